@@ -1,0 +1,24 @@
+package io.stagewatch.check;
+
+import io.stagewatch.check.http.HttpCheckKind;
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of check kinds: the one place that lists them. */
+public final class CheckKinds {
+  private static final List<CheckKind> ALL = List.of(new HttpCheckKind());
+
+  private CheckKinds() {}
+
+  public static List<CheckKind> all() {
+    return ALL;
+  }
+
+  public static Optional<CheckKind> byKey(String key) {
+    return ALL.stream().filter(k -> k.key().equals(key)).findFirst();
+  }
+
+  public static List<String> keys() {
+    return ALL.stream().map(CheckKind::key).toList();
+  }
+}

@@ -1,0 +1,266 @@
+package io.stagewatch.config;
+
+import io.stagewatch.config.YamlNode.Entry;
+import io.stagewatch.config.YamlNode.YamlList;
+import io.stagewatch.config.YamlNode.YamlMap;
+import io.stagewatch.config.YamlNode.YamlScalar;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads typed values out of one YAML map, interpolating and checking them, and recording a problem
+ * (with the key's full dotted path) for every value of the wrong kind. {@link #finish()} reports
+ * the keys nobody asked for, so a typo never passes silently.
+ */
+public final class MapReader {
+  private final YamlMap map;
+  private final String path;
+  private final Interpolator interpolator;
+  private final Problems problems;
+  private final Set<String> known = new HashSet<>();
+
+  public MapReader(YamlMap map, String path, Interpolator interpolator, Problems problems) {
+    this.map = map;
+    this.path = path;
+    this.interpolator = interpolator;
+    this.problems = problems;
+  }
+
+  /** Reads a node that must be a map, or records a problem and returns null. */
+  public static @Nullable MapReader of(
+      YamlNode node, String path, Interpolator interpolator, Problems problems) {
+    if (node instanceof YamlMap m) {
+      return new MapReader(m, path, interpolator, problems);
+    }
+    problems.add(node.location(), path, "expected a map, got " + node.describe());
+    return null;
+  }
+
+  public Location location() {
+    return map.location();
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public Interpolator interpolator() {
+    return interpolator;
+  }
+
+  public Problems problems() {
+    return problems;
+  }
+
+  /** The full dotted key of a child, as shown in messages. */
+  public String keyPath(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  public boolean has(String key) {
+    known.add(key);
+    return map.get(key) != null;
+  }
+
+  /** The raw node of a key, marking the key as known. */
+  public @Nullable YamlNode node(String key) {
+    known.add(key);
+    return map.get(key);
+  }
+
+  /** The keys present, in written order. */
+  public Set<String> keys() {
+    return map.entries().keySet();
+  }
+
+  /** Records a problem at a key (or at the map when the key is absent). */
+  public void problem(String key, String message) {
+    Entry e = map.entries().get(key);
+    problems.add(e == null ? map.location() : e.value().location(), keyPath(key), message);
+  }
+
+  /** Records a problem about the map itself. */
+  public void problem(String message) {
+    problems.add(map.location(), path, message);
+  }
+
+  /** An interpolated text value; null when absent, YAML null, or wrong (the problem recorded). */
+  public @Nullable String string(String key) {
+    YamlNode node = node(key);
+    if (node == null) {
+      return null;
+    }
+    return text(node, keyPath(key));
+  }
+
+  /** Like {@link #string} but absent is a problem too. */
+  public @Nullable String requiredString(String key) {
+    if (node(key) == null) {
+      problems.add(map.location(), keyPath(key), "required key is missing");
+      return null;
+    }
+    return string(key);
+  }
+
+  /** Interpolates a scalar node, or records that it is not one. */
+  public @Nullable String text(YamlNode node, String keyPath) {
+    if (node instanceof YamlScalar s) {
+      String raw = s.text();
+      return raw == null ? null : interpolator.resolve(raw, s.location(), keyPath, problems);
+    }
+    problems.add(node.location(), keyPath, "expected a value, got " + node.describe());
+    return null;
+  }
+
+  public @Nullable Duration duration(String key) {
+    String text = string(key);
+    if (text == null) {
+      return null;
+    }
+    Duration d = Durations.parse(text);
+    if (d == null) {
+      problem(key, "expected " + Durations.EXPECTED + ", got '" + shown(key, text) + "'");
+    }
+    return d;
+  }
+
+  public @Nullable Integer integer(String key, int min, int max) {
+    String text = string(key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      int value = Integer.parseInt(text.trim());
+      if (value < min || value > max) {
+        problem(key, "expected a whole number from " + min + " to " + max + ", got " + value);
+        return null;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      problem(key, "expected a whole number, got '" + shown(key, text) + "'");
+      return null;
+    }
+  }
+
+  public @Nullable Double number(String key, double min, double max) {
+    String text = string(key);
+    if (text == null) {
+      return null;
+    }
+    try {
+      double value = Double.parseDouble(text.trim());
+      if (!(value >= min && value <= max)) {
+        problem(key, "expected a number from " + min + " to " + max + ", got " + value);
+        return null;
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      problem(key, "expected a number, got '" + shown(key, text) + "'");
+      return null;
+    }
+  }
+
+  public @Nullable Boolean bool(String key) {
+    String text = string(key);
+    if (text == null) {
+      return null;
+    }
+    return switch (text.trim()) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> {
+        problem(key, "expected true or false, got '" + shown(key, text) + "'");
+        yield null;
+      }
+    };
+  }
+
+  /** A child map; null when absent or not a map (the problem recorded). */
+  public @Nullable MapReader child(String key) {
+    YamlNode node = node(key);
+    if (node == null || node instanceof YamlScalar s && s.isNull()) {
+      return null;
+    }
+    return of(node, keyPath(key), interpolator, problems);
+  }
+
+  /** A list of texts; a single value counts as a list of one. */
+  public List<String> stringList(String key) {
+    YamlNode node = node(key);
+    List<String> out = new ArrayList<>();
+    if (node == null || node instanceof YamlScalar s && s.isNull()) {
+      return out;
+    }
+    List<YamlNode> items = node instanceof YamlList l ? l.items() : List.of(node);
+    for (int i = 0; i < items.size(); i++) {
+      String value = text(items.get(i), keyPath(key) + "[" + i + "]");
+      if (value != null) {
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  /** A map of texts, in written order. */
+  public Map<String, String> stringMap(String key) {
+    Map<String, String> out = new LinkedHashMap<>();
+    MapReader child = child(key);
+    if (child == null) {
+      return out;
+    }
+    for (Map.Entry<String, Entry> e : child.map.entries().entrySet()) {
+      child.known.add(e.getKey());
+      String value = child.text(e.getValue().value(), child.keyPath(e.getKey()));
+      if (value != null) {
+        out.put(e.getKey(), value);
+      }
+    }
+    return out;
+  }
+
+  /** A list of child maps; items that are not maps are recorded as problems and left out. */
+  public List<MapReader> children(String key) {
+    YamlNode node = node(key);
+    List<MapReader> out = new ArrayList<>();
+    if (node == null || node instanceof YamlScalar s && s.isNull()) {
+      return out;
+    }
+    if (!(node instanceof YamlList list)) {
+      problem(key, "expected a list, got " + node.describe());
+      return out;
+    }
+    for (int i = 0; i < list.items().size(); i++) {
+      MapReader child = of(list.items().get(i), keyPath(key) + "[" + i + "]", interpolator, problems);
+      if (child != null) {
+        out.add(child);
+      }
+    }
+    return out;
+  }
+
+  /** Reports every key that no reader asked for, naming the keys that are allowed. */
+  public void finish() {
+    for (Map.Entry<String, Entry> e : map.entries().entrySet()) {
+      if (!known.contains(e.getKey())) {
+        List<String> allowed = known.stream().sorted().toList();
+        problems.add(
+            e.getValue().keyLocation(),
+            keyPath(e.getKey()),
+            "unknown key"
+                + (allowed.isEmpty() ? "" : " (expected one of: " + String.join(", ", allowed) + ")"));
+      }
+    }
+  }
+
+  /** What a message may show of a value: nothing if the value holds a secret. */
+  private String shown(String key, String text) {
+    String masked = interpolator.secrets().mask(text);
+    return Secrets.isSecretHeader(key) ? Secrets.MASK : masked;
+  }
+}

@@ -1,0 +1,28 @@
+package io.stagewatch.run;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of one check in a run, as every report shows it. The message is already masked: no
+ * secret can be in it.
+ *
+ * @param id {@code <suite>/<name>}
+ * @param flags things to point out, such as {@code insecure} (TLS not verified)
+ */
+public record CheckResult(
+    String id,
+    String suite,
+    String name,
+    List<String> tags,
+    CheckStatus status,
+    int attempts,
+    long durationMs,
+    @Nullable String message,
+    List<String> flags) {
+
+  public CheckResult {
+    tags = List.copyOf(tags);
+    flags = List.copyOf(flags);
+  }
+}

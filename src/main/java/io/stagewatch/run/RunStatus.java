@@ -1,0 +1,7 @@
+package io.stagewatch.run;
+
+/** The status of a whole run. */
+public enum RunStatus {
+  PASSED,
+  FAILED
+}
