@@ -1,5 +1,6 @@
 package io.stagewatch.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,10 +17,27 @@ public final class Interpolator {
 
   private final Map<String, String> environment;
   private final Secrets secrets;
+  private final @Nullable List<ConfigProblem> deferred;
 
+  /** An interpolator for which an unset variable without default is a problem. */
   public Interpolator(Map<String, String> environment, Secrets secrets) {
+    this(environment, secrets, null);
+  }
+
+  /**
+   * @param deferred where an unset variable without default is recorded instead of being a
+   *     problem; the value then counts as absent. Null makes such a variable a problem.
+   */
+  public Interpolator(
+      Map<String, String> environment, Secrets secrets, @Nullable List<ConfigProblem> deferred) {
     this.environment = Map.copyOf(environment);
     this.secrets = secrets;
+    this.deferred = deferred;
+  }
+
+  /** The same variables and secrets, recording unset variables in {@code deferred}. */
+  public Interpolator deferring(List<ConfigProblem> deferred) {
+    return new Interpolator(environment, secrets, deferred);
   }
 
   public Secrets secrets() {
@@ -46,8 +64,12 @@ public final class Interpolator {
         String value = environment.get(name);
         String fallback = m.group(2);
         if (value == null && fallback == null) {
-          problems.add(
-              location, key, "environment variable " + name + " is not set and has no default");
+          String message = "environment variable " + name + " is not set and has no default";
+          if (deferred == null) {
+            problems.add(location, key, message);
+          } else {
+            deferred.add(new ConfigProblem(location, key, message));
+          }
           missing = true;
           replacement = "";
         } else {

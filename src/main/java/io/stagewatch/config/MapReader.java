@@ -42,6 +42,11 @@ public final class MapReader {
     return null;
   }
 
+  /** A reader of the same map that interpolates with {@code other}. */
+  public MapReader with(Interpolator other) {
+    return new MapReader(map, path, other, problems);
+  }
+
   public Location location() {
     return map.location();
   }

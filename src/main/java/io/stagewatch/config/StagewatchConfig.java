@@ -1,0 +1,54 @@
+package io.stagewatch.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The validated, immutable content of {@code config/stagewatch.yaml}, with the selected
+ * environment resolved.
+ *
+ * @param suitesDir where the YAML suites are, resolved against the config file's directory
+ * @param secrets every secret met while loading; more are added as suites are read
+ */
+public record StagewatchConfig(
+    Path file,
+    @Nullable String project,
+    EnvironmentConfig environment,
+    List<String> environmentNames,
+    DefaultsConfig defaults,
+    Path suitesDir,
+    StoreConfig store,
+    @Nullable SlackConfig slack,
+    List<ScheduleConfig> schedules,
+    ReadinessConfig readiness,
+    Secrets secrets) {
+
+  public StagewatchConfig {
+    environmentNames = List.copyOf(environmentNames);
+    schedules = List.copyOf(schedules);
+  }
+
+  /** A config with no file: one environment and defaults everywhere (used by {@code demo}). */
+  public static StagewatchConfig of(EnvironmentConfig environment, Path suitesDir) {
+    return new StagewatchConfig(
+        Path.of("(built-in)"),
+        null,
+        environment,
+        List.of(environment.name()),
+        DefaultsConfig.DEFAULT,
+        suitesDir,
+        StoreConfig.DEFAULT,
+        null,
+        List.of(),
+        ReadinessConfig.DEFAULT,
+        new Secrets());
+  }
+
+  /** The same config pointed at another environment (used by {@code demo}). */
+  public StagewatchConfig withEnvironment(EnvironmentConfig other) {
+    return new StagewatchConfig(
+        file, project, other, List.of(other.name()), defaults, suitesDir, store, slack,
+        schedules, readiness, secrets);
+  }
+}

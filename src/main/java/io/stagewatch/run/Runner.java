@@ -1,0 +1,327 @@
+package io.stagewatch.run;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
+
+import io.stagewatch.check.CheckResources;
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.Location;
+import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.suite.CheckDefinition;
+import io.stagewatch.suite.StagewatchTestEngine;
+import io.stagewatch.suite.SuiteDefinition;
+import io.stagewatch.suite.jupiter.ActiveEnvironments;
+import io.stagewatch.suite.jupiter.StagingEnvironment;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.engine.JupiterTestEngine;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs a selection of YAML and Java suites through one JUnit Platform Launcher: one discovery
+ * request for both engines, tag and suite filters applied by the platform, failed tests rerun by
+ * unique id, and every result passed to the run's listeners.
+ */
+public final class Runner {
+  /** The package of the Java suites compiled into the jar. */
+  public static final String JAVA_SUITES_PACKAGE = "io.stagewatch.suites";
+
+  private final StagewatchConfig config;
+  private final List<SuiteDefinition> suites;
+  private final RunOptions options;
+  private final Map<String, CheckDefinition> yamlChecks = new HashMap<>();
+
+  public Runner(StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options)
+      throws ConfigException {
+    this.config = config;
+    this.suites = List.copyOf(suites);
+    this.options = options;
+    for (SuiteDefinition suite : suites) {
+      for (CheckDefinition check : suite.checks()) {
+        yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check).toString(), check);
+      }
+    }
+    validateOptions();
+  }
+
+  /** The checks the options select, without running anything. */
+  public List<PlannedCheck> plan() throws ConfigException {
+    try (CheckResources resources = new CheckResources();
+        RetryingCheckExecutor executor = executor(resources)) {
+      return withClassLoader(() -> describe(launcher(executor).discover(discoveryRequest(""))));
+    }
+  }
+
+  /** Runs the selected checks and returns the result; listeners see every event on the way. */
+  public RunResult run(RunListener listener) throws ConfigException {
+    return withClassLoader(() -> runWithClassLoader(listener));
+  }
+
+  private RunResult runWithClassLoader(RunListener listener) throws ConfigException {
+    RunInfo info =
+        new RunInfo(
+            UUID.randomUUID().toString(),
+            config.project(),
+            config.environment().name(),
+            options.trigger(),
+            options.label(),
+            Instant.now());
+    ActiveEnvironments.register(info.runId(), stagingEnvironment());
+    try (CheckResources resources = new CheckResources();
+        RetryingCheckExecutor executor = executor(resources)) {
+      Launcher launcher = launcher(executor);
+      TestPlan plan = launcher.discover(discoveryRequest(info.runId()));
+      refuseUnresolved(plan);
+      listener.runStarted(info, (int) plan.countTestIdentifiers(TestIdentifier::isTest));
+      Map<String, CheckResult> results = new LinkedHashMap<>();
+      List<String> failed = execute(launcher, plan, listener, results);
+      for (int round = 1; round <= config.defaults().rerunFailures() && !failed.isEmpty(); round++) {
+        failed = rerun(launcher, failed, info.runId(), listener, results);
+      }
+      RunResult result = new RunResult(info, Instant.now(), List.copyOf(results.values()));
+      listener.runFinished(result);
+      return result;
+    } finally {
+      ActiveEnvironments.unregister(info.runId());
+    }
+  }
+
+  private List<String> execute(
+      Launcher launcher, TestPlan plan, RunListener listener, Map<String, CheckResult> into) {
+    CancellationToken token = CancellationToken.create();
+    ResultCollector collector =
+        new ResultCollector(
+            yamlChecks, config.secrets(), listener, options.failFast() ? token : null);
+    launcher.execute(
+        LauncherExecutionRequestBuilder.request(plan)
+            .listeners(collector)
+            .cancellationToken(token)
+            .build());
+    for (CheckResult result : collector.results()) {
+      into.put(result.id(), result);
+    }
+    return collector.failedIds();
+  }
+
+  /**
+   * Reruns failed tests by unique id. A test that passes now is FLAKY; its attempts add up over
+   * the rounds.
+   */
+  private List<String> rerun(
+      Launcher launcher,
+      List<String> failedIds,
+      String runId,
+      RunListener listener,
+      Map<String, CheckResult> results) {
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    failedIds.forEach(id -> selectors.add(selectUniqueId(id)));
+    LauncherDiscoveryRequest request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectors)
+            .configurationParameters(parameters(runId))
+            .enableImplicitConfigurationParameters(false)
+            .build();
+    TestPlan plan = launcher.discover(request);
+    Map<String, CheckResult> again = new LinkedHashMap<>();
+    List<String> stillFailing = execute(launcher, plan, listener, again);
+    for (CheckResult now : again.values()) {
+      CheckResult before = results.get(now.id());
+      int attempts = now.attempts() + (before == null ? 0 : before.attempts());
+      CheckStatus status = now.status().isPass() ? CheckStatus.FLAKY : now.status();
+      results.put(
+          now.id(),
+          new CheckResult(
+              now.id(), now.suite(), now.name(), now.tags(), status, attempts,
+              now.durationMs(), now.message(), now.flags()));
+    }
+    return stillFailing;
+  }
+
+  private LauncherDiscoveryRequest discoveryRequest(String runId) {
+    List<DiscoverySelector> selectors = new ArrayList<>();
+    selectors.add(selectPackage(JAVA_SUITES_PACKAGE));
+    if (!options.classpath().isEmpty()) {
+      selectors.addAll(selectClasspathRoots(new HashSet<>(options.classpath())));
+    }
+    LauncherDiscoveryRequestBuilder request =
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectors)
+            .configurationParameters(parameters(runId))
+            .enableImplicitConfigurationParameters(false);
+    String tags = options.tags();
+    if (tags != null) {
+      request.filters(TagFilter.includeTags(tags));
+    }
+    if (!options.suites().isEmpty()) {
+      request.filters(new SuiteNameFilter(new HashSet<>(options.suites())));
+    }
+    return request.build();
+  }
+
+  private Map<String, String> parameters(String runId) {
+    Map<String, String> p = new HashMap<>();
+    p.put(ActiveEnvironments.RUN_ID_PARAMETER, runId);
+    long timeoutMs = config.defaults().timeout().toMillis();
+    p.put("junit.jupiter.execution.timeout.mode", "enabled");
+    p.put("junit.jupiter.execution.timeout.default", timeoutMs + " ms");
+    // A hanging Java suite is abandoned at its deadline instead of holding the run.
+    p.put("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+    if (options.parallelism() > 1) {
+      p.put("junit.jupiter.execution.parallel.enabled", "true");
+      p.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
+      p.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
+      p.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+      p.put(
+          "junit.jupiter.execution.parallel.config.fixed.parallelism",
+          Integer.toString(options.parallelism()));
+    }
+    return p;
+  }
+
+  private Launcher launcher(RetryingCheckExecutor executor) {
+    return LauncherFactory.create(
+        LauncherConfig.builder()
+            .enableTestEngineAutoRegistration(false)
+            .enableTestExecutionListenerAutoRegistration(false)
+            .enableLauncherSessionListenerAutoRegistration(false)
+            .enableLauncherDiscoveryListenerAutoRegistration(false)
+            .enablePostDiscoveryFilterAutoRegistration(false)
+            .addTestEngines(
+                new StagewatchTestEngine(suites, executor, options.parallelism()),
+                new JupiterTestEngine())
+            .build());
+  }
+
+  private RetryingCheckExecutor executor(CheckResources resources) {
+    return new RetryingCheckExecutor(config.environment(), config.secrets(), resources);
+  }
+
+  private StagingEnvironment stagingEnvironment() {
+    return new StagingEnvironment(
+        config.environment().name(),
+        config.environment().baseUrl(),
+        config.environment().headers(),
+        config.defaults().timeout());
+  }
+
+  private void validateOptions() throws ConfigException {
+    String tags = options.tags();
+    if (tags != null) {
+      try {
+        TagFilter.includeTags(tags);
+      } catch (RuntimeException e) {
+        throw usage("--tags", "'" + tags + "' is not a valid tag expression: " + e.getMessage());
+      }
+    }
+    if (options.parallelism() < 1) {
+      throw usage("--parallel", "must be at least 1");
+    }
+  }
+
+  private static ConfigException usage(String option, String message) {
+    return new ConfigException(
+        List.of(new ConfigProblem(Location.ofFile("command line"), option, message)));
+  }
+
+  /** Running a check with unset variables would send wrong requests: refuse the whole run. */
+  private void refuseUnresolved(TestPlan plan) throws ConfigException {
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (TestIdentifier test : tests(plan)) {
+      CheckDefinition check = yamlChecks.get(test.getUniqueId());
+      if (check != null) {
+        problems.addAll(check.unresolved());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+  }
+
+  private List<PlannedCheck> describe(TestPlan plan) {
+    List<PlannedCheck> planned = new ArrayList<>();
+    for (TestIdentifier test : tests(plan)) {
+      CheckDefinition check = yamlChecks.get(test.getUniqueId());
+      if (check != null) {
+        planned.add(new PlannedCheck(check.id(), check.suite(), check.name(), check.tags(), check.kind()));
+      } else {
+        String suite = test.getParentIdObject().map(p -> plan.getTestIdentifier(p).getDisplayName()).orElse("");
+        planned.add(
+            new PlannedCheck(
+                suite + "/" + test.getDisplayName(),
+                suite,
+                test.getDisplayName(),
+                test.getTags().stream().map(TestTag::getName).sorted().toList(),
+                "java"));
+      }
+    }
+    return planned;
+  }
+
+  private static List<TestIdentifier> tests(TestPlan plan) {
+    List<TestIdentifier> tests = new ArrayList<>();
+    for (TestIdentifier root : plan.getRoots()) {
+      plan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(tests::add);
+    }
+    return tests;
+  }
+
+  /** Work that runs with the extra class path visible. */
+  private interface ClassLoaderWork<T> {
+    T call() throws ConfigException;
+  }
+
+  /**
+   * Runs {@code work} with the Java suites from {@code --classpath} visible to the platform, which
+   * scans and loads through the thread's context class loader.
+   */
+  private <T> T withClassLoader(ClassLoaderWork<T> work) throws ConfigException {
+    if (options.classpath().isEmpty()) {
+      return work.call();
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(urls(options.classpath()), previous)) {
+      thread.setContextClassLoader(loader);
+      return work.call();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static URL[] urls(List<Path> paths) {
+    List<URL> urls = new ArrayList<>();
+    for (Path path : paths) {
+      try {
+        urls.add(path.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException(path.toString(), e);
+      }
+    }
+    return urls.toArray(new URL[0]);
+  }
+}

@@ -1,0 +1,175 @@
+package io.stagewatch.suite;
+
+import io.stagewatch.check.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.stream.Collectors;
+import org.junit.platform.engine.CancellationToken;
+import org.junit.platform.engine.EngineDiscoveryRequest;
+import org.junit.platform.engine.EngineExecutionListener;
+import org.junit.platform.engine.ExecutionRequest;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestEngine;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.EngineDescriptor;
+
+/**
+ * Runs YAML suites on the JUnit Platform: each suite is a container, each check a test, and the
+ * checks of all suites run in parallel on a bounded pool. With no unique-id selectors in the
+ * request every suite is discovered; with some, only the checks they name (that is how failed
+ * checks are rerun).
+ *
+ * <p>The engine is handed its suites and executor by the runner rather than found on the class
+ * path, so that one process can run differently configured runs.
+ */
+public final class StagewatchTestEngine implements TestEngine {
+  public static final String ENGINE_ID = "stagewatch";
+
+  /** Unique id segment type of a suite. */
+  public static final String SUITE_SEGMENT = "suite";
+
+  /** Unique id segment type of a check. */
+  public static final String CHECK_SEGMENT = "check";
+
+  /** Report entry key: how many attempts the check took. */
+  public static final String ATTEMPTS = "stagewatch.attempts";
+
+  /** Report entry key: "true" when the check passed only after failing. */
+  public static final String FLAKY = "stagewatch.flaky";
+
+  private final List<SuiteDefinition> suites;
+  private final CheckExecutor executor;
+  private final int parallelism;
+
+  public StagewatchTestEngine(List<SuiteDefinition> suites, CheckExecutor executor, int parallelism) {
+    this.suites = List.copyOf(suites);
+    this.executor = executor;
+    this.parallelism = Math.max(1, parallelism);
+  }
+
+  /** The unique id the platform knows a YAML check by. */
+  public static UniqueId uniqueIdOf(CheckDefinition check) {
+    return UniqueId.forEngine(ENGINE_ID)
+        .append(SUITE_SEGMENT, check.suite())
+        .append(CHECK_SEGMENT, check.name());
+  }
+
+  @Override
+  public String getId() {
+    return ENGINE_ID;
+  }
+
+  @Override
+  public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    EngineDescriptor engine = new EngineDescriptor(uniqueId, "stagewatch YAML suites");
+    List<UniqueIdSelector> selectors = request.getSelectorsByType(UniqueIdSelector.class);
+    Set<UniqueId> wanted =
+        selectors.stream().map(UniqueIdSelector::getUniqueId).collect(Collectors.toSet());
+    for (SuiteDefinition suite : suites) {
+      SuiteDescriptor suiteDescriptor = new SuiteDescriptor(uniqueId, suite);
+      for (CheckDefinition check : suite.checks()) {
+        CheckDescriptor checkDescriptor =
+            new CheckDescriptor(suiteDescriptor.getUniqueId(), check);
+        if (selectors.isEmpty()
+            || wanted.contains(uniqueId)
+            || wanted.contains(suiteDescriptor.getUniqueId())
+            || wanted.contains(checkDescriptor.getUniqueId())) {
+          suiteDescriptor.addChild(checkDescriptor);
+        }
+      }
+      if (!suiteDescriptor.getChildren().isEmpty()) {
+        engine.addChild(suiteDescriptor);
+      }
+    }
+    return engine;
+  }
+
+  @Override
+  public void execute(ExecutionRequest request) {
+    TestDescriptor root = request.getRootTestDescriptor();
+    EngineExecutionListener listener = request.getEngineExecutionListener();
+    CancellationToken cancellation = request.getCancellationToken();
+    listener.executionStarted(root);
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
+    try {
+      List<TestDescriptor> suiteDescriptors = new ArrayList<>(root.getChildren());
+      List<List<Future<?>>> running = new ArrayList<>();
+      for (TestDescriptor suite : suiteDescriptors) {
+        listener.executionStarted(suite);
+        List<Future<?>> checks = new ArrayList<>();
+        for (TestDescriptor check : suite.getChildren()) {
+          checks.add(pool.submit(() -> runCheck((CheckDescriptor) check, listener, cancellation)));
+        }
+        running.add(checks);
+      }
+      for (int i = 0; i < suiteDescriptors.size(); i++) {
+        awaitAll(running.get(i));
+        listener.executionFinished(suiteDescriptors.get(i), TestExecutionResult.successful());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  private void runCheck(
+      CheckDescriptor descriptor,
+      EngineExecutionListener listener,
+      CancellationToken cancellation) {
+    if (cancellation.isCancellationRequested()) {
+      listener.executionSkipped(descriptor, "not run: the run stopped at the first failure");
+      return;
+    }
+    listener.executionStarted(descriptor);
+    CheckExecution execution;
+    try {
+      execution = executor.execute(descriptor.check());
+    } catch (RuntimeException e) {
+      // Failure isolation: a defect in one check kind must not take the run down.
+      execution = new CheckExecution(Verdict.ERROR, 1, false, "internal error: " + e);
+    }
+    listener.reportingEntryPublished(
+        descriptor,
+        ReportEntry.from(
+            Map.of(
+                ATTEMPTS, Integer.toString(execution.attempts()),
+                FLAKY, Boolean.toString(execution.flaky()))));
+    listener.executionFinished(descriptor, toResult(execution));
+  }
+
+  private static TestExecutionResult toResult(CheckExecution execution) {
+    String message = execution.message() == null ? "" : execution.message();
+    return switch (execution.verdict()) {
+      case PASSED -> TestExecutionResult.successful();
+      case FAILED -> TestExecutionResult.failed(new CheckFailedError(message));
+      case ERROR -> TestExecutionResult.failed(new CheckErrorException(message));
+    };
+  }
+
+  private static void awaitAll(List<Future<?>> futures) {
+    for (Future<?> future : futures) {
+      try {
+        future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException e) {
+        // runCheck reports its own failures; nothing is left to report here.
+      }
+    }
+  }
+
+  private static ThreadFactory daemonThreads() {
+    return Thread.ofPlatform().name("stagewatch-check-", 1).daemon(true).factory();
+  }
+}

@@ -1,0 +1,149 @@
+package io.stagewatch.suite;
+
+import io.stagewatch.check.CheckKind;
+import io.stagewatch.check.CheckKinds;
+import io.stagewatch.check.CheckSpec;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.DefaultsConfig;
+import io.stagewatch.config.Interpolator;
+import io.stagewatch.config.Location;
+import io.stagewatch.config.MapReader;
+import io.stagewatch.config.Problems;
+import io.stagewatch.config.RetryConfig;
+import io.stagewatch.config.YamlNode;
+import io.stagewatch.config.YamlTreeReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.engine.TestTag;
+
+/**
+ * Reads suite files into {@link SuiteDefinition}s, collecting every problem of every file. A
+ * check's unset variables are recorded on the check rather than failing the load, so that
+ * selecting other checks still works; running such a check is refused.
+ */
+public final class SuiteLoader {
+  private static final String EXPECT = "expect";
+
+  private final DefaultsConfig defaults;
+  private final Interpolator interpolator;
+
+  public SuiteLoader(DefaultsConfig defaults, Interpolator interpolator) {
+    this.defaults = defaults;
+    this.interpolator = interpolator;
+  }
+
+  public List<SuiteDefinition> load(List<SuiteSource> sources, Problems problems) {
+    List<SuiteDefinition> suites = new ArrayList<>();
+    Map<String, Location> seen = new HashMap<>();
+    for (SuiteSource source : sources) {
+      YamlNode root = YamlTreeReader.read(source.fileName(), source.text(), problems);
+      MapReader r = root == null ? null : MapReader.of(root, "", interpolator, problems);
+      SuiteDefinition suite = r == null ? null : readSuite(r);
+      if (suite == null) {
+        continue;
+      }
+      Location first = seen.putIfAbsent(suite.name(), suite.location());
+      if (first != null) {
+        problems.add(suite.location(), "name", "suite '" + suite.name() + "' is also defined at " + first);
+      } else {
+        suites.add(suite);
+      }
+    }
+    return suites;
+  }
+
+  private @Nullable SuiteDefinition readSuite(MapReader r) {
+    String name = r.requiredString("name");
+    List<String> tags = tags(r);
+    r.node("description");
+    List<CheckDefinition> checks = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    if (!r.has("checks")) {
+      r.problem("checks", "required key is missing");
+    }
+    for (MapReader check : r.children("checks")) {
+      CheckDefinition definition = readCheck(name == null ? "" : name, tags, check);
+      if (definition != null && !names.add(definition.name())) {
+        check.problem("name", "duplicate check name '" + definition.name() + "' in this suite");
+      } else if (definition != null) {
+        checks.add(definition);
+      }
+    }
+    r.finish();
+    if (name != null && name.contains("/")) {
+      r.problem("name", "a suite name cannot contain '/'");
+    }
+    return name == null ? null : new SuiteDefinition(name, tags, checks, r.location());
+  }
+
+  private @Nullable CheckDefinition readCheck(String suite, List<String> suiteTags, MapReader raw) {
+    List<ConfigProblem> unresolved = new ArrayList<>();
+    MapReader r = raw.with(interpolator.deferring(unresolved));
+    String name = r.requiredString("name");
+    Set<String> tags = new LinkedHashSet<>(suiteTags);
+    tags.addAll(tags(r));
+    r.node("description");
+    Duration timeout = r.duration("timeout");
+    MapReader retryReader = r.child("retry");
+    RetryConfig retry =
+        retryReader == null ? defaults.retry() : RetryConfig.read(retryReader, defaults.retry());
+    List<String> kinds = r.keys().stream().filter(k -> CheckKinds.byKey(k).isPresent()).toList();
+    CheckSpec spec = null;
+    String kind = null;
+    if (kinds.size() != 1) {
+      r.problem(
+          "a check needs exactly one of: "
+              + String.join(", ", CheckKinds.keys())
+              + (kinds.isEmpty() ? "" : " (found " + String.join(", ", kinds) + ")"));
+      kinds.forEach(r::node);
+      r.node(EXPECT);
+    } else {
+      kind = kinds.get(0);
+      spec = readSpec(r, CheckKinds.byKey(kind).orElseThrow());
+    }
+    r.finish();
+    if (name == null || spec == null || kind == null) {
+      return null;
+    }
+    if (name.isBlank()) {
+      r.problem("name", "must not be empty");
+    }
+    return new CheckDefinition(
+        suite,
+        name,
+        List.copyOf(tags),
+        kind,
+        timeout != null ? timeout : defaults.timeout(),
+        retry,
+        spec,
+        r.location(),
+        unresolved);
+  }
+
+  private static @Nullable CheckSpec readSpec(MapReader r, CheckKind kind) {
+    MapReader spec = r.child(kind.key());
+    MapReader expect = r.child(EXPECT);
+    if (spec == null) {
+      r.problem(kind.key(), "expected a map of " + kind.key() + " settings");
+      return null;
+    }
+    return kind.read(spec, expect);
+  }
+
+  private static List<String> tags(MapReader r) {
+    List<String> tags = r.stringList("tags");
+    for (String tag : tags) {
+      if (!TestTag.isValid(tag)) {
+        r.problem("tags", "'" + tag + "' is not a valid tag (no blanks, commas, ( ) & | or !)");
+      }
+    }
+    return tags.stream().filter(TestTag::isValid).toList();
+  }
+}

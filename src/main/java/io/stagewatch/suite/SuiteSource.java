@@ -1,0 +1,44 @@
+package io.stagewatch.suite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The text of one suite file and the name messages give it. */
+public record SuiteSource(String fileName, String text) {
+
+  /** Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name. */
+  public static List<SuiteSource> fromDirectory(Path dir) throws IOException {
+    List<SuiteSource> sources = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+          sources.add(new SuiteSource(file.toString(), Files.readString(file)));
+        }
+      }
+    }
+    return sources;
+  }
+
+  /** Suite files shipped inside the jar. */
+  public static List<SuiteSource> fromClasspath(String folder, List<String> names)
+      throws IOException {
+    List<SuiteSource> sources = new ArrayList<>();
+    for (String name : names) {
+      String resource = folder + "/" + name;
+      try (InputStream in = SuiteSource.class.getClassLoader().getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IOException("missing from the jar: " + resource);
+        }
+        sources.add(new SuiteSource(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+    }
+    return sources;
+  }
+}

@@ -1,0 +1,74 @@
+package io.stagewatch.suite;
+
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigLoader;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.Interpolator;
+import io.stagewatch.config.Location;
+import io.stagewatch.config.Problems;
+import io.stagewatch.config.StagewatchConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The config and the suites it points at, loaded together so that all problems show at once. */
+public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
+
+  public Workspace {
+    suites = List.copyOf(suites);
+  }
+
+  /**
+   * Loads the config file and every suite in its suites directory.
+   *
+   * @param strict whether a check's unset variables are problems now (for {@code validate}); when
+   *     false they are only refused if the check is selected to run
+   */
+  public static Workspace load(
+      Path configFile, @Nullable String environment, Map<String, String> variables, boolean strict)
+      throws ConfigException {
+    StagewatchConfig config = new ConfigLoader(variables).load(configFile, environment);
+    Path dir = config.suitesDir();
+    if (!Files.isDirectory(dir)) {
+      throw new ConfigException(
+          List.of(
+              new ConfigProblem(
+                  Location.ofFile(configFile.toString()),
+                  "suites",
+                  "suites directory not found: " + dir)));
+    }
+    List<SuiteSource> sources;
+    try {
+      sources = SuiteSource.fromDirectory(dir);
+    } catch (IOException e) {
+      throw new ConfigException(
+          List.of(new ConfigProblem(Location.ofFile(dir.toString()), "", "cannot be read: " + e)));
+    }
+    return fromSources(config, sources, variables, strict);
+  }
+
+  /** Loads suites from sources (files or the jar) against an already loaded config. */
+  public static Workspace fromSources(
+      StagewatchConfig config,
+      List<SuiteSource> sources,
+      Map<String, String> variables,
+      boolean strict)
+      throws ConfigException {
+    Problems problems = new Problems();
+    Interpolator interpolator = new Interpolator(variables, config.secrets());
+    List<SuiteDefinition> suites =
+        new SuiteLoader(config.defaults(), interpolator).load(sources, problems);
+    if (strict) {
+      for (SuiteDefinition suite : suites) {
+        for (CheckDefinition check : suite.checks()) {
+          check.unresolved().forEach(p -> problems.add(p.location(), p.key(), p.message()));
+        }
+      }
+    }
+    problems.throwIfAny();
+    return new Workspace(config, suites);
+  }
+}
