@@ -1,0 +1,49 @@
+package io.stagewatch.check.http;
+
+import io.stagewatch.check.CheckContext;
+import io.stagewatch.check.CheckOutcome;
+import io.stagewatch.check.CheckSpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+/** An {@code http} check: one request, redirects followed, the response judged. */
+public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) implements CheckSpec {
+  /** The most of a response body that is read; the rest is never downloaded. */
+  public static final int BODY_CAP = 1024 * 1024;
+
+  @Override
+  public CheckOutcome attempt(CheckContext context) {
+    Map<String, String> headers = request.mergedHeaders(context.environment().headers());
+    // The check's own headers may hold credentials the run has not seen yet.
+    headers.forEach(context.secrets()::addHeader);
+    URI target = request.target(context.environment().baseUrl());
+    CheckOutcome outcome =
+        exchange(context, new OutgoingRequest(request.method(), target, headers, request.body()));
+    String message = outcome.message();
+    return message == null
+        ? outcome
+        : new CheckOutcome(outcome.verdict(), context.secrets().mask(message));
+  }
+
+  @Override
+  public List<String> flags() {
+    return request.insecure() ? List.of("insecure") : List.of();
+  }
+
+  private CheckOutcome exchange(CheckContext context, OutgoingRequest first) {
+    try {
+      HttpClient client = HttpClients.of(context.resources()).client(request.insecure());
+      CompletedExchange done = new RedirectFollower(client, context, BODY_CAP).follow(first);
+      return new ResponseEvaluator(expect, BODY_CAP).evaluate(done);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CheckOutcome.error("interrupted before the response was complete");
+    } catch (ExchangeFailedException e) {
+      return CheckOutcome.error(e.getMessage());
+    } catch (RuntimeException e) {
+      return CheckOutcome.error(HttpErrors.describe(e, first.uri()));
+    }
+  }
+}

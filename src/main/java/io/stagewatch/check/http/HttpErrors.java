@@ -1,0 +1,154 @@
+package io.stagewatch.check.http;
+
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns what the HTTP client throws into a sentence a person on call can act on. This is the one
+ * place that knows the client's exception types; no class name reaches the message.
+ */
+final class HttpErrors {
+  /** A qualified or bare exception class name, with the colon that usually follows it. */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+  private HttpErrors() {}
+
+  /** A plain-words description of why the request to {@code uri} failed. */
+  static String describe(Throwable thrown, URI uri) {
+    Throwable t = unwrap(thrown);
+    String target = hostAndPort(uri);
+    if (t instanceof ExchangeFailedException e) {
+      return e.getMessage();
+    }
+    if (t instanceof HttpConnectTimeoutException) {
+      return "could not connect to "
+          + target
+          + " within "
+          + HttpClients.CONNECT_TIMEOUT.toSeconds()
+          + "s";
+    }
+    if (t instanceof HttpTimeoutException) {
+      return "no response from " + target + " in time";
+    }
+    if (has(t, UnresolvedAddressException.class) || has(t, UnknownHostException.class)) {
+      return "unknown host " + uri.getHost();
+    }
+    if (has(t, SSLException.class)) {
+      return tls(t);
+    }
+    if (t instanceof ConnectException) {
+      String reason = reason(t);
+      return reason.isEmpty() || reason.toLowerCase(Locale.ROOT).contains("refused")
+          ? "connection refused by " + target
+          : "could not connect to " + target + ": " + reason;
+    }
+    if (t instanceof IllegalArgumentException) {
+      return "the request could not be built: " + reason(t);
+    }
+    return connectionProblem(t, target);
+  }
+
+  private static String connectionProblem(Throwable t, String target) {
+    String reason = reason(t);
+    String lower = reason.toLowerCase(Locale.ROOT);
+    if (t instanceof EOFException
+        || has(t, ClosedChannelException.class)
+        || lower.contains("reset")
+        || lower.contains("closed")
+        || lower.contains("eof")
+        || lower.contains("received no bytes")) {
+      return "the server closed the connection before answering";
+    }
+    if (t instanceof ProtocolException
+        || lower.contains("invalid")
+        || lower.contains("bad ")
+        || lower.contains("unexpected")
+        || lower.contains("malformed")) {
+      return "the server sent a malformed response: " + reason;
+    }
+    return "the request to " + target + " failed" + (reason.isEmpty() ? "" : ": " + reason);
+  }
+
+  private static String tls(Throwable t) {
+    String reason = reason(root(t));
+    if (has(t, CertificateExpiredException.class)) {
+      return "TLS handshake failed: certificate expired (" + reason + ")";
+    }
+    if (has(t, CertPathBuilderException.class) || has(t, CertPathValidatorException.class)) {
+      return "TLS handshake failed: certificate not trusted (" + reason + ")";
+    }
+    String lower = reason.toLowerCase(Locale.ROOT);
+    if (lower.contains("subject alternative") || lower.contains("no name matching")) {
+      return "TLS handshake failed: certificate does not match the host (" + reason + ")";
+    }
+    return "TLS handshake failed" + (reason.isEmpty() ? "" : ": " + reason);
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable t = thrown;
+    while ((t instanceof ExecutionException || t instanceof CompletionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static boolean has(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable root(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  /** The first message along the cause chain, without class names. */
+  private static String reason(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      @Nullable String message = c.getMessage();
+      if (message != null && !message.isBlank()) {
+        return CLASS_NAME.matcher(message).replaceAll("").trim();
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return "";
+  }
+
+  private static String hostAndPort(URI uri) {
+    int port = uri.getPort();
+    if (port == -1) {
+      port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+    return uri.getHost() + ":" + port;
+  }
+}

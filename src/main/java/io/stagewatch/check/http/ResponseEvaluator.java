@@ -1,0 +1,118 @@
+package io.stagewatch.check.http;
+
+import io.stagewatch.check.CheckOutcome;
+import io.stagewatch.config.Durations;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Judges a complete response against a check's expectations. Every expectation is evaluated, so one
+ * message lists all that failed, followed by an excerpt of the body to show what came back.
+ */
+final class ResponseEvaluator {
+  /** The most of the body a message shows, in characters. */
+  static final int EXCERPT_LIMIT = 2048;
+
+  private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
+
+  private final HttpExpectations expect;
+  private final int bodyCap;
+
+  ResponseEvaluator(HttpExpectations expect, int bodyCap) {
+    this.expect = expect;
+    this.bodyCap = bodyCap;
+  }
+
+  CheckOutcome evaluate(CompletedExchange exchange) {
+    HttpResponse<CappedBody> response = exchange.response();
+    CappedBody body = response.body();
+    String text = body.text(charsetOf(response.headers()));
+    List<String> failures = new ArrayList<>();
+    if (!expect.status().matches(response.statusCode())) {
+      failures.add(
+          "expected status " + expect.status().describe() + ", got " + response.statusCode());
+    }
+    failures.addAll(JsonMatcher.mismatches(expect.json(), text, body.truncated()));
+    String wanted = expect.bodyContains();
+    if (wanted != null && !text.contains(wanted)) {
+      failures.add("body does not contain \"" + wanted + "\"");
+    }
+    expect
+        .headers()
+        .forEach((name, value) -> headerMismatch(response.headers(), name, value, failures));
+    Duration max = expect.maxResponseTime();
+    if (max != null && exchange.elapsed().compareTo(max) > 0) {
+      failures.add(
+          "response took "
+              + exchange.elapsed().toMillis()
+              + " ms, more than maxResponseTime "
+              + Durations.format(max));
+    }
+    if (failures.isEmpty()) {
+      return CheckOutcome.passed();
+    }
+    return CheckOutcome.failed(
+        String.join("; ", failures) + "\n" + excerpt(text, body.truncated()));
+  }
+
+  private static void headerMismatch(
+      HttpHeaders headers, String name, String wanted, List<String> failures) {
+    List<String> values = headers.allValues(name);
+    if (values.isEmpty()) {
+      failures.add(
+          "header " + name + ": expected to contain \"" + wanted + "\", but it is missing");
+    } else if (values.stream().noneMatch(v -> v.contains(wanted))) {
+      failures.add(
+          "header "
+              + name
+              + ": expected to contain \""
+              + wanted
+              + "\", got \""
+              + String.join(", ", values)
+              + "\"");
+    }
+  }
+
+  private String excerpt(String text, boolean truncated) {
+    StringBuilder out = new StringBuilder("body: ");
+    if (text.isEmpty()) {
+      out.append("(empty)");
+    } else if (text.length() > EXCERPT_LIMIT) {
+      out.append(text, 0, EXCERPT_LIMIT)
+          .append(" ... (cut at ")
+          .append(CappedBody.size(EXCERPT_LIMIT))
+          .append(')');
+    } else {
+      out.append(text);
+    }
+    if (truncated) {
+      out.append("\n(the body was cut at ")
+          .append(CappedBody.size(bodyCap))
+          .append("; the rest was not read)");
+    }
+    return out.toString();
+  }
+
+  private static Charset charsetOf(HttpHeaders headers) {
+    String type = headers.firstValue("Content-Type").orElse("");
+    Matcher m = CHARSET.matcher(type);
+    if (m.find()) {
+      try {
+        return Charset.forName(m.group(1).toLowerCase(Locale.ROOT));
+      } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+        // An unknown charset still leaves a body worth showing; UTF-8 is the likeliest guess.
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+}
