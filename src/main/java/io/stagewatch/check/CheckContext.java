@@ -19,10 +19,7 @@ public record CheckContext(
 
   /** Starts the clock for one attempt. */
   public static CheckContext start(
-      EnvironmentConfig environment,
-      Duration timeout,
-      Secrets secrets,
-      CheckResources resources) {
+      EnvironmentConfig environment, Duration timeout, Secrets secrets, CheckResources resources) {
     return new CheckContext(
         environment, timeout, System.nanoTime() + timeout.toNanos(), secrets, resources);
   }

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Things checks share during one run, created on first use and closed when the run ends: an HTTP
- * client per TLS mode, a connection pool per database. Each kind keys its own resources by type,
- * so adding a kind never touches this class.
+ * client per TLS mode, a connection pool per database. Each kind keys its own resources by type, so
+ * adding a kind never touches this class.
  */
 public final class CheckResources implements AutoCloseable {
   private final Map<Class<?>, Object> byType = new ConcurrentHashMap<>();

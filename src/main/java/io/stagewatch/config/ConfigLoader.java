@@ -1,6 +1,5 @@
 package io.stagewatch.config;
 
-import io.stagewatch.config.YamlNode.YamlMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +42,8 @@ public final class ConfigLoader {
     problems.throwIfAny();
     if (config == null) {
       throw new ConfigException(
-          List.of(new ConfigProblem(Location.ofFile(name), "environments", "no usable environment")));
+          List.of(
+              new ConfigProblem(Location.ofFile(name), "environments", "no usable environment")));
     }
     return config;
   }
@@ -64,7 +64,9 @@ public final class ConfigLoader {
         Interpolator interpolation = strict ? r.interpolator() : lenient(r);
         YamlNode node = envs.node(env);
         MapReader one =
-            node == null ? null : MapReader.of(node, envs.keyPath(env), interpolation, r.problems());
+            node == null
+                ? null
+                : MapReader.of(node, envs.keyPath(env), interpolation, r.problems());
         EnvironmentConfig config = one == null ? null : EnvironmentConfig.read(env, one);
         if (strict) {
           selected = config;
@@ -90,7 +92,16 @@ public final class ConfigLoader {
     }
     Path suitesDir = suitesDirectory(file, suites != null ? suites : DEFAULT_SUITES);
     return new StagewatchConfig(
-        file, project, selected, names, defaults, suitesDir, store, slack, schedules, readiness,
+        file,
+        project,
+        selected,
+        names,
+        defaults,
+        suitesDir,
+        store,
+        slack,
+        schedules,
+        readiness,
         r.interpolator().secrets());
   }
 

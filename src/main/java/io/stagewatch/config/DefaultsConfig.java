@@ -5,7 +5,8 @@ import java.time.Duration;
 /** {@code defaults:}: what every check gets unless it says otherwise. */
 public record DefaultsConfig(Duration timeout, RetryConfig retry, int rerunFailures) {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-  public static final DefaultsConfig DEFAULT = new DefaultsConfig(DEFAULT_TIMEOUT, RetryConfig.DEFAULT, 0);
+  public static final DefaultsConfig DEFAULT =
+      new DefaultsConfig(DEFAULT_TIMEOUT, RetryConfig.DEFAULT, 0);
 
   static DefaultsConfig read(MapReader r) {
     Duration timeout = r.duration("timeout");

@@ -25,8 +25,8 @@ public final class Interpolator {
   }
 
   /**
-   * @param deferred where an unset variable without default is recorded instead of being a
-   *     problem; the value then counts as absent. Null makes such a variable a problem.
+   * @param deferred where an unset variable without default is recorded instead of being a problem;
+   *     the value then counts as absent. Null makes such a variable a problem.
    */
   public Interpolator(
       Map<String, String> environment, Secrets secrets, @Nullable List<ConfigProblem> deferred) {
@@ -45,8 +45,8 @@ public final class Interpolator {
   }
 
   /**
-   * Returns the text with every reference replaced, or null when a referenced variable is unset
-   * and has no default; the problem then names the variable, never a value.
+   * Returns the text with every reference replaced, or null when a referenced variable is unset and
+   * has no default; the problem then names the variable, never a value.
    */
   public @Nullable String resolve(String text, Location location, String key, Problems problems) {
     if (!text.contains("${")) {

@@ -241,7 +241,8 @@ public final class MapReader {
       return out;
     }
     for (int i = 0; i < list.items().size(); i++) {
-      MapReader child = of(list.items().get(i), keyPath(key) + "[" + i + "]", interpolator, problems);
+      MapReader child =
+          of(list.items().get(i), keyPath(key) + "[" + i + "]", interpolator, problems);
       if (child != null) {
         out.add(child);
       }
@@ -258,7 +259,9 @@ public final class MapReader {
             e.getValue().keyLocation(),
             keyPath(e.getKey()),
             "unknown key"
-                + (allowed.isEmpty() ? "" : " (expected one of: " + String.join(", ", allowed) + ")"));
+                + (allowed.isEmpty()
+                    ? ""
+                    : " (expected one of: " + String.join(", ", allowed) + ")"));
       }
     }
   }

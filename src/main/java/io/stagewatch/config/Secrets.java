@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The secret values of one run, and the masking that keeps them out of every output. A value is
- * secret when it came from an environment variable whose name says so, or when it is the value of
- * a header that carries credentials. Every message passes through {@link #mask} before it is
- * printed, written or stored, so a server that echoes a token back cannot leak it.
+ * secret when it came from an environment variable whose name says so, or when it is the value of a
+ * header that carries credentials. Every message passes through {@link #mask} before it is printed,
+ * written or stored, so a server that echoes a token back cannot leak it.
  */
 public final class Secrets {
   /** What a secret shows as. */

@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The validated, immutable content of {@code config/stagewatch.yaml}, with the selected
- * environment resolved.
+ * The validated, immutable content of {@code config/stagewatch.yaml}, with the selected environment
+ * resolved.
  *
  * @param suitesDir where the YAML suites are, resolved against the config file's directory
  * @param secrets every secret met while loading; more are added as suites are read
@@ -48,7 +48,16 @@ public record StagewatchConfig(
   /** The same config pointed at another environment (used by {@code demo}). */
   public StagewatchConfig withEnvironment(EnvironmentConfig other) {
     return new StagewatchConfig(
-        file, project, other, List.of(other.name()), defaults, suitesDir, store, slack,
-        schedules, readiness, secrets);
+        file,
+        project,
+        other,
+        List.of(other.name()),
+        defaults,
+        suitesDir,
+        store,
+        slack,
+        schedules,
+        readiness,
+        secrets);
   }
 }

@@ -89,7 +89,8 @@ final class ResultCollector implements TestExecutionListener {
 
   @Override
   public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
-    entries.computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>())
+    entries
+        .computeIfAbsent(id.getUniqueId(), k -> new ConcurrentHashMap<>())
         .putAll(entry.getKeyValuePairs());
   }
 
@@ -201,6 +202,9 @@ final class ResultCollector implements TestExecutionListener {
   private static String cut(String message) {
     return message.length() <= MAX_MESSAGE
         ? message
-        : message.substring(0, MAX_MESSAGE) + "… (" + (message.length() - MAX_MESSAGE) + " more characters)";
+        : message.substring(0, MAX_MESSAGE)
+            + "… ("
+            + (message.length() - MAX_MESSAGE)
+            + " more characters)";
   }
 }

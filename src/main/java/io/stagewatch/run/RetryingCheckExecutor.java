@@ -23,9 +23,9 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Retries and deadlines, the same for every check kind. Each attempt runs on its own virtual
- * thread and is abandoned shortly after its deadline even if the check ignores it, so one hanging
- * target cannot hold the run. Every message leaves here masked.
+ * Retries and deadlines, the same for every check kind. Each attempt runs on its own virtual thread
+ * and is abandoned shortly after its deadline even if the check ignores it, so one hanging target
+ * cannot hold the run. Every message leaves here masked.
  */
 public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable {
   /** How long past its deadline an attempt may take before it is abandoned. */

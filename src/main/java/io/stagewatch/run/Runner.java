@@ -98,7 +98,9 @@ public final class Runner {
       listener.runStarted(info, (int) plan.countTestIdentifiers(TestIdentifier::isTest));
       Map<String, CheckResult> results = new LinkedHashMap<>();
       List<String> failed = execute(launcher, plan, listener, results);
-      for (int round = 1; round <= config.defaults().rerunFailures() && !failed.isEmpty(); round++) {
+      for (int round = 1;
+          round <= config.defaults().rerunFailures() && !failed.isEmpty();
+          round++) {
         failed = rerun(launcher, failed, info.runId(), listener, results);
       }
       RunResult result = new RunResult(info, Instant.now(), List.copyOf(results.values()));
@@ -127,8 +129,8 @@ public final class Runner {
   }
 
   /**
-   * Reruns failed tests by unique id. A test that passes now is FLAKY; its attempts add up over
-   * the rounds.
+   * Reruns failed tests by unique id. A test that passes now is FLAKY; its attempts add up over the
+   * rounds.
    */
   private List<String> rerun(
       Launcher launcher,
@@ -154,8 +156,15 @@ public final class Runner {
       results.put(
           now.id(),
           new CheckResult(
-              now.id(), now.suite(), now.name(), now.tags(), status, attempts,
-              now.durationMs(), now.message(), now.flags()));
+              now.id(),
+              now.suite(),
+              now.name(),
+              now.tags(),
+              status,
+              attempts,
+              now.durationMs(),
+              now.message(),
+              now.flags()));
     }
     return stillFailing;
   }
@@ -265,9 +274,13 @@ public final class Runner {
     for (TestIdentifier test : tests(plan)) {
       CheckDefinition check = yamlChecks.get(test.getUniqueId());
       if (check != null) {
-        planned.add(new PlannedCheck(check.id(), check.suite(), check.name(), check.tags(), check.kind()));
+        planned.add(
+            new PlannedCheck(check.id(), check.suite(), check.name(), check.tags(), check.kind()));
       } else {
-        String suite = test.getParentIdObject().map(p -> plan.getTestIdentifier(p).getDisplayName()).orElse("");
+        String suite =
+            test.getParentIdObject()
+                .map(p -> plan.getTestIdentifier(p).getDisplayName())
+                .orElse("");
         planned.add(
             new PlannedCheck(
                 suite + "/" + test.getDisplayName(),

@@ -9,4 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param flaky whether it passed only after failing; polling until a condition holds is not flaky
  * @param message masked, plain words; null when it passed
  */
-public record CheckExecution(Verdict verdict, int attempts, boolean flaky, @Nullable String message) {}
+public record CheckExecution(
+    Verdict verdict, int attempts, boolean flaky, @Nullable String message) {}

@@ -51,7 +51,8 @@ public final class StagewatchTestEngine implements TestEngine {
   private final CheckExecutor executor;
   private final int parallelism;
 
-  public StagewatchTestEngine(List<SuiteDefinition> suites, CheckExecutor executor, int parallelism) {
+  public StagewatchTestEngine(
+      List<SuiteDefinition> suites, CheckExecutor executor, int parallelism) {
     this.suites = List.copyOf(suites);
     this.executor = executor;
     this.parallelism = Math.max(1, parallelism);
@@ -78,8 +79,7 @@ public final class StagewatchTestEngine implements TestEngine {
     for (SuiteDefinition suite : suites) {
       SuiteDescriptor suiteDescriptor = new SuiteDescriptor(uniqueId, suite);
       for (CheckDefinition check : suite.checks()) {
-        CheckDescriptor checkDescriptor =
-            new CheckDescriptor(suiteDescriptor.getUniqueId(), check);
+        CheckDescriptor checkDescriptor = new CheckDescriptor(suiteDescriptor.getUniqueId(), check);
         if (selectors.isEmpty()
             || wanted.contains(uniqueId)
             || wanted.contains(suiteDescriptor.getUniqueId())

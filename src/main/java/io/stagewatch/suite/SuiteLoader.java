@@ -25,8 +25,8 @@ import org.junit.platform.engine.TestTag;
 
 /**
  * Reads suite files into {@link SuiteDefinition}s, collecting every problem of every file. A
- * check's unset variables are recorded on the check rather than failing the load, so that
- * selecting other checks still works; running such a check is refused.
+ * check's unset variables are recorded on the check rather than failing the load, so that selecting
+ * other checks still works; running such a check is refused.
  */
 public final class SuiteLoader {
   private static final String EXPECT = "expect";
@@ -51,7 +51,8 @@ public final class SuiteLoader {
       }
       Location first = seen.putIfAbsent(suite.name(), suite.location());
       if (first != null) {
-        problems.add(suite.location(), "name", "suite '" + suite.name() + "' is also defined at " + first);
+        problems.add(
+            suite.location(), "name", "suite '" + suite.name() + "' is also defined at " + first);
       } else {
         suites.add(suite);
       }

@@ -23,8 +23,7 @@ class ConfigLoaderTest {
   private List<String> problems(String yaml, Map<String, String> env) throws IOException {
     Path file = write(yaml);
     ConfigException e =
-        catchThrowableOfType(
-            ConfigException.class, () -> new ConfigLoader(env).load(file, null));
+        catchThrowableOfType(ConfigException.class, () -> new ConfigLoader(env).load(file, null));
     assertThat(e).as("expected the config to be rejected").isNotNull();
     return e.problems().stream().map(ConfigProblem::toString).toList();
   }
@@ -37,8 +36,7 @@ class ConfigLoaderTest {
     assertThat(config.project()).isEqualTo("shop");
     assertThat(config.environment().name()).isEqualTo("staging");
     assertThat(config.environment().baseUrl().toString()).isEqualTo("https://staging.example.com");
-    assertThat(config.environment().headers())
-        .containsEntry("Authorization", "Bearer tok-123456");
+    assertThat(config.environment().headers()).containsEntry("Authorization", "Bearer tok-123456");
     assertThat(config.environment().databases().get("main").url())
         .isEqualTo("jdbc:postgresql://db.internal:5432/app");
     assertThat(config.defaults().timeout()).isEqualTo(Duration.ofSeconds(10));
@@ -58,9 +56,12 @@ class ConfigLoaderTest {
     StagewatchConfig config = new ConfigLoader(SpecExample.VARIABLES).load(file, null);
 
     String masked =
-        config.secrets().mask("auth=Bearer tok-123456 token=tok-123456 pw=db-pass-99 host=db.internal");
+        config
+            .secrets()
+            .mask("auth=Bearer tok-123456 token=tok-123456 pw=db-pass-99 host=db.internal");
     assertThat(masked).isEqualTo("auth=*** token=*** pw=*** host=db.internal");
-    assertThat(config.secrets().mask(SpecExample.VARIABLES.get("SLACK_WEBHOOK_URL"))).isEqualTo("***");
+    assertThat(config.secrets().mask(SpecExample.VARIABLES.get("SLACK_WEBHOOK_URL")))
+        .isEqualTo("***");
   }
 
   @Test
@@ -83,7 +84,7 @@ class ConfigLoaderTest {
     assertThat(problems)
         .containsExactly(
             dir.resolve("stagewatch.yaml")
-                + ":2:3: environments.staging.baseUrl: required key is missing",
+                + ":3:5: environments.staging.baseUrl: required key is missing",
             dir.resolve("stagewatch.yaml")
                 + ":3:5: environments.staging.baseURL: unknown key (expected one of: baseUrl,"
                 + " databases, headers)",
@@ -154,9 +155,11 @@ class ConfigLoaderTest {
     ConfigException e =
         catchThrowableOfType(
             ConfigException.class, () -> new ConfigLoader(Map.of()).load(file, "production"));
-    assertThat(e.problems()).extracting(ConfigProblem::message).contains(
-        "environment variable PROD_URL is not set and has no default",
-        "environment variable PROD_TOKEN is not set and has no default");
+    assertThat(e.problems())
+        .extracting(ConfigProblem::message)
+        .contains(
+            "environment variable PROD_URL is not set and has no default",
+            "environment variable PROD_TOKEN is not set and has no default");
   }
 
   @Test

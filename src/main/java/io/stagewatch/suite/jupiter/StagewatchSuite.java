@@ -8,9 +8,9 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a Jupiter class as a stagewatch Java suite. Its test methods may take a REST Assured
- * {@code RequestSpecification} (base URI and headers of the selected environment, timeouts set) or
- * a {@link StagingEnvironment} as parameters.
+ * Marks a Jupiter class as a stagewatch Java suite. Its test methods may take a REST Assured {@code
+ * RequestSpecification} (base URI and headers of the selected environment, timeouts set) or a
+ * {@link StagingEnvironment} as parameters.
  *
  * <pre>{@code
  * @StagewatchSuite

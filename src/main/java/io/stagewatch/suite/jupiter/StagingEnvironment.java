@@ -46,6 +46,12 @@ public record StagingEnvironment(
 
   @Override
   public String toString() {
-    return "StagingEnvironment[name=" + name + ", baseUrl=" + baseUrl + ", headers=" + headers.keySet() + "]";
+    return "StagingEnvironment[name="
+        + name
+        + ", baseUrl="
+        + baseUrl
+        + ", headers="
+        + headers.keySet()
+        + "]";
   }
 }

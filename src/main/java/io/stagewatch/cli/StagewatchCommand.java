@@ -1,0 +1,58 @@
+package io.stagewatch.cli;
+
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command; it holds what every subcommand shares. */
+@Command(
+    name = "stagewatch",
+    mixinStandardHelpOptions = true,
+    versionProvider = StagewatchCommand.Version.class,
+    description = {
+      "Runs tagged smoke suites against a staging environment, with timeouts and retries,",
+      "and writes JUnit XML, JSON and Markdown reports.",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
+      "2 usage or configuration error (nothing run), 3 internal or infrastructure error,",
+      "4 another run of the environment holds the run lock.",
+      "",
+      "Start with: stagewatch demo"
+    },
+    subcommands = {ValidateCommand.class, ListCommand.class, picocli.CommandLine.HelpCommand.class})
+public final class StagewatchCommand implements Runnable {
+  final Map<String, String> environment;
+  final PrintStream out;
+  final PrintStream err;
+
+  @Spec CommandSpec spec;
+
+  StagewatchCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+    this.environment = Map.copyOf(environment);
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(out);
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = StagewatchCommand.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "stagewatch " + (version == null ? "development build" : version),
+        "Java " + Runtime.version()
+      };
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.stagewatch.cli;
+
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.suite.SuiteDefinition;
+import io.stagewatch.suite.Workspace;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code validate}: load everything, report every problem, run nothing. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Loads the config and every suite and reports every problem with its file, line and",
+      "column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
+      "",
+      "Variables a check refers to must be set, as they would be for `run`."
+    })
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand StagewatchCommand root;
+  @Mixin ConfigOptions config;
+
+  @Override
+  public Integer call() throws ConfigException {
+    Workspace workspace = Workspace.load(config.config, config.environment, root.environment, true);
+    int checks = workspace.suites().stream().mapToInt(s -> s.checks().size()).sum();
+    root.out.println(
+        "OK: "
+            + config.config
+            + " (environment "
+            + workspace.config().environment().name()
+            + "), "
+            + workspace.suites().size()
+            + " suites with "
+            + checks
+            + " checks: "
+            + String.join(", ", workspace.suites().stream().map(SuiteDefinition::name).toList()));
+    return ExitCodes.PASSED;
+  }
+}
