@@ -1,0 +1,25 @@
+package io.stagewatch.report;
+
+import io.stagewatch.run.Counts;
+import java.math.BigDecimal;
+
+/** The pass rate as a percentage, the same way in every report. */
+public final class PassRate {
+
+  private PassRate() {}
+
+  /**
+   * The pass rate from 0 to 100, rounded to at most one decimal, without trailing zeros: {@code
+   * 80}, {@code 66.7}, {@code 100}. A run with any failure never shows {@code 100}: 999 out of 1000
+   * reads {@code 99.9}, because a rounded-up 100 would hide the failure.
+   */
+  public static String percent(Counts counts) {
+    int executed = counts.executed();
+    long passed = counts.passed() + counts.flaky();
+    long tenths = executed == 0 ? 1000 : Math.round(passed * 1000.0 / executed);
+    if (tenths == 1000 && passed < executed) {
+      tenths = 999;
+    }
+    return BigDecimal.valueOf(tenths, 1).stripTrailingZeros().toPlainString();
+  }
+}

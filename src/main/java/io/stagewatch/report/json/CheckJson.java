@@ -1,0 +1,43 @@
+package io.stagewatch.report.json;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.stagewatch.run.CheckResult;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One entry of the {@code checks} array of {@code result.json}. */
+@JsonPropertyOrder({
+  "id",
+  "suite",
+  "name",
+  "tags",
+  "status",
+  "attempts",
+  "durationMs",
+  "message",
+  "flags"
+})
+public record CheckJson(
+    String id,
+    String suite,
+    String name,
+    List<String> tags,
+    String status,
+    int attempts,
+    long durationMs,
+    @Nullable String message,
+    List<String> flags) {
+
+  public static CheckJson of(CheckResult check) {
+    return new CheckJson(
+        check.id(),
+        check.suite(),
+        check.name(),
+        check.tags(),
+        check.status().name(),
+        check.attempts(),
+        check.durationMs(),
+        check.message(),
+        check.flags());
+  }
+}

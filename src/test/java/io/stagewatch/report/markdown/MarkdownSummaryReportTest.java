@@ -1,0 +1,68 @@
+package io.stagewatch.report.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagewatch.report.SampleRuns;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.junit.jupiter.api.Test;
+
+class MarkdownSummaryReportTest {
+  private final MarkdownSummaryReport report = new MarkdownSummaryReport();
+
+  @Test
+  void aMixedRunRendersExactlyLikeTheGoldenFile() throws IOException {
+    assertThat(report.render(SampleRuns.mixed())).isEqualTo(golden("summary-mixed.md"));
+  }
+
+  @Test
+  void aGreenRunLeavesOutFlakyFailuresAndInsecure() throws IOException {
+    String md = report.render(SampleRuns.allPassed());
+
+    assertThat(md).isEqualTo(golden("summary-passed.md"));
+    assertThat(md).doesNotContain("## Flaky", "## Failures", "## Insecure", "Label:");
+  }
+
+  @Test
+  void theHeaderNamesTheEnvironmentAndStatusWithoutEmoji() {
+    String md = report.render(SampleRuns.mixed());
+
+    assertThat(md).startsWith("# stagewatch on staging: **FAILED**\n");
+    assertThat(md).contains("**3/5 passed (60%)**");
+    assertThat(md.codePoints()).allMatch(c -> c < 0x2000);
+  }
+
+  @Test
+  void reasonsStayOnOneLineAndEscapeTablePipes() {
+    assertThat(MarkdownSummaryReport.text("a | b\nc\r\n\td\u0007e")).isEqualTo("a \\| b c d" + "e");
+  }
+
+  @Test
+  void markupInReasonsIsShownNotInterpreted() {
+    assertThat(MarkdownSummaryReport.text("<b>*bold*</b> `x` [y] a\\b"))
+        .isEqualTo("\\<b>\\*bold\\*\\</b> \\`x\\` \\[y\\] a\\\\b");
+  }
+
+  @Test
+  void longReasonsAreCutToThreeHundredCharacters() {
+    String cut = MarkdownSummaryReport.cut("x".repeat(1000));
+
+    assertThat(cut).hasSize(303).endsWith("x...");
+    assertThat(MarkdownSummaryReport.cut("short")).isEqualTo("short");
+  }
+
+  @Test
+  void aCutNeverSplitsASurrogatePair() {
+    String cut = MarkdownSummaryReport.cut("x".repeat(299) + "😀".repeat(10));
+
+    assertThat(cut).isEqualTo("x".repeat(299) + "...");
+  }
+
+  private static String golden(String name) throws IOException {
+    try (InputStream in = MarkdownSummaryReportTest.class.getResourceAsStream("/report/" + name)) {
+      return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
