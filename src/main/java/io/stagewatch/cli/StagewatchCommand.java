@@ -25,7 +25,13 @@ import picocli.CommandLine.Spec;
       "",
       "Start with: stagewatch demo"
     },
-    subcommands = {ValidateCommand.class, ListCommand.class, picocli.CommandLine.HelpCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ListCommand.class,
+      DemoCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
 public final class StagewatchCommand implements Runnable {
   final Map<String, String> environment;
   final PrintStream out;
