@@ -55,7 +55,7 @@ public final class HttpCheckKind implements CheckKind {
     }
     if (path != null && urlText != null) {
       spec.problem("url", "give either path or url, not both");
-    } else if (path == null && urlText == null && !spec.has("path") && !spec.has("url")) {
+    } else if (path == null && urlText == null) {
       spec.problem("expected a path (joined to the environment's baseUrl) or an absolute url");
     }
     if (path != null && !isPath(path)) {

@@ -28,6 +28,8 @@ final class HttpErrors {
   private static final Pattern CLASS_NAME =
       Pattern.compile("(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
+  private static final int REASON_LIMIT = 200;
+
   private HttpErrors() {}
 
   /** A plain-words description of why the request to {@code uri} failed. */
@@ -78,10 +80,12 @@ final class HttpErrors {
     }
     if (t instanceof ProtocolException
         || lower.contains("invalid")
+        || lower.contains("illegal")
+        || lower.contains("parsing")
         || lower.contains("bad ")
         || lower.contains("unexpected")
         || lower.contains("malformed")) {
-      return "the server sent a malformed response: " + reason;
+      return "the server sent a malformed response: " + shortened(reason);
     }
     return "the request to " + target + " failed" + (reason.isEmpty() ? "" : ": " + reason);
   }
@@ -142,6 +146,14 @@ final class HttpErrors {
       }
     }
     return "";
+  }
+
+  /** Garbage from a server can be long and unprintable; a message needs only a taste of it. */
+  private static String shortened(String reason) {
+    String printable = reason.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() <= REASON_LIMIT
+        ? printable
+        : printable.substring(0, REASON_LIMIT) + "...";
   }
 
   private static String hostAndPort(URI uri) {

@@ -103,6 +103,14 @@ class HttpCheckReadingTest {
         .startsWith("suite.yaml:2:3: checks[0].http: expected a path");
   }
 
+  @Test
+  void aNullPathCountsAsNoPath() {
+    assertThat(suite.problems("http:\n  path: ~\n"))
+        .singleElement()
+        .asString()
+        .startsWith("suite.yaml:2:3: checks[0].http: expected a path");
+  }
+
   @ParameterizedTest(name = "{0} is rejected: {1}")
   @CsvSource(
       delimiter = '|',
