@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** The entry point: {@code java -jar stagewatch.jar <command> [options]}. */
@@ -13,6 +15,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // The platform logs discovery notes through java.util.logging; users read our lines only.
+    Logger.getLogger("org.junit").setLevel(Level.WARNING);
     System.exit(execute(args, System.getenv(), System.out, System.err));
   }
 

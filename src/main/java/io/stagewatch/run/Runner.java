@@ -203,6 +203,7 @@ public final class Runner {
       p.put("junit.jupiter.execution.parallel.mode.default", "concurrent");
       p.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
       p.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
+      p.put("junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL");
       p.put(
           "junit.jupiter.execution.parallel.config.fixed.parallelism",
           Integer.toString(options.parallelism()));
