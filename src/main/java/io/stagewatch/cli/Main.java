@@ -12,11 +12,16 @@ import picocli.CommandLine;
 
 /** The entry point: {@code java -jar stagewatch.jar <command> [options]}. */
 public final class Main {
+  /**
+   * The platform logs discovery notes through java.util.logging; users read our lines only. Held
+   * in a field because java.util.logging forgets the level of a logger nobody references.
+   */
+  private static final Logger PLATFORM_LOG = Logger.getLogger("org.junit");
+
   private Main() {}
 
   public static void main(String[] args) {
-    // The platform logs discovery notes through java.util.logging; users read our lines only.
-    Logger.getLogger("org.junit").setLevel(Level.WARNING);
+    PLATFORM_LOG.setLevel(Level.WARNING);
     System.exit(execute(args, System.getenv(), System.out, System.err));
   }
 
