@@ -70,10 +70,8 @@ public final class SuiteLoader {
       r.problem("checks", "required key is missing");
     }
     for (MapReader check : r.children("checks")) {
-      CheckDefinition definition = readCheck(name == null ? "" : name, tags, check);
-      if (definition != null && !names.add(definition.name())) {
-        check.problem("name", "duplicate check name '" + definition.name() + "' in this suite");
-      } else if (definition != null) {
+      CheckDefinition definition = readCheck(name == null ? "" : name, tags, check, names);
+      if (definition != null) {
         checks.add(definition);
       }
     }
@@ -84,10 +82,15 @@ public final class SuiteLoader {
     return name == null ? null : new SuiteDefinition(name, tags, checks, r.location());
   }
 
-  private @Nullable CheckDefinition readCheck(String suite, List<String> suiteTags, MapReader raw) {
+  private @Nullable CheckDefinition readCheck(
+      String suite, List<String> suiteTags, MapReader raw, Set<String> namesSoFar) {
     List<ConfigProblem> unresolved = new ArrayList<>();
     MapReader r = raw.with(interpolator.deferring(unresolved));
     String name = r.requiredString("name");
+    if (name != null && !namesSoFar.add(name)) {
+      r.problem("name", "duplicate check name '" + name + "' in this suite");
+      name = null;
+    }
     Set<String> tags = new LinkedHashSet<>(suiteTags);
     tags.addAll(tags(r));
     r.node("description");

@@ -1,0 +1,73 @@
+package io.stagewatch.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A project folder in a temp dir and the real CLI entry point run against it. */
+final class CliRun {
+  final Path dir;
+  final Map<String, String> environment = new HashMap<>();
+  String out = "";
+  String err = "";
+
+  CliRun(Path dir) {
+    this.dir = dir;
+  }
+
+  CliRun config(String yaml) throws IOException {
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(dir.resolve("config/stagewatch.yaml"), yaml);
+    return this;
+  }
+
+  CliRun suite(String fileName, String yaml) throws IOException {
+    Files.createDirectories(dir.resolve("suites"));
+    Files.writeString(dir.resolve("suites").resolve(fileName), yaml);
+    return this;
+  }
+
+  CliRun env(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  Path reportDir() {
+    return dir.resolve("reports");
+  }
+
+  String report(String name) throws IOException {
+    return Files.readString(reportDir().resolve(name));
+  }
+
+  /** Runs a command with {@code -c} pointing at this project (when the command takes one). */
+  int run(String... args) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    int code;
+    try (PrintStream o = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
+      code = Main.execute(args, environment, o, e);
+    }
+    out = stdout.toString(StandardCharsets.UTF_8);
+    err = stderr.toString(StandardCharsets.UTF_8);
+    return code;
+  }
+
+  /** {@code run} with this project's config and report dir. */
+  int runChecks(String... extra) {
+    String[] args = new String[extra.length + 5];
+    args[0] = "run";
+    args[1] = "-c";
+    args[2] = dir.resolve("config/stagewatch.yaml").toString();
+    args[3] = "--report-dir";
+    args[4] = reportDir().toString();
+    System.arraycopy(extra, 0, args, 5, extra.length);
+    return run(args);
+  }
+}
