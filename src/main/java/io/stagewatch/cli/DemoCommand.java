@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code demo}: the shipped suites against a stand-in staging service, no config needed. */
@@ -34,12 +34,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand StagewatchCommand root;
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports are written (default: ${DEFAULT-VALUE}).",
-      defaultValue = "build/stagewatch")
-  Path reportDir = Path.of("build/stagewatch");
+  @Mixin ReportOptions reports;
 
   @Override
   public Integer call() throws ConfigException, IOException {
@@ -54,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
               SuiteSource.fromClasspath(SHIPPED_FOLDER, SHIPPED_SUITES),
               root.environment,
               false);
-      int exit = RunAndReport.execute(root, workspace, RunOptions.defaults(), reportDir);
+      int exit = RunAndReport.execute(root, workspace, RunOptions.defaults(), reports.reportDir);
       root.out.println(
           "This was the demo. Next: point STAGING_URL at your staging and run"
               + " `stagewatch run -t smoke`.");

@@ -31,14 +31,7 @@ final class ListCommand implements Callable<Integer> {
     Workspace workspace =
         Workspace.load(config.config, config.environment, root.environment, false);
     RunOptions options =
-        new RunOptions(
-            selection.tags,
-            selection.suites,
-            RunOptions.DEFAULT_PARALLELISM,
-            false,
-            selection.classpath,
-            "manual",
-            null);
+        selection.runOptions(RunOptions.DEFAULT_PARALLELISM, false, "manual", null);
     List<PlannedCheck> checks = new Runner(workspace.config(), workspace.suites(), options).plan();
     String current = null;
     for (PlannedCheck check : checks) {

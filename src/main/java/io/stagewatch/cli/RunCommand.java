@@ -3,7 +3,6 @@ package io.stagewatch.cli;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.suite.Workspace;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -44,12 +43,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ConfigOptions config;
   @Mixin SelectionOptions selection;
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports are written (default: ${DEFAULT-VALUE}).",
-      defaultValue = "build/stagewatch")
-  Path reportDir = Path.of("build/stagewatch");
+  @Mixin ReportOptions reports;
 
   @Option(
       names = "--parallel",
@@ -84,15 +78,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ConfigException {
     Workspace workspace =
         Workspace.load(config.config, config.environment, root.environment, false);
-    RunOptions options =
-        new RunOptions(
-            selection.tags,
-            selection.suites,
-            parallel,
-            failFast,
-            selection.classpath,
-            trigger.name(),
-            label);
-    return RunAndReport.execute(root, workspace, options, reportDir);
+    RunOptions options = selection.runOptions(parallel, failFast, trigger.name(), label);
+    return RunAndReport.execute(root, workspace, options, reports.reportDir);
   }
 }

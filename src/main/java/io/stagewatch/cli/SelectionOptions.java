@@ -1,5 +1,6 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.run.RunOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,4 +30,8 @@ final class SelectionOptions {
       split = "${sys:path.separator}",
       description = "Extra jars or directories with Java suites (JUnit Jupiter classes).")
   List<Path> classpath = new ArrayList<>();
+
+  RunOptions runOptions(int parallel, boolean failFast, String trigger, @Nullable String label) {
+    return new RunOptions(tags, suites, parallel, failFast, classpath, trigger, label);
+  }
 }

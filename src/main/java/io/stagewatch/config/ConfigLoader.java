@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * but may reference variables that this machine does not have.
  */
 public final class ConfigLoader {
-  static final String DEFAULT_SUITES = "suites";
+  public static final String DEFAULT_SUITES = "suites";
 
   private final Map<String, String> environmentVariables;
 
@@ -110,7 +110,7 @@ public final class ConfigLoader {
    * that folder's parent: the project layout keeps {@code config/stagewatch.yaml} beside {@code
    * suites/}, and the config should work from any working directory (cron starts in $HOME).
    */
-  static Path suitesDirectory(Path configFile, String suites) {
+  public static Path suitesDirectory(Path configFile, String suites) {
     Path folder = configFile.toAbsolutePath().getParent();
     if (folder == null || Path.of(suites).isAbsolute()) {
       return Path.of(suites).toAbsolutePath().normalize();

@@ -3,9 +3,11 @@ package io.stagewatch.suite;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
 import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.DefaultsConfig;
 import io.stagewatch.config.Interpolator;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.Problems;
+import io.stagewatch.config.Secrets;
 import io.stagewatch.config.StagewatchConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +32,12 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
   public static Workspace load(
       Path configFile, @Nullable String environment, Map<String, String> variables, boolean strict)
       throws ConfigException {
-    StagewatchConfig config = new ConfigLoader(variables).load(configFile, environment);
+    StagewatchConfig config;
+    try {
+      config = new ConfigLoader(variables).load(configFile, environment);
+    } catch (ConfigException e) {
+      throw withSuiteProblems(e, configFile, variables);
+    }
     Path dir = config.suitesDir();
     if (!Files.isDirectory(dir)) {
       throw new ConfigException(
@@ -48,6 +55,30 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
           List.of(new ConfigProblem(Location.ofFile(dir.toString()), "", "cannot be read: " + e)));
     }
     return fromSources(config, sources, variables, strict);
+  }
+
+  /**
+   * A config with problems still leaves the suites to check: report theirs too (read with the
+   * default settings), so that one round of fixes is enough.
+   */
+  private static ConfigException withSuiteProblems(
+      ConfigException configProblems, Path configFile, Map<String, String> variables) {
+    Path dir = ConfigLoader.suitesDirectory(configFile, ConfigLoader.DEFAULT_SUITES);
+    if (!Files.isDirectory(dir)) {
+      return configProblems;
+    }
+    Problems problems = new Problems();
+    configProblems.problems().forEach(p -> problems.add(p.location(), p.key(), p.message()));
+    try {
+      new SuiteLoader(DefaultsConfig.DEFAULT, new Interpolator(variables, new Secrets()))
+          .load(SuiteSource.fromDirectory(dir), problems);
+      problems.throwIfAny();
+    } catch (IOException e) {
+      return configProblems;
+    } catch (ConfigException all) {
+      return all;
+    }
+    return configProblems;
   }
 
   /** Loads suites from sources (files or the jar) against an already loaded config. */

@@ -195,7 +195,7 @@ class RunCommandTest {
   }
 
   @Test
-  void aConfigErrorExitsTwoAndRunsNothing() throws Exception {
+  void configAndSuiteProblemsAreReportedTogetherAndNothingRuns() throws Exception {
     cli.config(
             """
             environments:
@@ -219,28 +219,8 @@ class RunCommandTest {
     assertThat(cli.runChecks()).isEqualTo(ExitCodes.USAGE);
 
     assertThat(cli.err)
+        .contains("3 problems, nothing was run")
         .contains("stagewatch.yaml:5:12: defaults.timeout: expected a duration")
-        .contains("nothing was run");
-    assertThat(staging.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-  }
-
-  @Test
-  void suiteProblemsAreReportedTogetherWithTheirLines() throws Exception {
-    cli.suite(
-        "bad.yaml",
-        """
-        name: bad
-        checks:
-          - name: a
-            http: {path: /a}
-          - name: a
-            http: {path: /b}
-            expect: {stauts: 200}
-        """);
-
-    assertThat(cli.runChecks()).isEqualTo(ExitCodes.USAGE);
-
-    assertThat(cli.err)
         .contains("bad.yaml:5:")
         .contains("duplicate check name 'a'")
         .contains("bad.yaml:7:")
