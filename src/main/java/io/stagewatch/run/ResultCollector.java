@@ -34,17 +34,24 @@ final class ResultCollector implements TestExecutionListener {
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
+  private final Map<String, CheckResult> earlier;
   private volatile @Nullable TestPlan plan;
 
+  /**
+   * @param earlier results of earlier rounds by check id: a check found there is being rerun, so
+   *     its attempts add up and a pass now makes it FLAKY
+   */
   ResultCollector(
       Map<String, CheckDefinition> yamlChecks,
       Secrets secrets,
       RunListener events,
-      @Nullable CancellationToken stopOnFailure) {
+      @Nullable CancellationToken stopOnFailure,
+      Map<String, CheckResult> earlier) {
     this.yamlChecks = yamlChecks;
     this.secrets = secrets;
     this.events = events;
     this.stopOnFailure = stopOnFailure;
+    this.earlier = Map.copyOf(earlier);
   }
 
   /** The results in plan order. */
@@ -139,6 +146,11 @@ final class ResultCollector implements TestExecutionListener {
     CheckDefinition yaml = yamlChecks.get(uid);
     String suite = yaml != null ? yaml.suite() : javaSuiteName(id);
     String name = yaml != null ? yaml.name() : id.getDisplayName();
+    CheckResult before = earlier.get(suite + "/" + name);
+    if (before != null && status != CheckStatus.SKIPPED) {
+      attempts += before.attempts();
+      status = status.isPass() ? CheckStatus.FLAKY : status;
+    }
     List<String> tags =
         yaml != null ? yaml.tags() : id.getTags().stream().map(TestTag::getName).sorted().toList();
     List<String> flags = yaml != null ? yaml.spec().flags() : List.of();

@@ -18,6 +18,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,13 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class Runner {
   /** The package of the Java suites compiled into the jar. */
   public static final String JAVA_SUITES_PACKAGE = "io.stagewatch.suites";
+
+  /**
+   * Added to a Java suite test's deadline: the first REST Assured request in a process loads
+   * Groovy, which takes one to two seconds on a small machine and must not count as the target's
+   * slowness. A test can set a tighter bound with {@code @Timeout}.
+   */
+  static final Duration JAVA_SUITE_WARM_UP = Duration.ofSeconds(5);
 
   private final StagewatchConfig config;
   private final List<SuiteDefinition> suites;
@@ -116,7 +124,7 @@ public final class Runner {
     CancellationToken token = CancellationToken.create();
     ResultCollector collector =
         new ResultCollector(
-            yamlChecks, config.secrets(), listener, options.failFast() ? token : null);
+            yamlChecks, config.secrets(), listener, options.failFast() ? token : null, into);
     launcher.execute(
         LauncherExecutionRequestBuilder.request(plan)
             .listeners(collector)
@@ -147,26 +155,7 @@ public final class Runner {
             .enableImplicitConfigurationParameters(false)
             .build();
     TestPlan plan = launcher.discover(request);
-    Map<String, CheckResult> again = new LinkedHashMap<>();
-    List<String> stillFailing = execute(launcher, plan, listener, again);
-    for (CheckResult now : again.values()) {
-      CheckResult before = results.get(now.id());
-      int attempts = now.attempts() + (before == null ? 0 : before.attempts());
-      CheckStatus status = now.status().isPass() ? CheckStatus.FLAKY : now.status();
-      results.put(
-          now.id(),
-          new CheckResult(
-              now.id(),
-              now.suite(),
-              now.name(),
-              now.tags(),
-              status,
-              attempts,
-              now.durationMs(),
-              now.message(),
-              now.flags()));
-    }
-    return stillFailing;
+    return execute(launcher, plan, listener, results);
   }
 
   private LauncherDiscoveryRequest discoveryRequest(String runId) {
@@ -193,7 +182,7 @@ public final class Runner {
   private Map<String, String> parameters(String runId) {
     Map<String, String> p = new HashMap<>();
     p.put(ActiveEnvironments.RUN_ID_PARAMETER, runId);
-    long timeoutMs = config.defaults().timeout().toMillis();
+    long timeoutMs = config.defaults().timeout().plus(JAVA_SUITE_WARM_UP).toMillis();
     p.put("junit.jupiter.execution.timeout.mode", "enabled");
     p.put("junit.jupiter.execution.timeout.default", timeoutMs + " ms");
     // A hanging Java suite is abandoned at its deadline instead of holding the run.
