@@ -20,10 +20,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Run the shipped suites against a built-in stand-in service.",
     description = {
-      "Starts a stand-in staging service on a free loopback port (healthy endpoints, a slow",
-      "one, one that fails once and then recovers, an OpenAPI document) and runs the shipped",
-      "suites against it. Needs no config and no network.",
+      "Starts a stand-in staging service on a free loopback port (healthy",
+      "endpoints, a slow one, one that fails once and then recovers, an OpenAPI",
+      "document) and runs the shipped suites against it. Needs no config and no",
+      "network.",
       ""
     })
 final class DemoCommand implements Callable<Integer> {

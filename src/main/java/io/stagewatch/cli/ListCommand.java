@@ -15,9 +15,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
+    header = "List the suites, checks and tags a run would execute.",
     description = {
-      "Lists the suites, checks and tags that `run` would execute with the same options,",
-      "YAML and Java suites alike. Runs nothing.",
+      "Lists the suites, checks and tags that `run` would execute with the same",
+      "options, YAML and Java suites alike. Runs nothing.",
       "",
       "Example: stagewatch list -t 'smoke & !slow'"
     })

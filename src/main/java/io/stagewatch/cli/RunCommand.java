@@ -14,9 +14,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Run the selected suites once against one environment.",
     description = {
-      "Runs the selected YAML and Java suites once against one environment, prints one line",
-      "per check, and writes junit.xml, result.json and summary.md to the report directory.",
+      "Runs the selected YAML and Java suites once against one environment,",
+      "prints one line per check, and writes junit.xml, result.json and",
+      "summary.md to the report directory.",
       "",
       "Examples:",
       "  stagewatch run                          all suites, default environment",
@@ -27,8 +29,9 @@ import picocli.CommandLine.ParentCommand;
     },
     footer = {
       "",
-      "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed, 2 usage or",
-      "configuration error (nothing run), 3 internal error (e.g. reports not writable)."
+      "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
+      "2 usage or configuration error (nothing run), 3 internal error (e.g. the",
+      "reports cannot be written)."
     })
 final class RunCommand implements Callable<Integer> {
   enum Trigger {
@@ -55,10 +58,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--fail-fast", description = "Stop starting checks after the first failure.")
   boolean failFast;
 
-  @Option(names = "--no-notify", description = "Send no notifications for this run.")
+  @Option(
+      names = "--no-notify",
+      description =
+          "Send no notifications for this run (notifications are not in this version yet).")
   boolean noNotify;
 
-  @Option(names = "--no-store", description = "Do not record this run in the store.")
+  @Option(
+      names = "--no-store",
+      description = "Do not record this run (the run store is not in this version yet).")
   boolean noStore;
 
   @Option(

@@ -12,9 +12,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Check the config and all suites; run nothing.",
     description = {
-      "Loads the config and every suite and reports every problem with its file, line and",
-      "column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
+      "Loads the config and every suite and reports every problem with its file,",
+      "line and column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
       "",
       "Variables a check refers to must be set, as they would be for `run`."
     })
@@ -32,11 +33,15 @@ final class ValidateCommand implements Callable<Integer> {
             + " (environment "
             + workspace.config().environment().name()
             + "), "
-            + workspace.suites().size()
-            + " suites with "
-            + checks
-            + " checks: "
+            + count(workspace.suites().size(), "suite")
+            + " with "
+            + count(checks, "check")
+            + ": "
             + String.join(", ", workspace.suites().stream().map(SuiteDefinition::name).toList()));
     return ExitCodes.PASSED;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
