@@ -13,8 +13,8 @@ import picocli.CommandLine;
 /** The entry point: {@code java -jar stagewatch.jar <command> [options]}. */
 public final class Main {
   /**
-   * The platform logs discovery notes through java.util.logging; users read our lines only. Held
-   * in a field because java.util.logging forgets the level of a logger nobody references.
+   * The platform logs discovery notes through java.util.logging; users read our lines only. Held in
+   * a field because java.util.logging forgets the level of a logger nobody references.
    */
   private static final Logger PLATFORM_LOG = Logger.getLogger("org.junit");
 
