@@ -47,6 +47,13 @@ public final class MapReader {
     return new MapReader(map, path, other, problems);
   }
 
+  /**
+   * A reader of the same map that interpolates with {@code other} and records into {@code into}.
+   */
+  public MapReader with(Interpolator other, Problems into) {
+    return new MapReader(map, path, other, into);
+  }
+
   public Location location() {
     return map.location();
   }

@@ -20,6 +20,11 @@ public final class Problems {
     return list.size();
   }
 
+  /** The problems collected so far, in the order they were found. */
+  public List<ConfigProblem> all() {
+    return List.copyOf(list);
+  }
+
   /** Throws a {@link ConfigException} with every problem collected so far, if there is any. */
   public void throwIfAny() throws ConfigException {
     if (!list.isEmpty()) {

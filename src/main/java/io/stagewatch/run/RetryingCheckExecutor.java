@@ -11,6 +11,7 @@ import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.CheckExecution;
 import io.stagewatch.suite.CheckExecutor;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,15 +73,21 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
     return new CheckExecution(last.verdict(), retry.attempts(), false, message);
   }
 
-  /** Polls until the check passes or {@code retry.until} has passed. Passing late is not flaky. */
+  /**
+   * Polls until the check passes or {@code retry.until} has passed. No attempt starts after the
+   * deadline, so the check ends at most one attempt later. Passing late is not flaky.
+   */
   private CheckExecution poll(CheckDefinition check) {
     RetryConfig retry = check.retry();
-    Duration until = java.util.Objects.requireNonNull(retry.until());
+    Duration until = Objects.requireNonNull(retry.until());
     AtomicInteger count = new AtomicInteger();
     AtomicReference<CheckOutcome> last = new AtomicReference<>(CheckOutcome.error("not attempted"));
     try {
+      // In the same thread: each attempt is already bounded by its own deadline, and no new
+      // attempt starts once `until` has passed.
       Awaitility.await()
-          .atMost(until.plus(check.timeout()).plus(GRACE))
+          .pollInSameThread()
+          .atMost(until)
           .pollDelay(Duration.ZERO)
           .pollInterval(retry.every())
           .until(
@@ -100,7 +107,7 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
               + Durations.format(until)
               + " ("
               + count.get()
-              + " attempts): "
+              + (count.get() == 1 ? " attempt): " : " attempts): ")
               + outcome.message());
     }
   }

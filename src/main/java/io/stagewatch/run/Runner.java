@@ -105,12 +105,21 @@ public final class Runner {
       refuseUnresolved(plan);
       listener.runStarted(info, (int) plan.countTestIdentifiers(TestIdentifier::isTest));
       Map<String, CheckResult> results = new LinkedHashMap<>();
-      List<String> failed = execute(launcher, plan, listener, results);
-      for (int round = 1;
-          round <= config.defaults().rerunFailures() && !failed.isEmpty();
-          round++) {
-        failed = rerun(launcher, failed, info.runId(), listener, results);
+      int reruns = config.defaults().rerunFailures();
+      // With reruns ahead a failure is not final: listeners hear of it once it is, and only once.
+      List<String> failed =
+          execute(launcher, plan, reruns > 0 ? passesOnly(listener) : listener, results);
+      List<String> held =
+          reruns > 0
+              ? results.values().stream()
+                  .filter(r -> r.status().isFailure())
+                  .map(CheckResult::id)
+                  .toList()
+              : List.of();
+      for (int round = 1; round <= reruns && !failed.isEmpty(); round++) {
+        failed = rerun(launcher, failed, info.runId(), results);
       }
+      results.values().stream().filter(r -> held.contains(r.id())).forEach(listener::checkFinished);
       RunResult result = new RunResult(info, Instant.now(), List.copyOf(results.values()));
       listener.runFinished(result);
       return result;
@@ -138,14 +147,10 @@ public final class Runner {
 
   /**
    * Reruns failed tests by unique id. A test that passes now is FLAKY; its attempts add up over the
-   * rounds.
+   * rounds. Listeners are told of the merged results by the caller, not of each round.
    */
   private List<String> rerun(
-      Launcher launcher,
-      List<String> failedIds,
-      String runId,
-      RunListener listener,
-      Map<String, CheckResult> results) {
+      Launcher launcher, List<String> failedIds, String runId, Map<String, CheckResult> results) {
     List<DiscoverySelector> selectors = new ArrayList<>();
     failedIds.forEach(id -> selectors.add(selectUniqueId(id)));
     LauncherDiscoveryRequest request =
@@ -155,7 +160,20 @@ public final class Runner {
             .enableImplicitConfigurationParameters(false)
             .build();
     TestPlan plan = launcher.discover(request);
-    return execute(launcher, plan, listener, results);
+    // Listeners hear of rerun checks once they are final, from run().
+    return execute(launcher, plan, new RunListener() {}, results);
+  }
+
+  /** Passes on the results that passed or were skipped; failures are held back for a rerun. */
+  private static RunListener passesOnly(RunListener listener) {
+    return new RunListener() {
+      @Override
+      public void checkFinished(CheckResult result) {
+        if (!result.status().isFailure()) {
+          listener.checkFinished(result);
+        }
+      }
+    };
   }
 
   private LauncherDiscoveryRequest discoveryRequest(String runId) {

@@ -2,6 +2,7 @@ package io.stagewatch.suite;
 
 import io.stagewatch.check.CheckKind;
 import io.stagewatch.check.CheckKinds;
+import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.DefaultsConfig;
@@ -26,7 +27,8 @@ import org.junit.platform.engine.TestTag;
 /**
  * Reads suite files into {@link SuiteDefinition}s, collecting every problem of every file. A
  * check's unset variables are recorded on the check rather than failing the load, so that selecting
- * other checks still works; running such a check is refused.
+ * other checks still works; running such a check is refused. Problems that only follow from an
+ * unset variable (the value counts as absent) are left out for the same reason.
  */
 public final class SuiteLoader {
   private static final String EXPECT = "expect";
@@ -85,7 +87,10 @@ public final class SuiteLoader {
   private @Nullable CheckDefinition readCheck(
       String suite, List<String> suiteTags, MapReader raw, Set<String> namesSoFar) {
     List<ConfigProblem> unresolved = new ArrayList<>();
-    MapReader r = raw.with(interpolator.deferring(unresolved));
+    // The check's problems are sorted out below: those that only follow from an unset variable
+    // (a value that counts as absent) must not fail the load.
+    Problems own = new Problems();
+    MapReader r = raw.with(interpolator.deferring(unresolved), own);
     String name = r.requiredString("name");
     if (name != null && !namesSoFar.add(name)) {
       r.problem("name", "duplicate check name '" + name + "' in this suite");
@@ -112,12 +117,21 @@ public final class SuiteLoader {
       kind = kinds.get(0);
       spec = readSpec(r, CheckKinds.byKey(kind).orElseThrow());
     }
-    r.finish();
-    if (name == null || spec == null || kind == null) {
-      return null;
-    }
-    if (name.isBlank()) {
+    if (name != null && name.isBlank()) {
       r.problem("name", "must not be empty");
+    }
+    r.finish();
+    List<ConfigProblem> kept =
+        own.all().stream().filter(p -> !followsFromUnset(p, unresolved, r.path())).toList();
+    kept.forEach(p -> raw.problems().add(p.location(), p.key(), p.message()));
+    if (name == null
+        || kind == null
+        || (spec == null && (!kept.isEmpty() || unresolved.isEmpty()))) {
+      if (kept.isEmpty()) {
+        // A check that cannot be built must not vanish silently: its unset variables say why.
+        unresolved.forEach(p -> raw.problems().add(p.location(), p.key(), p.message()));
+      }
+      return null;
     }
     return new CheckDefinition(
         suite,
@@ -126,9 +140,31 @@ public final class SuiteLoader {
         kind,
         timeout != null ? timeout : defaults.timeout(),
         retry,
-        spec,
+        spec != null ? spec : notRunnable(unresolved),
         r.location(),
         unresolved);
+  }
+
+  /**
+   * Whether a problem only follows from an unset variable: it is about the very value, or about a
+   * map or list within the check that holds it (such as "expected a path or an url" when the path
+   * was unset).
+   */
+  private static boolean followsFromUnset(
+      ConfigProblem problem, List<ConfigProblem> unresolved, String checkPath) {
+    String key = problem.key();
+    if (key.isEmpty() || key.equals(checkPath)) {
+      return false;
+    }
+    return unresolved.stream()
+        .map(ConfigProblem::key)
+        .anyMatch(u -> u.equals(key) || u.startsWith(key + ".") || u.startsWith(key + "["));
+  }
+
+  /** Stands in for a check whose unset variables left it incomplete; the runner never runs it. */
+  private static CheckSpec notRunnable(List<ConfigProblem> unresolved) {
+    String reason = "not run: " + unresolved.get(0).message();
+    return context -> CheckOutcome.error(reason);
   }
 
   private static @Nullable CheckSpec readSpec(MapReader r, CheckKind kind) {
