@@ -103,7 +103,8 @@ record SqlText(String text) {
       return start;
     }
     int i = start + 1;
-    while (i < text.length() && isIdentifierPart(text.charAt(i))) {
+    while (i < text.length()
+        && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
       i++;
     }
     if (i >= text.length()
