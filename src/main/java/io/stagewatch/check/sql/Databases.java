@@ -4,6 +4,7 @@ import io.stagewatch.check.CheckResources;
 import io.stagewatch.config.DatabaseConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class Databases implements AutoCloseable {
    * @param defaultBudget the timeouts of pools first used outside a check (by a Java suite)
    */
   public Databases(Map<String, DatabaseConfig> configs, Duration defaultBudget) {
-    this.configs = Map.copyOf(configs);
+    this.configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
     this.defaultBudget = defaultBudget;
   }
 

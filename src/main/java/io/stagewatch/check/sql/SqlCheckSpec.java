@@ -40,19 +40,41 @@ public record SqlCheckSpec(String database, @Nullable String query, SqlExpectati
       return CheckOutcome.error(unknownDatabase(context.environment().name(), databases.names()));
     }
     SqlErrors errors = new SqlErrors(pool, context.timeout());
-    try (Connection connection = pool.borrow(context.remaining())) {
-      try {
-        QueryResult result =
-            new ReadOnlyQuery(context.deadlineNanos())
-                .run(connection, query == null ? VERSION_QUERY : query);
-        return judge(result);
-      } finally {
-        rollback(connection);
-      }
+    try {
+      return judge(query(pool, context));
     } catch (NoConnectionException e) {
       return CheckOutcome.error(errors.noConnection(e));
     } catch (SQLException e) {
       return CheckOutcome.error(errors.describe(e));
+    }
+  }
+
+  /**
+   * Runs the query; once more on a fresh connection if the pooled one turns out to be dead (the
+   * server restarted or ended the session since it was opened), because that says nothing about the
+   * database now. A second failure is reported as it is.
+   */
+  private QueryResult query(DatabasePool pool, CheckContext context)
+      throws NoConnectionException, SQLException {
+    try {
+      return queryOnce(pool, context);
+    } catch (SQLException e) {
+      if (!SqlErrors.isDeadConnection(e) || context.remaining().isZero()) {
+        throw e;
+      }
+      return queryOnce(pool, context);
+    }
+  }
+
+  private QueryResult queryOnce(DatabasePool pool, CheckContext context)
+      throws NoConnectionException, SQLException {
+    try (Connection connection = pool.borrow(context.remaining())) {
+      try {
+        return new ReadOnlyQuery(context.deadlineNanos())
+            .run(connection, query == null ? VERSION_QUERY : query);
+      } finally {
+        rollback(connection);
+      }
     }
   }
 

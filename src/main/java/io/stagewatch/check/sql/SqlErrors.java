@@ -27,6 +27,12 @@ final class SqlErrors {
     this.timeout = timeout;
   }
 
+  /** Whether a connection was lost or ended by the server, rather than the query failing. */
+  static boolean isDeadConnection(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.equals("08006") || state.equals("08003") || state.startsWith("57P0");
+  }
+
   /** Why no connection came from the pool. */
   String noConnection(NoConnectionException e) {
     if (e.getCause() instanceof SQLException failure) {
