@@ -1,12 +1,13 @@
 package io.stagewatch.check;
 
 import io.stagewatch.check.http.HttpCheckKind;
+import io.stagewatch.check.sql.SqlCheckKind;
 import java.util.List;
 import java.util.Optional;
 
 /** The registry of check kinds: the one place that lists them. */
 public final class CheckKinds {
-  private static final List<CheckKind> ALL = List.of(new HttpCheckKind());
+  private static final List<CheckKind> ALL = List.of(new HttpCheckKind(), new SqlCheckKind());
 
   private CheckKinds() {}
 

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPacka
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import io.stagewatch.check.CheckResources;
+import io.stagewatch.check.sql.Databases;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
@@ -97,9 +98,9 @@ public final class Runner {
             options.trigger(),
             options.label(),
             Instant.now());
-    ActiveEnvironments.register(info.runId(), stagingEnvironment());
     try (CheckResources resources = new CheckResources();
         RetryingCheckExecutor executor = executor(resources)) {
+      ActiveEnvironments.register(info.runId(), stagingEnvironment(resources));
       Launcher launcher = launcher(executor);
       TestPlan plan = launcher.discover(discoveryRequest(info.runId()));
       refuseUnresolved(plan);
@@ -236,12 +237,16 @@ public final class Runner {
     return new RetryingCheckExecutor(config.environment(), config.secrets(), resources);
   }
 
-  private StagingEnvironment stagingEnvironment() {
+  /** Java suites share the run's database pools with the YAML checks. */
+  private StagingEnvironment stagingEnvironment(CheckResources resources) {
+    Databases databases =
+        Databases.of(resources, config.environment().databases(), config.defaults().timeout());
     return new StagingEnvironment(
         config.environment().name(),
         config.environment().baseUrl(),
         config.environment().headers(),
-        config.defaults().timeout());
+        config.defaults().timeout(),
+        databases.dataSources());
   }
 
   private void validateOptions() throws ConfigException {

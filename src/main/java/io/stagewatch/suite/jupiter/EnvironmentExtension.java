@@ -1,6 +1,9 @@
 package io.stagewatch.suite.jupiter;
 
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -12,7 +15,9 @@ public final class EnvironmentExtension implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == RequestSpecification.class || type == StagingEnvironment.class;
+    return type == RequestSpecification.class
+        || type == StagingEnvironment.class
+        || type == DataSource.class;
   }
 
   @Override
@@ -28,8 +33,37 @@ public final class EnvironmentExtension implements ParameterResolver {
     if (environment == null) {
       throw new ParameterResolutionException("the stagewatch run " + runId + " has ended");
     }
-    return parameter.getParameter().getType() == StagingEnvironment.class
-        ? environment
-        : environment.requestSpec();
+    Class<?> type = parameter.getParameter().getType();
+    if (type == DataSource.class) {
+      return dataSource(environment, parameter.findAnnotation(Database.class).orElse(null));
+    }
+    return type == StagingEnvironment.class ? environment : environment.requestSpec();
+  }
+
+  private static DataSource dataSource(StagingEnvironment environment, @Nullable Database named) {
+    Map<String, DataSource> databases = environment.databases();
+    if (named != null) {
+      DataSource db = databases.get(named.value());
+      if (db == null) {
+        throw new ParameterResolutionException(
+            "no database '"
+                + named.value()
+                + "' in environment "
+                + environment.name()
+                + known(databases));
+      }
+      return db;
+    }
+    if (databases.size() != 1) {
+      throw new ParameterResolutionException(
+          "name the database with @Database(\"...\")" + known(databases));
+    }
+    return databases.values().iterator().next();
+  }
+
+  private static String known(Map<String, DataSource> databases) {
+    return databases.isEmpty()
+        ? " (the environment has no databases)"
+        : " (known: " + String.join(", ", databases.keySet().stream().sorted().toList()) + ")";
   }
 }

@@ -9,16 +9,25 @@ import io.stagewatch.config.Secrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The environment a Java suite runs against. {@link #toString()} never shows header values, since
  * they often carry credentials.
+ *
+ * @param databases read-only data sources by name: every connection is in a read-only transaction
+ *     with autocommit off, from a small pool that the run closes at its end
  */
 public record StagingEnvironment(
-    String name, URI baseUrl, Map<String, String> headers, Duration timeout) {
+    String name,
+    URI baseUrl,
+    Map<String, String> headers,
+    Duration timeout,
+    Map<String, DataSource> databases) {
 
   public StagingEnvironment {
     headers = Map.copyOf(headers);
+    databases = Map.copyOf(databases);
   }
 
   /**
@@ -52,6 +61,8 @@ public record StagingEnvironment(
         + baseUrl
         + ", headers="
         + headers.keySet()
+        + ", databases="
+        + databases.keySet()
         + "]";
   }
 }

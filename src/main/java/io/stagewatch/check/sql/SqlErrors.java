@@ -1,0 +1,138 @@
+package io.stagewatch.check.sql;
+
+import io.stagewatch.config.Durations;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+/**
+ * Turns what the pool and the driver throw into one line a person on call can act on, with the
+ * SQLSTATE when there is one. This is the one place that knows the driver's exceptions; no class
+ * name or stack trace reaches a message. Callers mask the result.
+ */
+final class SqlErrors {
+  private static final int REASON_LIMIT = 300;
+
+  private final DatabasePool pool;
+  private final Duration timeout;
+
+  SqlErrors(DatabasePool pool, Duration timeout) {
+    this.pool = pool;
+    this.timeout = timeout;
+  }
+
+  /** Whether a connection was lost or ended by the server, rather than the query failing. */
+  static boolean isDeadConnection(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.equals("08006") || state.equals("08003") || state.startsWith("57P0");
+  }
+
+  /** Why no connection came from the pool. */
+  String noConnection(NoConnectionException e) {
+    if (e.getCause() instanceof SQLException failure) {
+      return describe(failure);
+    }
+    if (e.busy()) {
+      return "all "
+          + DatabasePool.MAX_CONNECTIONS
+          + " connections to database "
+          + pool.name()
+          + " were in use by other checks; none came free within "
+          + e.waited().toMillis()
+          + " ms (pool timeout)";
+    }
+    return "could not connect to database "
+        + pool.name()
+        + " at "
+        + pool.target()
+        + " within "
+        + Durations.format(timeout)
+        + ": the server did not answer";
+  }
+
+  /** What went wrong with a connection or a query. */
+  String describe(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    String reason = reason(e);
+    String suffix = state.isEmpty() ? "" : " (SQLSTATE " + state + ")";
+    if (state.startsWith("28")) {
+      return "authentication failed for database " + pool.name() + ": " + reason + suffix;
+    }
+    if (state.equals("3D000")) {
+      return "unknown database at " + pool.target() + ": " + reason + suffix;
+    }
+    if (state.equals("57014")) {
+      return "the query did not finish within "
+          + Durations.format(timeout)
+          + " and was cancelled"
+          + suffix;
+    }
+    if (state.equals("25006")) {
+      return "the check is read-only: " + reason + suffix;
+    }
+    if (state.equals("42601")) {
+      return "syntax error in the query: " + reason + suffix;
+    }
+    if (state.startsWith("08")) {
+      return connection(e, reason, suffix);
+    }
+    if (state.startsWith("57P")) {
+      return "database " + pool.name() + " is not available: " + reason + suffix;
+    }
+    return "the query failed: " + reason + suffix;
+  }
+
+  private String connection(SQLException e, String reason, String suffix) {
+    String where = " database " + pool.name() + " at " + pool.target();
+    String lower = reason.toLowerCase(Locale.ROOT);
+    if (has(e, UnknownHostException.class)) {
+      return "unknown host for" + where + suffix;
+    }
+    if (has(e, ConnectException.class) || lower.contains("refused")) {
+      return "connection refused by" + where + suffix;
+    }
+    if (has(e, SocketTimeoutException.class) || lower.contains("timed out")) {
+      return "no answer from" + where + " within " + Durations.format(timeout) + suffix;
+    }
+    return "lost the connection to" + where + ": " + reason + suffix;
+  }
+
+  /** The server's own message when there is one, else the driver's, on one line. */
+  private static String reason(SQLException e) {
+    String text = null;
+    if (e instanceof PSQLException p) {
+      ServerErrorMessage server = p.getServerErrorMessage();
+      text = server == null ? null : server.getMessage();
+    }
+    if (text == null) {
+      text = e.getMessage();
+    }
+    return oneLine(text);
+  }
+
+  private static String oneLine(@Nullable String text) {
+    if (text == null || text.isBlank()) {
+      return "no details";
+    }
+    String line = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+    return line.length() <= REASON_LIMIT ? line : line.substring(0, REASON_LIMIT) + "...";
+  }
+
+  private static boolean has(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+}

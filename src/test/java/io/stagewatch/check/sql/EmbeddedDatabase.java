@@ -1,0 +1,87 @@
+package io.stagewatch.check.sql;
+
+import io.stagewatch.config.DatabaseConfig;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server for one test class, with password authentication for everyone but the
+ * superuser (the embedded server trusts every login by default, which would hide a wrong password),
+ * a login role {@code app} and a small table.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  public static final String USER = "app";
+  public static final String PASSWORD = "pg-Pa55w0rd-8841";
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static EmbeddedDatabase start() throws IOException, SQLException {
+    Path hba = Files.createTempFile("pg_hba", ".conf");
+    Files.writeString(
+        hba,
+        """
+        host all postgres 127.0.0.1/32 trust
+        host all postgres ::1/128 trust
+        host all all 127.0.0.1/32 scram-sha-256
+        host all all ::1/128 scram-sha-256
+        """);
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder().setServerConfig("hba_file", hba.toString()).start();
+    EmbeddedDatabase db = new EmbeddedDatabase(postgres);
+    db.admin(
+        "create role app login password '" + PASSWORD + "'",
+        "create table widgets (id int primary key, name text not null)",
+        "insert into widgets values (1, 'bolt'), (2, 'nut'), (3, 'gear')",
+        "create table flyway_schema_history (installed_rank int, version text, success boolean)",
+        "insert into flyway_schema_history values (1, '1.9', true), (2, '1.10', true)",
+        "grant select on widgets, flyway_schema_history to app",
+        "grant all on schema public to app");
+    return db;
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  public String url() {
+    return "jdbc:postgresql://localhost:" + port() + "/postgres";
+  }
+
+  public DatabaseConfig config(String name) {
+    return new DatabaseConfig(name, url(), USER, PASSWORD);
+  }
+
+  /** Runs statements as the superuser, from a connection of its own. */
+  public void admin(String... statements) throws SQLException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** Sessions the checks opened (they log in as {@code app}), seen from another connection. */
+  public int checkSessions() throws SQLException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        var rows = s.executeQuery("select count(*) from pg_stat_activity where usename = 'app'")) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}
