@@ -6,6 +6,7 @@ import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
+import io.stagewatch.run.Percentiles;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import java.time.temporal.ChronoUnit;
