@@ -1,6 +1,7 @@
 package io.stagewatch.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
@@ -9,6 +10,7 @@ import io.stagewatch.run.RunResult;
 import io.stagewatch.store.CheckStats;
 import io.stagewatch.store.LockHolder;
 import io.stagewatch.store.RunLock;
+import io.stagewatch.store.RunLockedException;
 import io.stagewatch.store.StoreDatabase;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -216,6 +219,31 @@ class ResultStoreContractTest {
       Optional<RunLock> after = second.tryLock("staging", LockHolder.thisProcess());
       assertThat(after).isPresent();
       after.get().close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aRunWaitingForTheLockGetsItWhenTheHolderLetsGo(StoreDatabase db) throws Exception {
+    String url = db.freshUrl(dir);
+    try (JdbcResultStore first = JdbcResultStore.open(url, dir);
+        JdbcResultStore second = JdbcResultStore.open(url, dir)) {
+      RunLock held = first.tryLock("staging", LockHolder.thisProcess()).orElseThrow();
+      assertThatThrownBy(
+              () -> second.lock("staging", LockHolder.thisProcess(), Duration.ofMillis(300)))
+          .isInstanceOf(RunLockedException.class)
+          .hasMessageContaining("holds the run lock");
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              Thread.sleep(300);
+              held.close();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
+      second.lock("staging", LockHolder.thisProcess(), Duration.ofSeconds(10)).close();
     }
   }
 
