@@ -51,7 +51,9 @@ final class DemoCommand implements Callable<Integer> {
               SuiteSource.fromClasspath(SHIPPED_FOLDER, SHIPPED_SUITES),
               root.environment,
               false);
-      int exit = RunAndReport.execute(root, workspace, RunOptions.defaults(), reports.reportDir);
+      // The demo keeps no history: it should leave nothing behind but its reports.
+      int exit =
+          RunAndReport.execute(root, workspace, RunOptions.defaults(), reports.reportDir, null);
       root.out.println(
           "This was the demo. Next: point STAGING_URL at your staging and run"
               + " `stagewatch run -t smoke`.");

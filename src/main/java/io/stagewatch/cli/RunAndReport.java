@@ -3,43 +3,91 @@ package io.stagewatch.cli;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
+import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.report.ConsoleReporter;
 import io.stagewatch.report.GitHubActions;
+import io.stagewatch.report.ReportFiles;
 import io.stagewatch.report.ReportWriter;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
+import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.run.Runner;
+import io.stagewatch.store.RunLockedException;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoreSession;
+import io.stagewatch.store.WindowFigures;
+import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** One run from start to exit code, shared by {@code run} and {@code demo}. */
 final class RunAndReport {
   private RunAndReport() {}
 
+  /**
+   * @param waitLock how long to wait for the environment's run lock; null to run without a store
+   */
   static int execute(
-      StagewatchCommand root, Workspace workspace, RunOptions options, Path reportDir)
+      StagewatchCommand root,
+      Workspace workspace,
+      RunOptions options,
+      Path reportDir,
+      @Nullable Duration waitLock)
       throws ConfigException {
-    Runner runner = new Runner(workspace.config(), workspace.suites(), options);
+    StagewatchConfig config = workspace.config();
+    Runner runner = new Runner(config, workspace.suites(), options);
+    StoreSession session;
+    try {
+      session = waitLock == null ? StoreSession.none() : openStore(config, waitLock);
+    } catch (RunLockedException e) {
+      root.err.println(
+          "stagewatch: "
+              + config.secrets().mask(String.valueOf(e.getMessage()))
+              + "; nothing was run (wait for it with --wait-lock DURATION)");
+      return ExitCodes.LOCKED;
+    }
+    int exit;
+    try (session) {
+      exit = runAndWrite(root, runner, options, reportDir, session, config);
+    }
+    Optional<StoreException> problem = session.problem();
+    if (problem.isPresent() && exit != ExitCodes.INTERNAL) {
+      root.err.println(
+          "stagewatch: the run was not recorded: "
+              + config.secrets().mask(String.valueOf(problem.get().getMessage())));
+      return ExitCodes.INTERNAL;
+    }
+    return exit;
+  }
+
+  private static int runAndWrite(
+      StagewatchCommand root,
+      Runner runner,
+      RunOptions options,
+      Path reportDir,
+      StoreSession session,
+      StagewatchConfig config)
+      throws ConfigException {
     ConsoleReporter console =
         new ConsoleReporter(root.out, ConsoleReporter.colorWanted(root.environment));
-    RunResult result = runner.run(console);
+    RunResult result = runner.run(RunListener.all(console, session.listener()));
     if (result.checks().isEmpty()) {
-      throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  Location.ofFile("command line"),
-                  "",
-                  "no check matches the selection"
-                      + (options.tags() == null ? "" : " -t '" + options.tags() + "'")
-                      + (options.suites().isEmpty() ? "" : " -s " + options.suites()))));
+      throw nothingSelected(options);
     }
+    @Nullable WindowFigures figures =
+        session.finish(
+            result, Duration.ofDays(config.store().retentionDays()), config.readiness().window());
     try {
-      new ReportWriter().write(result, reportDir);
-      GitHubActions.publish(result, new MarkdownSummaryReport().render(result), root.environment);
+      new ReportWriter(ReportFiles.all(figures)).write(result, reportDir);
+      GitHubActions.publish(
+          result, new MarkdownSummaryReport(figures).render(result), root.environment);
     } catch (IOException e) {
       root.err.println(
           "stagewatch: the reports could not be written to " + reportDir + ": " + e.getMessage());
@@ -47,5 +95,46 @@ final class RunAndReport {
     }
     root.out.println("Reports: " + reportDir + " (junit.xml, result.json, summary.md)");
     return result.status() == RunStatus.PASSED ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  /**
+   * Opens the store and takes the run lock; a store that cannot be opened does not stop the run.
+   */
+  private static StoreSession openStore(StagewatchConfig config, Duration waitLock)
+      throws RunLockedException {
+    try {
+      JdbcResultStore store = JdbcResultStore.open(config.store().url(), baseDir(config.file()));
+      return StoreSession.start(store, config.environment().name(), waitLock);
+    } catch (StoreException e) {
+      return StoreSession.failed(e);
+    }
+  }
+
+  /**
+   * What a relative SQLite path is resolved against: the project folder, which holds {@code
+   * config/stagewatch.yaml}, so that cron (which starts in $HOME) and a person in the project
+   * folder use the same store.
+   */
+  static Path baseDir(Path configFile) {
+    Path folder = configFile.toAbsolutePath().getParent();
+    if (folder == null) {
+      return Path.of("").toAbsolutePath();
+    }
+    Path parent = folder.getParent();
+    if (parent != null && folder.endsWith("config")) {
+      return parent;
+    }
+    return folder;
+  }
+
+  private static ConfigException nothingSelected(RunOptions options) {
+    return new ConfigException(
+        List.of(
+            new ConfigProblem(
+                Location.ofFile("command line"),
+                "",
+                "no check matches the selection"
+                    + (options.tags() == null ? "" : " -t '" + options.tags() + "'")
+                    + (options.suites().isEmpty() ? "" : " -s " + options.suites()))));
   }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Runs the selected YAML and Java suites once against one environment,",
       "prints one line per check, and writes junit.xml, result.json and",
-      "summary.md to the report directory.",
+      "summary.md to the report directory. The run and its results are recorded",
+      "in the store (config store.url) unless --no-store is given.",
       "",
       "Examples:",
       "  stagewatch run                          all suites, default environment",
@@ -30,8 +31,9 @@ import picocli.CommandLine.ParentCommand;
     footer = {
       "",
       "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
-      "2 usage or configuration error (nothing run), 3 internal error (e.g. the",
-      "reports cannot be written)."
+      "2 usage or configuration error (nothing run), 3 internal or infrastructure",
+      "error (e.g. the store or the reports cannot be written), 4 another run of",
+      "the environment holds the run lock (nothing run)."
     })
 final class RunCommand implements Callable<Integer> {
   enum Trigger {
@@ -47,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin SelectionOptions selection;
 
   @Mixin ReportOptions reports;
+  @Mixin StoreOptions store;
 
   @Option(
       names = "--parallel",
@@ -63,11 +66,6 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Send no notifications for this run (notifications are not in this version yet).")
   boolean noNotify;
-
-  @Option(
-      names = "--no-store",
-      description = "Do not record this run (the run store is not in this version yet).")
-  boolean noStore;
 
   @Option(
       names = "--trigger",
@@ -87,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
     Workspace workspace =
         Workspace.load(config.config, config.environment, root.environment, false);
     RunOptions options = selection.runOptions(parallel, failFast, trigger.name(), label);
-    return RunAndReport.execute(root, workspace, options, reports.reportDir);
+    return RunAndReport.execute(
+        root, workspace, options, reports.reportDir, store.noStore ? null : store.waitLock);
   }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ValidateCommand.class,
       ListCommand.class,
+      HistoryCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

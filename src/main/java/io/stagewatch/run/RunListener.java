@@ -1,5 +1,7 @@
 package io.stagewatch.run;
 
+import java.util.List;
+
 /**
  * The stream of events of one run. Reporters, the store and notifiers subscribe to it instead of
  * walking results themselves. Methods may be called from several threads at once; every method has
@@ -15,4 +17,25 @@ public interface RunListener {
 
   /** Every check has finished. */
   default void runFinished(RunResult result) {}
+
+  /** One listener that passes every event to each of {@code listeners}, in order. */
+  static RunListener all(RunListener... listeners) {
+    List<RunListener> each = List.of(listeners);
+    return new RunListener() {
+      @Override
+      public void runStarted(RunInfo info, int plannedChecks) {
+        each.forEach(l -> l.runStarted(info, plannedChecks));
+      }
+
+      @Override
+      public void checkFinished(CheckResult result) {
+        each.forEach(l -> l.checkFinished(result));
+      }
+
+      @Override
+      public void runFinished(RunResult result) {
+        each.forEach(l -> l.runFinished(result));
+      }
+    };
+  }
 }

@@ -6,8 +6,10 @@ import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
+import io.stagewatch.run.Percentiles;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.store.WindowFigures;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +30,21 @@ public final class MarkdownSummaryReport implements ReportFile {
   /** The characters that make Markdown format text instead of showing it. */
   private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]<|]");
 
+  private final @Nullable WindowFigures history;
+
+  /** The summary of the run alone. */
+  public MarkdownSummaryReport() {
+    this(null);
+  }
+
+  /**
+   * @param history the figures of the environment's last runs, shown after the run's own sections;
+   *     null when no store is on
+   */
+  public MarkdownSummaryReport(@Nullable WindowFigures history) {
+    this.history = history;
+  }
+
   @Override
   public String fileName() {
     return FILE_NAME;
@@ -42,6 +59,9 @@ public final class MarkdownSummaryReport implements ReportFile {
     flaky(md, result.checks());
     failures(md, result.checks());
     insecure(md, result.checks());
+    if (history != null) {
+      HistorySection.render(md, history);
+    }
     return md.toString();
   }
 

@@ -3,9 +3,13 @@ package io.stagewatch.report.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagewatch.report.SampleRuns;
+import io.stagewatch.store.CheckStats;
+import io.stagewatch.store.WindowFigures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +62,33 @@ class MarkdownSummaryReportTest {
     String cut = MarkdownSummaryReport.cut("x".repeat(299) + "😀".repeat(10));
 
     assertThat(cut).isEqualTo("x".repeat(299) + "...");
+  }
+
+  @Test
+  void theFiguresOfTheLastRunsFollowTheRunsOwnSections() throws IOException {
+    CheckStats flaky =
+        new CheckStats(
+            "shop/checkout",
+            10,
+            9,
+            0.9,
+            2,
+            310,
+            1250,
+            Instant.parse("2026-11-22T10:00:00Z"),
+            "got 502");
+    CheckStats steady = new CheckStats("shop/health", 10, 10, 1.0, 0, 12, 40, null, null);
+    WindowFigures history =
+        new WindowFigures(10, 10, 9, 6100, 9400, List.of(flaky), List.of(flaky, steady));
+
+    String md = new MarkdownSummaryReport(history).render(SampleRuns.allPassed());
+
+    assertThat(md).isEqualTo(golden("summary-passed-with-history.md"));
+  }
+
+  @Test
+  void withoutAStoreThereIsNoHistorySection() {
+    assertThat(report.render(SampleRuns.mixed())).doesNotContain("## Last");
   }
 
   private static String golden(String name) throws IOException {

@@ -1,4 +1,4 @@
-package io.stagewatch.report.markdown;
+package io.stagewatch.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

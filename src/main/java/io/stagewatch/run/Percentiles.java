@@ -1,4 +1,4 @@
-package io.stagewatch.report.markdown;
+package io.stagewatch.run;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,20 +8,20 @@ import java.util.Collection;
  * or equal to it. Always one of the measured values, never an interpolation, so a p95 of {@code 1.2
  * s} means some check really took that long.
  */
-final class Percentiles {
+public final class Percentiles {
   private final long[] sorted;
 
   private Percentiles(long[] sorted) {
     this.sorted = sorted;
   }
 
-  static Percentiles of(Collection<Long> values) {
+  public static Percentiles of(Collection<Long> values) {
     long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(sorted);
     return new Percentiles(sorted);
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return sorted.length == 0;
   }
 
@@ -30,7 +30,7 @@ final class Percentiles {
    *
    * @throws IllegalStateException when there are no values
    */
-  long at(int percent) {
+  public long at(int percent) {
     if (percent < 1 || percent > 100) {
       throw new IllegalArgumentException("percent must be 1 to 100: " + percent);
     }

@@ -1,0 +1,83 @@
+package io.stagewatch.cli;
+
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigLoader;
+import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.report.history.HistoryJson;
+import io.stagewatch.report.history.HistoryTable;
+import io.stagewatch.store.CheckStats;
+import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code history}: recent runs and per-check statistics from the store. */
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    header = "Show recent runs and per-check statistics from the store.",
+    description = {
+      "Shows the environment's last runs (time, trigger, label, status, counts,",
+      "duration) and, for each check over those runs, its pass rate, flaky count,",
+      "p50 and p95 duration and its last failure.",
+      "",
+      "Examples:",
+      "  stagewatch history                 last 10 runs, default environment",
+      "  stagewatch history --last 50 -e qa",
+      "  stagewatch history --json | jq '.checks[] | select(.flaky > 0)'",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 shown, 2 usage or configuration error, 3 the store cannot",
+      "be read."
+    })
+final class HistoryCommand implements Callable<Integer> {
+  static final int DEFAULT_LAST = 10;
+
+  @ParentCommand StagewatchCommand root;
+  @Mixin ConfigOptions config;
+
+  @Option(
+      names = "--last",
+      paramLabel = "N",
+      description = "How many runs to show and to compute statistics over (default: 10).")
+  int last = DEFAULT_LAST;
+
+  @Option(names = "--json", description = "Print JSON for machines instead of tables.")
+  boolean json;
+
+  @Override
+  public Integer call() throws ConfigException {
+    if (last < 1) {
+      root.err.println("stagewatch: --last must be at least 1");
+      return ExitCodes.USAGE;
+    }
+    StagewatchConfig loaded =
+        new ConfigLoader(root.environment).load(config.config, config.environment);
+    String environment = loaded.environment().name();
+    List<StoredRun> runs;
+    List<StoredResult> results;
+    try (ResultStore store =
+        JdbcResultStore.open(loaded.store().url(), RunAndReport.baseDir(loaded.file()))) {
+      runs = store.lastRuns(environment, last);
+      results = store.resultsOfLastRuns(environment, last);
+    } catch (StoreException e) {
+      root.err.println(
+          "stagewatch: the history cannot be read: "
+              + loaded.secrets().mask(String.valueOf(e.getMessage())));
+      return ExitCodes.INTERNAL;
+    }
+    List<CheckStats> checks = CheckStats.of(results);
+    root.out.print(
+        json ? HistoryJson.render(runs, checks) : HistoryTable.render(environment, runs, checks));
+    return ExitCodes.PASSED;
+  }
+}

@@ -1,0 +1,82 @@
+package io.stagewatch.store;
+
+import io.stagewatch.run.CheckResult;
+import io.stagewatch.run.RunInfo;
+import io.stagewatch.run.RunResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where runs and their results are recorded. Implementations are safe for use from several threads:
+ * results arrive from the threads that ran the checks.
+ */
+public interface ResultStore extends AutoCloseable {
+
+  /** How often a run waiting for the lock asks again. */
+  Duration LOCK_POLL_INTERVAL = Duration.ofMillis(200);
+
+  /** Records the run as RUNNING. */
+  void runStarted(RunInfo info, String runnerVersion) throws StoreException;
+
+  /**
+   * Records one check's result. A check reported again in the same run (a rerun) replaces its
+   * earlier result.
+   */
+  void checkFinished(String runId, CheckResult result) throws StoreException;
+
+  /** Records the run's end: its status, counts and every result. */
+  void runFinished(RunResult result) throws StoreException;
+
+  /**
+   * Marks the environment's RUNNING runs ABORTED, keeping their results. Call it only while holding
+   * the environment's run lock: then no RUNNING run is alive.
+   *
+   * @return how many runs were marked
+   */
+  int markAbandoned(String environment) throws StoreException;
+
+  /** Deletes the runs (of every environment) that started before {@code cutoff}. */
+  int deleteRunsStartedBefore(Instant cutoff) throws StoreException;
+
+  /** The environment's last {@code count} runs, newest first. */
+  List<StoredRun> lastRuns(String environment, int count) throws StoreException;
+
+  /** Every result of the environment's last {@code count} runs. */
+  List<StoredResult> resultsOfLastRuns(String environment, int count) throws StoreException;
+
+  /** Takes the environment's run lock if it is free. */
+  Optional<RunLock> tryLock(String environment, LockHolder me) throws StoreException;
+
+  /** Who holds the environment's run lock, when that is known. */
+  Optional<LockHolder> lockHolder(String environment) throws StoreException;
+
+  /**
+   * Takes the environment's run lock, waiting up to {@code wait} for it.
+   *
+   * @throws RunLockedException when another run still holds it after {@code wait}
+   */
+  default RunLock lock(String environment, LockHolder me, Duration wait)
+      throws StoreException, RunLockedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      Optional<RunLock> lock = tryLock(environment, me);
+      if (lock.isPresent()) {
+        return lock.get();
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw new RunLockedException(environment, lockHolder(environment).orElse(null));
+      }
+      try {
+        Thread.sleep(LOCK_POLL_INTERVAL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RunLockedException(environment, lockHolder(environment).orElse(null));
+      }
+    }
+  }
+
+  @Override
+  void close();
+}

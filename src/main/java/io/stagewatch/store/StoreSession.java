@@ -1,0 +1,125 @@
+package io.stagewatch.store;
+
+import io.stagewatch.run.RunListener;
+import io.stagewatch.run.RunResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run's use of the store: take the environment's run lock, mark runs left RUNNING by killed
+ * processes ABORTED, record the run through {@link #listener()}, then apply retention and read the
+ * window figures. Store trouble never stops the run; {@link #problem()} tells the caller about it
+ * afterwards.
+ */
+public final class StoreSession implements AutoCloseable {
+  private final @Nullable ResultStore store;
+  private final @Nullable RunLock lock;
+  private final @Nullable StoreListener listener;
+  private @Nullable StoreException problem;
+
+  private StoreSession(
+      @Nullable ResultStore store, @Nullable RunLock lock, @Nullable StoreException problem) {
+    this.store = store;
+    this.lock = lock;
+    this.listener = store == null ? null : new StoreListener(store, runnerVersion());
+    this.problem = problem;
+  }
+
+  /** No store at all ({@code --no-store}, {@code demo}). */
+  public static StoreSession none() {
+    return new StoreSession(null, null, null);
+  }
+
+  /** The store could not be opened: the run goes on without it and then reports the problem. */
+  public static StoreSession failed(StoreException problem) {
+    return new StoreSession(null, null, problem);
+  }
+
+  /**
+   * Takes the environment's run lock in an open store (closing the store if that fails) and marks
+   * abandoned runs.
+   *
+   * @throws RunLockedException when another run holds the lock after {@code wait}
+   */
+  public static StoreSession start(ResultStore store, String environment, Duration wait)
+      throws RunLockedException {
+    RunLock lock;
+    try {
+      lock = store.lock(environment, LockHolder.thisProcess(), wait);
+    } catch (StoreException e) {
+      store.close();
+      return failed(e);
+    } catch (RunLockedException e) {
+      store.close();
+      throw e;
+    }
+    StoreSession session = new StoreSession(store, lock, null);
+    try {
+      store.markAbandoned(environment);
+    } catch (StoreException e) {
+      session.problem = e;
+    }
+    return session;
+  }
+
+  /** Subscribes the store to the run; a listener that does nothing when there is no store. */
+  public RunListener listener() {
+    return listener != null ? listener : new RunListener() {};
+  }
+
+  /**
+   * After the run: deletes runs older than {@code retention} and reads the figures of the last
+   * {@code window} runs.
+   *
+   * @return null when there is no store or it failed
+   */
+  public @Nullable WindowFigures finish(RunResult result, Duration retention, int window) {
+    ResultStore s = store;
+    if (s == null || problem().isPresent()) {
+      return null;
+    }
+    try {
+      s.deleteRunsStartedBefore(Instant.now().minus(retention));
+      String environment = result.info().environment();
+      return WindowFigures.of(
+          window,
+          s.lastRuns(environment, window),
+          CheckStats.of(s.resultsOfLastRuns(environment, window)));
+    } catch (StoreException e) {
+      problem = e;
+      return null;
+    }
+  }
+
+  /** The first store problem of the run, if any; its message is not masked yet. */
+  public Optional<StoreException> problem() {
+    if (problem != null) {
+      return Optional.of(problem);
+    }
+    return listener == null ? Optional.empty() : listener.error();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (lock != null) {
+        lock.close();
+      }
+    } catch (StoreException e) {
+      if (problem().isEmpty()) {
+        problem = e;
+      }
+    } finally {
+      if (store != null) {
+        store.close();
+      }
+    }
+  }
+
+  static String runnerVersion() {
+    String version = StoreSession.class.getPackage().getImplementationVersion();
+    return version == null ? "development build" : version;
+  }
+}

@@ -1,0 +1,16 @@
+package io.stagewatch.store;
+
+/** The status of a run as the store knows it. */
+public enum StoredRunStatus {
+  PASSED,
+  FAILED,
+  /** Started and not finished: in progress, or killed and not yet noticed. */
+  RUNNING,
+  /** Found RUNNING by a later run of its environment, so its process died; results kept. */
+  ABORTED;
+
+  /** Whether the run got to its end. */
+  public boolean isFinished() {
+    return this == PASSED || this == FAILED;
+  }
+}

@@ -1,0 +1,29 @@
+package io.stagewatch.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.stagewatch.store.RunLock;
+import io.stagewatch.store.StoreException;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** What differs between the databases the store runs on. */
+interface Dialect {
+
+  /** The folder of the numbered migration scripts, beside this class in the resources. */
+  String scripts();
+
+  /** The store as people know it in messages: a file, or a URL whose password gets masked. */
+  String description();
+
+  /** Sets the URL, the pool size and the driver's timeouts. */
+  void configure(HikariConfig pool);
+
+  /**
+   * A statement run first in the migration transaction so that two processes starting at once do
+   * not both migrate; null when the database's transactions already serialize writers.
+   */
+  @Nullable String migrationLockStatement();
+
+  /** Takes the environment's run lock if it is free. */
+  Optional<RunLock> tryLock(String environment) throws StoreException;
+}

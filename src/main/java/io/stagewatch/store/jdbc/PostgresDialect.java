@@ -1,0 +1,117 @@
+package io.stagewatch.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.stagewatch.store.RunLock;
+import io.stagewatch.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * PostgreSQL: the run lock is a session advisory lock held on a connection of its own, outside the
+ * pool, so that closing that connection (or the holder's death, which closes it) always lets go.
+ */
+final class PostgresDialect implements Dialect {
+  static final String PREFIX = "jdbc:postgresql:";
+
+  /** Seconds to wait for a connection; pgjdbc waits forever by default. */
+  static final int CONNECT_TIMEOUT_SECONDS = 5;
+
+  /** Seconds a statement may wait for an answer; pgjdbc waits forever by default. */
+  static final int SOCKET_TIMEOUT_SECONDS = 60;
+
+  /** The advisory lock key that serializes migrations (arbitrary, fixed forever). */
+  static final long MIGRATION_LOCK_KEY = 0x73746167_65776174L;
+
+  private final String url;
+
+  PostgresDialect(String url) {
+    this.url = url;
+  }
+
+  @Override
+  public String scripts() {
+    return "postgresql";
+  }
+
+  @Override
+  public String description() {
+    return url;
+  }
+
+  @Override
+  public void configure(HikariConfig pool) {
+    pool.setJdbcUrl(url);
+    pool.setMaximumPoolSize(4);
+    pool.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000L);
+    driverProperties().forEach((k, v) -> pool.addDataSourceProperty((String) k, v));
+  }
+
+  @Override
+  public String migrationLockStatement() {
+    return "SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK_KEY + ")";
+  }
+
+  @Override
+  public Optional<RunLock> tryLock(String environment) throws StoreException {
+    long key = lockKey(environment);
+    Connection connection = null;
+    try {
+      connection = DriverManager.getConnection(url, driverProperties());
+      try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        st.setLong(1, key);
+        try (ResultSet rs = st.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            Connection held = connection;
+            return Optional.of(() -> release(held));
+          }
+        }
+      }
+      connection.close();
+      return Optional.empty();
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new StoreException("the run lock cannot be taken in " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A stable 64-bit key per environment, the same in every process and version. */
+  static long lockKey(String environment) {
+    return UUID.nameUUIDFromBytes(
+            ("stagewatch run lock " + environment).getBytes(StandardCharsets.UTF_8))
+        .getMostSignificantBits();
+  }
+
+  private void release(Connection connection) throws StoreException {
+    // Closing the session releases its advisory locks.
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new StoreException("the run lock cannot be released: " + e.getMessage(), e);
+    }
+  }
+
+  private static Properties driverProperties() {
+    Properties p = new Properties();
+    p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    p.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
+    p.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+    return p;
+  }
+
+  private static void closeQuietly(@org.jspecify.annotations.Nullable Connection connection) {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // The lock was not taken on it.
+      }
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.stagewatch.store.jdbc;
+
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.Counts;
+import io.stagewatch.store.LockHolder;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.StoredRunStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+
+/** The store's reads, and the lock holder's row; the same SQL for both databases. */
+final class RunQueries {
+  private static final String LAST_RUN_IDS =
+      "SELECT run_id FROM runs WHERE environment = ? ORDER BY started_at DESC LIMIT ?";
+
+  private final DataSource data;
+  private final Dialect dialect;
+
+  RunQueries(DataSource data, Dialect dialect) {
+    this.data = data;
+    this.dialect = dialect;
+  }
+
+  List<StoredRun> lastRuns(String environment, int count) throws StoreException {
+    String sql =
+        "SELECT run_id, environment, project, run_trigger, label, started_at, finished_at, status,"
+            + " total, passed, flaky, failed, error, skipped, runner_version FROM runs"
+            + " WHERE environment = ? ORDER BY started_at DESC LIMIT ?";
+    try (Connection c = data.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      Statements.bind(st, environment, count);
+      List<StoredRun> runs = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          runs.add(run(rs));
+        }
+      }
+      return runs;
+    } catch (SQLException e) {
+      throw failure("read the last runs of " + environment, e);
+    }
+  }
+
+  List<StoredResult> resultsOfLastRuns(String environment, int count) throws StoreException {
+    String sql =
+        "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at"
+            + " FROM check_results WHERE run_id IN ("
+            + LAST_RUN_IDS
+            + ") ORDER BY recorded_at";
+    try (Connection c = data.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      Statements.bind(st, environment, count);
+      List<StoredResult> results = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          results.add(
+              new StoredResult(
+                  rs.getString(1),
+                  rs.getString(2),
+                  CheckStatus.valueOf(rs.getString(3)),
+                  rs.getInt(4),
+                  rs.getLong(5),
+                  rs.getString(6),
+                  Instant.ofEpochMilli(rs.getLong(7))));
+        }
+      }
+      return results;
+    } catch (SQLException e) {
+      throw failure("read the results of the last runs of " + environment, e);
+    }
+  }
+
+  void writeHolder(String environment, LockHolder holder) throws StoreException {
+    try (Connection c = data.getConnection()) {
+      Statements.update(
+          c,
+          "INSERT INTO run_lock_holders (environment, host, pid, run_id, since)"
+              + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (environment) DO UPDATE SET"
+              + " host = excluded.host, pid = excluded.pid, run_id = excluded.run_id,"
+              + " since = excluded.since",
+          environment,
+          holder.host(),
+          holder.pid(),
+          holder.runId(),
+          holder.since().toEpochMilli());
+    } catch (SQLException e) {
+      throw failure("record the run lock's holder", e);
+    }
+  }
+
+  Optional<LockHolder> holder(String environment) throws StoreException {
+    String sql = "SELECT host, pid, run_id, since FROM run_lock_holders WHERE environment = ?";
+    try (Connection c = data.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      Statements.bind(st, environment);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new LockHolder(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4))));
+      }
+    } catch (SQLException e) {
+      throw failure("read the run lock's holder", e);
+    }
+  }
+
+  private static StoredRun run(ResultSet rs) throws SQLException {
+    long finished = rs.getLong(7);
+    @Nullable Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
+    return new StoredRun(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        Instant.ofEpochMilli(rs.getLong(6)),
+        finishedAt,
+        StoredRunStatus.valueOf(rs.getString(8)),
+        new Counts(
+            rs.getInt(9),
+            rs.getInt(10),
+            rs.getInt(11),
+            rs.getInt(12),
+            rs.getInt(13),
+            rs.getInt(14)),
+        rs.getString(15));
+  }
+
+  private StoreException failure(String what, SQLException e) {
+    return new StoreException(
+        "the store "
+            + dialect.description()
+            + " could not "
+            + what
+            + ": "
+            + JdbcResultStore.rootMessage(e),
+        e);
+  }
+}

@@ -1,0 +1,139 @@
+package io.stagewatch.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import io.stagewatch.store.RunLock;
+import io.stagewatch.store.StoreException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SQLite: one file, its directory created on demand. The run lock is an OS file lock on a file
+ * beside the database, one per environment, which the OS drops when the holding process dies.
+ */
+final class SqliteDialect implements Dialect {
+  static final String PREFIX = "jdbc:sqlite:";
+
+  /** How long a writer waits for another process's write to finish before giving up. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private final Path file;
+
+  SqliteDialect(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * The database file of {@code url}, resolved against {@code baseDir} when relative, with its
+   * directory created.
+   */
+  static SqliteDialect of(String url, Path baseDir) throws StoreException {
+    String path = url.substring(PREFIX.length());
+    int query = path.indexOf('?');
+    Path file = baseDir.resolve(query < 0 ? path : path.substring(0, query)).normalize();
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
+    } catch (IOException e) {
+      throw new StoreException(
+          "the store directory " + dir + " cannot be created: " + reason(e), e);
+    }
+    if (dir != null && !Files.isWritable(dir)) {
+      throw new StoreException("the store directory " + dir + " is not writable");
+    }
+    return new SqliteDialect(file.toAbsolutePath());
+  }
+
+  @Override
+  public String scripts() {
+    return "sqlite";
+  }
+
+  @Override
+  public String description() {
+    return file.toString();
+  }
+
+  @Override
+  public void configure(HikariConfig pool) {
+    pool.setJdbcUrl(PREFIX + file);
+    pool.setMaximumPoolSize(2);
+    pool.addDataSourceProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+    pool.addDataSourceProperty("journal_mode", "WAL");
+    // Immediate transactions take the write lock up front, so two writers queue on busy_timeout
+    // instead of one failing when it upgrades a read lock.
+    pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+  }
+
+  @Override
+  public @Nullable String migrationLockStatement() {
+    return null;
+  }
+
+  @Override
+  public Optional<RunLock> tryLock(String environment) throws StoreException {
+    Path lockFile = lockFile(environment);
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      FileChannel held = channel;
+      return Optional.of(() -> release(lock, held, lockFile));
+    } catch (OverlappingFileLockException e) {
+      // Another run in this same process holds it.
+      closeQuietly(channel);
+      return Optional.empty();
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new StoreException("the run lock " + lockFile + " cannot be taken: " + reason(e), e);
+    }
+  }
+
+  private Path lockFile(String environment) {
+    String safe = environment.replaceAll("[^A-Za-z0-9_.-]", "_");
+    return file.resolveSibling(
+        file.getFileName()
+            + "."
+            + safe
+            + "-"
+            + Integer.toHexString(environment.hashCode())
+            + ".lock");
+  }
+
+  private static void release(FileLock lock, FileChannel channel, Path lockFile)
+      throws StoreException {
+    try (channel) {
+      lock.release();
+    } catch (IOException e) {
+      throw new StoreException("the run lock " + lockFile + " cannot be released: " + reason(e), e);
+    }
+  }
+
+  private static void closeQuietly(@Nullable FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Nothing was locked through it; the descriptor goes with the process at worst.
+      }
+    }
+  }
+
+  static String reason(Exception e) {
+    String message = e.getMessage();
+    String kind = e.getClass().getSimpleName().replace("Exception", "");
+    return message == null ? kind : kind + " " + message;
+  }
+}

@@ -1,0 +1,253 @@
+package io.stagewatch.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stagewatch.run.CheckResult;
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.RunInfo;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.store.CheckStats;
+import io.stagewatch.store.LockHolder;
+import io.stagewatch.store.RunLock;
+import io.stagewatch.store.RunLockedException;
+import io.stagewatch.store.StoreDatabase;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.StoredRunStatus;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What every store must do, on SQLite and on a real PostgreSQL. */
+class ResultStoreContractTest {
+  static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+  @TempDir Path dir;
+
+  static RunInfo info(String env, Instant startedAt) {
+    return new RunInfo(UUID.randomUUID().toString(), "shop", env, "cron", "b1", startedAt);
+  }
+
+  static CheckResult check(String id, CheckStatus status, long durationMs, String message) {
+    String[] parts = id.split("/", 2);
+    return new CheckResult(
+        id, parts[0], parts[1], List.of("smoke"), status, 1, durationMs, message, List.of());
+  }
+
+  /** Records one whole run and returns it. */
+  static RunResult record(JdbcResultStore store, RunInfo info, List<CheckResult> checks)
+      throws Exception {
+    store.runStarted(info, "test");
+    for (CheckResult c : checks) {
+      store.checkFinished(info.runId(), c);
+    }
+    RunResult result = new RunResult(info, info.startedAt().plusSeconds(2), checks);
+    store.runFinished(result);
+    return result;
+  }
+
+  JdbcResultStore open(StoreDatabase db) throws Exception {
+    return JdbcResultStore.open(db.freshUrl(dir), dir);
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aRunAndARerunCheckAreReadBackOnceEach(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      RunInfo info = info("staging", T0);
+      store.runStarted(info, "1.2.3");
+      store.checkFinished(info.runId(), check("api/a", CheckStatus.FAILED, 40, "boom"));
+      CheckResult rerun = check("api/a", CheckStatus.FLAKY, 50, null);
+      CheckResult b = check("api/b", CheckStatus.PASSED, 10, null);
+      store.checkFinished(info.runId(), rerun);
+      store.checkFinished(info.runId(), b);
+      assertThat(store.lastRuns("staging", 5).get(0).status()).isEqualTo(StoredRunStatus.RUNNING);
+      store.runFinished(new RunResult(info, T0.plusMillis(1500), List.of(rerun, b)));
+
+      StoredRun run = store.lastRuns("staging", 5).get(0);
+      assertThat(run.runId()).isEqualTo(info.runId());
+      assertThat(run.status()).isEqualTo(StoredRunStatus.PASSED);
+      assertThat(run.trigger()).isEqualTo("cron");
+      assertThat(run.label()).isEqualTo("b1");
+      assertThat(run.project()).isEqualTo("shop");
+      assertThat(run.runnerVersion()).isEqualTo("1.2.3");
+      assertThat(run.duration()).isEqualTo(Duration.ofMillis(1500));
+      assertThat(run.counts().total()).isEqualTo(2);
+      assertThat(run.counts().flaky()).isEqualTo(1);
+      List<StoredResult> results = store.resultsOfLastRuns("staging", 5);
+      assertThat(results)
+          .extracting(StoredResult::checkId, StoredResult::status, StoredResult::durationMs)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple("api/a", CheckStatus.FLAKY, 50L),
+              org.assertj.core.groups.Tuple.tuple("api/b", CheckStatus.PASSED, 10L));
+      assertThat(store.lastRuns("other", 5)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void statisticsOverTenRunsMatchTheKnownDurationsAndOutcomes(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      for (int i = 1; i <= 10; i++) {
+        CheckStatus status =
+            i == 4 ? CheckStatus.FAILED : i == 7 ? CheckStatus.FLAKY : CheckStatus.PASSED;
+        record(
+            store,
+            info("staging", T0.plusSeconds(60L * i)),
+            List.of(check("api/a", status, 10L * i, i == 4 ? "got 500" : null)));
+      }
+      record(store, info("staging", T0.minusSeconds(60)), List.of());
+
+      CheckStats a = CheckStats.of(store.resultsOfLastRuns("staging", 10)).get(0);
+      assertThat(a.id()).isEqualTo("api/a");
+      assertThat(a.passRate()).isEqualTo(0.9);
+      assertThat(a.flaky()).isEqualTo(1);
+      assertThat(a.p50Ms()).isEqualTo(50);
+      assertThat(a.p95Ms()).isEqualTo(100);
+      assertThat(a.lastFailure()).isEqualTo("got 500");
+      assertThat(a.lastFailureAt()).isNotNull();
+      assertThat(store.lastRuns("staging", 3))
+          .extracting(StoredRun::startedAt)
+          .containsExactly(T0.plusSeconds(600), T0.plusSeconds(540), T0.plusSeconds(480));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void retentionDeletesOnlyRunsThatStartedBeforeTheCutoff(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      record(store, info("staging", T0.minus(Duration.ofDays(20))), List.of(passed("api/a")));
+      record(store, info("qa", T0.minus(Duration.ofDays(15))), List.of(passed("api/a")));
+      RunResult recent =
+          record(store, info("staging", T0.minus(Duration.ofDays(2))), List.of(passed("api/a")));
+
+      assertThat(store.deleteRunsStartedBefore(T0.minus(Duration.ofDays(14)))).isEqualTo(2);
+
+      assertThat(store.lastRuns("staging", 10))
+          .extracting(StoredRun::runId)
+          .containsExactly(recent.info().runId());
+      assertThat(store.lastRuns("qa", 10)).isEmpty();
+      assertThat(store.resultsOfLastRuns("staging", 10)).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aRunLeftRunningIsMarkedAbortedWithTheResultsItHad(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      RunInfo killed = info("staging", T0);
+      store.runStarted(killed, "test");
+      store.checkFinished(killed.runId(), passed("api/a"));
+      store.checkFinished(killed.runId(), check("api/b", CheckStatus.FAILED, 5, "no"));
+      RunInfo otherEnv = info("qa", T0);
+      store.runStarted(otherEnv, "test");
+
+      assertThat(store.markAbandoned("staging")).isEqualTo(1);
+
+      StoredRun run = store.lastRuns("staging", 1).get(0);
+      assertThat(run.status()).isEqualTo(StoredRunStatus.ABORTED);
+      assertThat(run.finishedAt()).isNull();
+      assertThat(run.counts().total()).isEqualTo(2);
+      assertThat(run.counts().passed()).isEqualTo(1);
+      assertThat(run.counts().failed()).isEqualTo(1);
+      assertThat(store.resultsOfLastRuns("staging", 1)).hasSize(2);
+      assertThat(store.lastRuns("qa", 1).get(0).status()).isEqualTo(StoredRunStatus.RUNNING);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aStoreWrittenWithTheFirstSchemaOpensAndKeepsItsRuns(StoreDatabase db) throws Exception {
+    String url = db.freshUrl(dir);
+    Dialect dialect = JdbcResultStore.dialect(url, dir);
+    JdbcResultStore.open(dialect, 1).close();
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO runs (run_id, environment, run_trigger, started_at, finished_at, status,"
+              + " total, passed) VALUES ('old-run', 'staging', 'cron', "
+              + T0.toEpochMilli()
+              + ", "
+              + (T0.toEpochMilli() + 1000)
+              + ", 'PASSED', 1, 1)");
+    }
+
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir)) {
+      StoredRun old = store.lastRuns("staging", 1).get(0);
+      assertThat(old.runId()).isEqualTo("old-run");
+      assertThat(old.runnerVersion()).isNull();
+      record(store, info("staging", T0.plusSeconds(60)), List.of(passed("api/a")));
+      assertThat(store.lastRuns("staging", 5)).hasSize(2);
+    }
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(Migrations.LATEST);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void theRunLockAdmitsOneHolderAndNamesIt(StoreDatabase db) throws Exception {
+    String url = db.freshUrl(dir);
+    try (JdbcResultStore first = JdbcResultStore.open(url, dir);
+        JdbcResultStore second = JdbcResultStore.open(url, dir)) {
+      LockHolder me = new LockHolder("build-7", 4711, null, T0);
+      Optional<RunLock> lock = first.tryLock("staging", me);
+      assertThat(lock).isPresent();
+
+      assertThat(second.tryLock("staging", LockHolder.thisProcess())).isEmpty();
+      assertThat(second.lockHolder("staging")).contains(me);
+      Optional<RunLock> otherEnvironment = second.tryLock("qa", LockHolder.thisProcess());
+      assertThat(otherEnvironment).isPresent();
+      otherEnvironment.get().close();
+
+      lock.get().close();
+      Optional<RunLock> after = second.tryLock("staging", LockHolder.thisProcess());
+      assertThat(after).isPresent();
+      after.get().close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aRunWaitingForTheLockGetsItWhenTheHolderLetsGo(StoreDatabase db) throws Exception {
+    String url = db.freshUrl(dir);
+    try (JdbcResultStore first = JdbcResultStore.open(url, dir);
+        JdbcResultStore second = JdbcResultStore.open(url, dir)) {
+      RunLock held = first.tryLock("staging", LockHolder.thisProcess()).orElseThrow();
+      assertThatThrownBy(
+              () -> second.lock("staging", LockHolder.thisProcess(), Duration.ofMillis(300)))
+          .isInstanceOf(RunLockedException.class)
+          .hasMessageContaining("holds the run lock");
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              Thread.sleep(300);
+              held.close();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
+      second.lock("staging", LockHolder.thisProcess(), Duration.ofSeconds(10)).close();
+    }
+  }
+
+  static CheckResult passed(String id) {
+    return check(id, CheckStatus.PASSED, 10, null);
+  }
+}
