@@ -1,6 +1,8 @@
 package io.stagewatch.check;
 
+import io.stagewatch.config.EnvironmentConfig;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A validated, immutable check of one kind, ready to be attempted any number of times. */
 public interface CheckSpec {
@@ -18,5 +20,14 @@ public interface CheckSpec {
    */
   default List<String> flags() {
     return List.of();
+  }
+
+  /**
+   * Why this check cannot be carried out against {@code environment} at all (it is then SKIPPED),
+   * or null. For a condition of the environment, not of the target: a database check in an
+   * environment that has no databases.
+   */
+  default @Nullable String unavailableIn(EnvironmentConfig environment) {
+    return null;
   }
 }

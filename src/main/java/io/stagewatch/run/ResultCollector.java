@@ -143,6 +143,9 @@ final class ResultCollector implements TestExecutionListener {
     if (status == CheckStatus.PASSED && "true".equals(entry.get(StagewatchTestEngine.FLAKY))) {
       status = CheckStatus.FLAKY;
     }
+    if (status == CheckStatus.PASSED || status == CheckStatus.FLAKY) {
+      message = entry.get(StagewatchTestEngine.DETAIL);
+    }
     CheckDefinition yaml = yamlChecks.get(uid);
     String suite = yaml != null ? yaml.suite() : javaSuiteName(id);
     String name = yaml != null ? yaml.name() : id.getDisplayName();

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Retries and deadlines, the same for every check kind. Each attempt runs on its own virtual thread
@@ -63,7 +64,7 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
       }
       last = attempt(check);
       if (last.isPassed()) {
-        return new CheckExecution(last.verdict(), attempt, attempt > 1, null);
+        return new CheckExecution(last.verdict(), attempt, attempt > 1, last.message());
       }
     }
     String message = last.message() == null ? "failed" : last.message();
@@ -96,7 +97,7 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
                 last.set(attempt(check));
                 return last.get().isPassed();
               });
-      return new CheckExecution(last.get().verdict(), count.get(), false, null);
+      return new CheckExecution(last.get().verdict(), count.get(), false, last.get().message());
     } catch (ConditionTimeoutException e) {
       CheckOutcome outcome = last.get();
       return new CheckExecution(
@@ -110,6 +111,11 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
               + (count.get() == 1 ? " attempt): " : " attempts): ")
               + outcome.message());
     }
+  }
+
+  @Override
+  public @Nullable String skipReason(CheckDefinition check) {
+    return check.spec().unavailableIn(environment);
   }
 
   private CheckOutcome attempt(CheckDefinition check) {

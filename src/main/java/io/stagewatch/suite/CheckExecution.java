@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * The final outcome of a check after all its attempts.
  *
  * @param flaky whether it passed only after failing; polling until a condition holds is not flaky
- * @param message masked, plain words; null when it passed
+ * @param message masked, plain words: why it failed, or what a pass saw (null if nothing)
  */
 public record CheckExecution(
     Verdict verdict, int attempts, boolean flaky, @Nullable String message) {}

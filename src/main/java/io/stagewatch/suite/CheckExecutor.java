@@ -1,9 +1,16 @@
 package io.stagewatch.suite;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Carries out a check with its retries and deadline. The engine calls it from several threads at
  * once; it must never throw and never hang past the check's own time budget.
  */
 public interface CheckExecutor {
   CheckExecution execute(CheckDefinition check);
+
+  /** Why the check cannot run against this environment at all, or null when it can. */
+  default @Nullable String skipReason(CheckDefinition check) {
+    return null;
+  }
 }

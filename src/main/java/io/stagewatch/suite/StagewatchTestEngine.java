@@ -2,6 +2,7 @@ package io.stagewatch.suite;
 
 import io.stagewatch.check.Verdict;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,9 @@ public final class StagewatchTestEngine implements TestEngine {
 
   /** Report entry key: how many attempts the check took. */
   public static final String ATTEMPTS = "stagewatch.attempts";
+
+  /** Report entry key: what a passing check saw, such as a database's version. */
+  public static final String DETAIL = "stagewatch.detail";
 
   /** Report entry key: "true" when the check passed only after failing. */
   public static final String FLAKY = "stagewatch.flaky";
@@ -130,6 +134,11 @@ public final class StagewatchTestEngine implements TestEngine {
       listener.executionSkipped(descriptor, "not run: the run stopped at the first failure");
       return;
     }
+    String skip = executor.skipReason(descriptor.check());
+    if (skip != null) {
+      listener.executionSkipped(descriptor, skip);
+      return;
+    }
     listener.executionStarted(descriptor);
     CheckExecution execution;
     try {
@@ -138,12 +147,14 @@ public final class StagewatchTestEngine implements TestEngine {
       // Failure isolation: a defect in one check kind must not take the run down.
       execution = new CheckExecution(Verdict.ERROR, 1, false, "internal error: " + e);
     }
-    listener.reportingEntryPublished(
-        descriptor,
-        ReportEntry.from(
-            Map.of(
-                ATTEMPTS, Integer.toString(execution.attempts()),
-                FLAKY, Boolean.toString(execution.flaky()))));
+    Map<String, String> entry = new HashMap<>();
+    entry.put(ATTEMPTS, Integer.toString(execution.attempts()));
+    entry.put(FLAKY, Boolean.toString(execution.flaky()));
+    String detail = execution.message();
+    if (execution.verdict() == Verdict.PASSED && detail != null) {
+      entry.put(DETAIL, detail);
+    }
+    listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
     listener.executionFinished(descriptor, toResult(execution));
   }
 

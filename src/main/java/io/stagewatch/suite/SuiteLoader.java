@@ -111,7 +111,7 @@ public final class SuiteLoader {
           "a check needs exactly one of: "
               + String.join(", ", CheckKinds.keys())
               + (kinds.isEmpty() ? "" : " (found " + String.join(", ", kinds) + ")"));
-      kinds.forEach(r::node);
+      CheckKinds.keys().forEach(r::node);
       r.node(EXPECT);
     } else {
       kind = kinds.get(0);

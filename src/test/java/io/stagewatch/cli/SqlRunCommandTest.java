@@ -104,6 +104,9 @@ class SqlRunCommandTest {
     assertThat(exit).as(cli.out + cli.err).isEqualTo(ExitCodes.FAILED);
     Map<String, JsonNode> checks = checksByName(cli.report("result.json"));
     assertThat(status(checks, "reachable")).isEqualTo("PASSED");
+    assertThat(checks.get("reachable").get("message").asText())
+        .as("a connectivity check records the server version and round trip")
+        .matches("PostgreSQL \\d+\\.\\d+.*, \\d+ ms");
     assertThat(status(checks, "widgets")).isEqualTo("PASSED");
     assertThat(status(checks, "schema version")).isEqualTo("PASSED");
     assertThat(status(checks, "too few widgets")).isEqualTo("FAILED");
@@ -194,6 +197,23 @@ class SqlRunCommandTest {
     assertThat(exit).as(cli.out + cli.err).isEqualTo(ExitCodes.PASSED);
     assertThat(checksByName(cli.report("result.json"))).hasSize(2);
     assertThat(db.checkSessions()).isZero();
+  }
+
+  @Test
+  void databaseChecksAreSkippedInAnEnvironmentWithoutDatabases() throws Exception {
+    CliRun plain =
+        new CliRun(dir.resolve("plain"))
+            .config("environments:\n  staging: {baseUrl: 'http://127.0.0.1:9'}\n")
+            .suite(
+                "db.yaml",
+                "name: db\ntags: [db]\nchecks:\n  - name: reachable\n    sql: {database: main}\n");
+
+    assertThat(plain.runChecks("-t", "db")).as(plain.out + plain.err).isEqualTo(ExitCodes.PASSED);
+
+    JsonNode check = checksByName(plain.report("result.json")).get("reachable");
+    assertThat(check.get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(check.get("message").asText())
+        .isEqualTo("environment staging has no databases configured");
   }
 
   private static void assertNoPasswordIn(String... texts) {

@@ -165,25 +165,42 @@ class SuiteLoaderTest {
                       - name: nothing
                         expect: {status: 200}
                     """)))
-        .containsExactly("nokind.yaml:3:5: checks[0]: a check needs exactly one of: http");
+        .containsExactly("nokind.yaml:3:5: checks[0]: a check needs exactly one of: http, sql");
   }
 
   @Test
-  void aCheckWithAnUnknownKindBesideNoKnownOneIsTwoProblems() {
+  void aCheckWithTwoKindsIsAProblemNamingBoth() {
     assertThat(
             problems(
                 file(
-                    "sql.yaml",
+                    "two.yaml",
                     """
-                    name: sql
+                    name: two
                     checks:
-                      - name: db
-                        sql: {query: select 1}
+                      - name: both
+                        http: {path: /health}
+                        sql: {database: main}
                     """)))
         .containsExactly(
-            "sql.yaml:3:5: checks[0]: a check needs exactly one of: http",
-            "sql.yaml:4:5: checks[0].sql: unknown key (expected one of: description, expect,"
-                + " name, retry, tags, timeout)");
+            "two.yaml:3:5: checks[0]: a check needs exactly one of: http, sql (found http, sql)");
+  }
+
+  @Test
+  void anUnknownKindIsAnUnknownKey() {
+    assertThat(
+            problems(
+                file(
+                    "grpc.yaml",
+                    """
+                    name: grpc
+                    checks:
+                      - name: rpc
+                        grpc: {service: health}
+                    """)))
+        .containsExactly(
+            "grpc.yaml:3:5: checks[0]: a check needs exactly one of: http, sql",
+            "grpc.yaml:4:5: checks[0].grpc: unknown key (expected one of: description, expect,"
+                + " http, name, retry, sql, tags, timeout)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
 import io.stagewatch.check.Verdict;
+import io.stagewatch.config.EnvironmentConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
@@ -26,6 +27,17 @@ public record SqlCheckSpec(String database, @Nullable String query, SqlExpectati
     return message == null
         ? outcome
         : new CheckOutcome(outcome.verdict(), context.secrets().mask(message));
+  }
+
+  /**
+   * An environment with no databases at all skips database checks, so the shipped suites work
+   * against one that has only HTTP; a database name it lacks among others is an ERROR.
+   */
+  @Override
+  public @Nullable String unavailableIn(EnvironmentConfig environment) {
+    return environment.databases().isEmpty()
+        ? "environment " + environment.name() + " has no databases configured"
+        : null;
   }
 
   private CheckOutcome run(CheckContext context) {
