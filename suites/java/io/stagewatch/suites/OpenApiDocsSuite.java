@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 @StagewatchSuite
 @Tag("smoke")
 @Tag("api")
+@Tag("openapi")
 class OpenApiDocsSuite {
 
   @Test
