@@ -10,19 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.stagewatch.suite.jupiter.StagewatchSuite;
-import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +73,7 @@ class JavaSuitesOnClasspathTest {
   @Test
   void javaSuitesFromTheClasspathRunWithTheEnvironmentAndAreRerun() throws Exception {
     staging.stubFor(get("/cart").willReturn(aResponse().withStatus(200)));
-    Path classes = compile(SUITE);
+    Path classes = JavaSuiteCompiler.compile(dir, "CartSuite", SUITE);
     CliRun cli =
         new CliRun(dir)
             .config(
@@ -114,33 +104,6 @@ class JavaSuitesOnClasspathTest {
     assertThat(flaky.get("status").asText()).isEqualTo("FLAKY");
     assertThat(flaky.get("attempts").asInt()).isEqualTo(2);
     staging.verify(getRequestedFor(urlEqualTo("/cart")).withHeader("X-Team", equalTo("checkout")));
-  }
-
-  private Path compile(String source) throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/extra")).resolve("CartSuite.java");
-    Files.writeString(src, source);
-    Path out = Files.createDirectories(dir.resolve("classes"));
-    String classpath =
-        Stream.of(StagewatchSuite.class, Test.class, Tag.class, org.apiguardian.api.API.class)
-            .map(JavaSuitesOnClasspathTest::location)
-            .collect(Collectors.joining(File.pathSeparator));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int result =
-        javac.run(
-            null,
-            null,
-            null,
-            List.of("-d", out.toString(), "-cp", classpath, src.toString()).toArray(new String[0]));
-    assertThat(result).as("the suite compiles").isZero();
-    return out;
-  }
-
-  private static String location(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static com.github.tomakehurst.wiremock.matching.StringValuePattern equalTo(String v) {

@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stagewatch.check.sql.EmbeddedDatabase;
-import io.stagewatch.suite.jupiter.StagewatchSuite;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,7 +182,7 @@ class SqlRunCommandTest {
   @Test
   void javaSuitesGetReadOnlyDataSourcesByName() throws Exception {
     cli.suite("none.yaml", "name: none\ntags: [none]\nchecks:\n  - name: x\n    http: {path: /}\n");
-    Path classes = compile(JAVA_SUITE);
+    Path classes = JavaSuiteCompiler.compile(dir, "WidgetSuite", JAVA_SUITE);
 
     int exit = cli.runChecks("-t", "dbjava", "--classpath", classes.toString());
 
@@ -235,32 +227,5 @@ class SqlRunCommandTest {
         .get("checks")
         .forEach(c -> byName.put(c.get("name").asText(), c));
     return byName;
-  }
-
-  private Path compile(String source) throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/extra")).resolve("WidgetSuite.java");
-    Files.writeString(src, source);
-    Path out = Files.createDirectories(dir.resolve("classes"));
-    String classpath =
-        Stream.of(StagewatchSuite.class, Test.class, Tag.class, org.apiguardian.api.API.class)
-            .map(SqlRunCommandTest::location)
-            .collect(Collectors.joining(File.pathSeparator));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int result =
-        javac.run(
-            null,
-            null,
-            null,
-            List.of("-d", out.toString(), "-cp", classpath, src.toString()).toArray(new String[0]));
-    assertThat(result).as("the suite compiles").isZero();
-    return out;
-  }
-
-  private static String location(Class<?> type) {
-    try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

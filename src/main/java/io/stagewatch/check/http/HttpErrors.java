@@ -1,5 +1,6 @@
 package io.stagewatch.check.http;
 
+import io.stagewatch.check.Causes;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -49,10 +50,11 @@ final class HttpErrors {
     if (t instanceof HttpTimeoutException) {
       return "no response from " + target + " in time";
     }
-    if (has(t, UnresolvedAddressException.class) || has(t, UnknownHostException.class)) {
+    if (Causes.has(t, UnresolvedAddressException.class)
+        || Causes.has(t, UnknownHostException.class)) {
       return "unknown host " + uri.getHost();
     }
-    if (has(t, SSLException.class)) {
+    if (Causes.has(t, SSLException.class)) {
       return tls(t);
     }
     if (t instanceof ConnectException) {
@@ -71,7 +73,7 @@ final class HttpErrors {
     String reason = reason(t);
     String lower = reason.toLowerCase(Locale.ROOT);
     if (t instanceof EOFException
-        || has(t, ClosedChannelException.class)
+        || Causes.has(t, ClosedChannelException.class)
         || lower.contains("reset")
         || lower.contains("closed")
         || lower.contains("eof")
@@ -92,10 +94,11 @@ final class HttpErrors {
 
   private static String tls(Throwable t) {
     String reason = reason(root(t));
-    if (has(t, CertificateExpiredException.class)) {
+    if (Causes.has(t, CertificateExpiredException.class)) {
       return "TLS handshake failed: certificate expired (" + reason + ")";
     }
-    if (has(t, CertPathBuilderException.class) || has(t, CertPathValidatorException.class)) {
+    if (Causes.has(t, CertPathBuilderException.class)
+        || Causes.has(t, CertPathValidatorException.class)) {
       return "TLS handshake failed: certificate not trusted (" + reason + ")";
     }
     String lower = reason.toLowerCase(Locale.ROOT);
@@ -112,18 +115,6 @@ final class HttpErrors {
       t = t.getCause();
     }
     return t;
-  }
-
-  private static boolean has(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
   }
 
   private static Throwable root(Throwable t) {

@@ -1,5 +1,6 @@
 package io.stagewatch.check.sql;
 
+import io.stagewatch.check.Causes;
 import io.stagewatch.config.Durations;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -91,13 +92,13 @@ final class SqlErrors {
   private String connection(SQLException e, String reason, String suffix) {
     String where = " database " + pool.name() + " at " + pool.target();
     String lower = reason.toLowerCase(Locale.ROOT);
-    if (has(e, UnknownHostException.class)) {
+    if (Causes.has(e, UnknownHostException.class)) {
       return "unknown host for" + where + suffix;
     }
-    if (has(e, ConnectException.class) || lower.contains("refused")) {
+    if (Causes.has(e, ConnectException.class) || lower.contains("refused")) {
       return "connection refused by" + where + suffix;
     }
-    if (has(e, SocketTimeoutException.class) || lower.contains("timed out")) {
+    if (Causes.has(e, SocketTimeoutException.class) || lower.contains("timed out")) {
       return "no answer from" + where + " within " + Durations.format(timeout) + suffix;
     }
     return "lost the connection to" + where + ": " + reason + suffix;
@@ -122,17 +123,5 @@ final class SqlErrors {
     }
     String line = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
     return line.length() <= REASON_LIMIT ? line : line.substring(0, REASON_LIMIT) + "...";
-  }
-
-  private static boolean has(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return false;
   }
 }
