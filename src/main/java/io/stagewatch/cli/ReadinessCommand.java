@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  stagewatch readiness --junit target/surefire-reports \\",
-      "      --coverage target/site/jacoco/jacoco.xml --security semgrep.sarif --quality 92",
+      "      --coverage target/site/jacoco/jacoco.xml \\",
+      "      --security semgrep.sarif --quality 92",
       "  stagewatch readiness --junit ci-runs/ --json | jq .score",
       ""
     },

@@ -2,12 +2,10 @@ package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.stagewatch.report.PassRate;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.store.WindowFigures;
-import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +13,13 @@ import org.jspecify.annotations.Nullable;
  * {@code signal.json}: staging health as one input for a release readiness score.
  *
  * <p>{@code status} is this run's ({@code pass} or {@code fail}, as the exit code and the GitHub
- * output {@code status}). {@code passRate} is a percentage of runs, not of checks: the runs that
- * passed over the finished runs among the environment's last {@code readiness.window} runs in the
- * store, this run included; {@code window} is how many finished runs that was. Without a store (or
- * when it could not be read) the rate covers this run alone: {@code window} 1, {@code passRate} 100
- * or 0. {@code checkPassRate} is this run's check pass rate, the GitHub output {@code pass_rate}.
+ * output {@code status}). {@code passRate} is a rate of runs, not of checks, from 0 to 1 like the
+ * {@code passRate} of {@code result.json}: the runs that passed over the finished runs among the
+ * environment's last {@code readiness.window} runs in the store, this run included; {@code window}
+ * is how many finished runs that was. Without a store (or when it could not be read) the rate
+ * covers this run alone: {@code window} 1, {@code passRate} 1 or 0. {@code checkPassRate} is this
+ * run's check pass rate, the {@code passRate} of {@code result.json} (the GitHub output {@code
+ * pass_rate} is the same as a percentage).
  */
 public final class SignalReport implements ReportFile {
   public static final String FILE_NAME = "signal.json";
@@ -47,12 +47,12 @@ public final class SignalReport implements ReportFile {
       String signal,
       String environment,
       String status,
-      BigDecimal passRate,
+      double passRate,
       int window,
       int runsPassed,
       String runId,
       Instant time,
-      BigDecimal checkPassRate) {}
+      double checkPassRate) {}
 
   @Override
   public String fileName() {
@@ -78,11 +78,11 @@ public final class SignalReport implements ReportFile {
         SIGNAL,
         result.info().environment(),
         passed ? "pass" : "fail",
-        new BigDecimal(PassRate.percent(runsPassed, window)),
+        (double) runsPassed / window,
         window,
         runsPassed,
         result.info().runId(),
         result.finishedAt(),
-        new BigDecimal(PassRate.percent(result.counts())));
+        result.counts().passRate());
   }
 }
