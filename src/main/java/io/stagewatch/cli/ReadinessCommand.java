@@ -19,6 +19,7 @@ import io.stagewatch.readiness.ReadinessText;
 import io.stagewatch.readiness.SarifReport;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.Verdict;
+import io.stagewatch.report.GitHubActions;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.jdbc.JdbcResultStore;
@@ -137,12 +138,14 @@ final class ReadinessCommand implements Callable<Integer> {
   }
 
   private int write(ReadinessResult result, ReadinessCache cache) {
+    String section = ReadinessMarkdown.render(result);
     try {
       if (markdown != null) {
-        Files.writeString(markdown, ReadinessMarkdown.render(result), StandardCharsets.UTF_8);
+        Files.writeString(markdown, section, StandardCharsets.UTF_8);
       }
+      GitHubActions.publish(section, ReadinessMarkdown.outputs(result), root.environment);
     } catch (IOException e) {
-      root.err.println("stagewatch: " + markdown + " cannot be written: " + e);
+      root.err.println("stagewatch: the readiness result cannot be written: " + e);
       return ExitCodes.INTERNAL;
     }
     try {

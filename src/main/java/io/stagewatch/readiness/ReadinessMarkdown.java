@@ -39,4 +39,20 @@ public final class ReadinessMarkdown {
     }
     return md.toString();
   }
+
+  /**
+   * The GitHub Actions step outputs: {@code score}, {@code band}, {@code ready} ({@code true} or
+   * {@code false}) and {@code threshold}, for later steps to branch on.
+   */
+  public static String outputs(ReadinessResult result) {
+    return "score="
+        + ReadinessScore.format(result.score().score())
+        + "\nband="
+        + result.score().band().label()
+        + "\nready="
+        + result.verdict().ready()
+        + "\nthreshold="
+        + ReadinessScore.format(result.verdict().threshold())
+        + "\n";
+  }
 }

@@ -166,4 +166,19 @@ class ReadinessCommandTest {
     assertThat(readiness(cli, "--junit", truncated)).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err).contains(truncated + ": not well-formed XML");
   }
+
+  @Test
+  void underGitHubActionsTheResultBecomesStepOutputsAndASummary() throws Exception {
+    CliRun cli = project("threshold: 90");
+    stagingRuns(CheckStatus.PASSED);
+    Path output = dir.resolve("github-output");
+    Path summary = dir.resolve("step-summary.md");
+    cli.env("GITHUB_OUTPUT", output.toString()).env("GITHUB_STEP_SUMMARY", summary.toString());
+
+    assertThat(readiness(cli)).isEqualTo(ExitCodes.PASSED);
+
+    assertThat(Files.readString(output))
+        .isEqualTo("score=94.1\nband=good\nready=true\nthreshold=90\n");
+    assertThat(Files.readString(summary)).startsWith("## Release readiness\n\n**Ready**");
+  }
 }
