@@ -112,14 +112,16 @@ final class ReadinessCommand implements Callable<Integer> {
     }
     StagewatchConfig loaded = loadConfig();
     ReadinessConfig settings = loaded == null ? ReadinessConfig.DEFAULT : loaded.readiness();
-    StagingHistory staging;
-    try {
-      staging = loaded == null ? null : staging(loaded, settings.window());
-    } catch (StoreException e) {
-      root.err.println(
-          "stagewatch: the staging history cannot be read: "
-              + loaded.secrets().mask(String.valueOf(e.getMessage())));
-      return ExitCodes.INTERNAL;
+    StagingHistory staging = null;
+    if (loaded != null) {
+      try {
+        staging = staging(loaded, settings.window());
+      } catch (StoreException e) {
+        root.err.println(
+            "stagewatch: the staging history cannot be read: "
+                + loaded.secrets().mask(String.valueOf(e.getMessage())));
+        return ExitCodes.INTERNAL;
+      }
     }
     ReadinessResult result;
     ReadinessCache cache = new ReadinessCache(baseDir(loaded));

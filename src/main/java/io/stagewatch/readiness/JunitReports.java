@@ -38,14 +38,11 @@ public final class JunitReports {
       passed += figures[0];
       executed += figures[1];
     }
+    String input = String.join(", ", paths.stream().map(Path::toString).toList());
     if (executed == 0) {
       throw new InputException(
-          String.join(", ", paths.stream().map(Path::toString).toList())
-              + ": no test case was carried out in "
-              + files.size()
-              + " JUnit XML file(s)");
+          input + ": no test case was carried out in " + files.size() + " JUnit XML file(s)");
     }
-    String input = String.join(", ", paths.stream().map(Path::toString).toList());
     return new ComponentInput(
         Component.CI,
         input,
