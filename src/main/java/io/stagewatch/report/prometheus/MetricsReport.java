@@ -4,6 +4,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
@@ -62,28 +63,38 @@ public final class MetricsReport implements ReportFile {
 
   static MetricSnapshots snapshots(RunResult result) {
     String env = result.info().environment();
+    List<MetricSnapshot> metrics = new ArrayList<>(checkMetrics(env, result.checks()));
+    metrics.addAll(runMetrics(env, result));
+    return new MetricSnapshots(metrics);
+  }
+
+  private static List<MetricSnapshot> checkMetrics(String env, List<CheckResult> checks) {
     List<CheckResult> executed =
-        result.checks().stream().filter(c -> c.status() != CheckStatus.SKIPPED).toList();
-    return MetricSnapshots.of(
+        checks.stream().filter(c -> c.status() != CheckStatus.SKIPPED).toList();
+    return List.of(
         perCheck(
             "stagewatch_check_up",
             "Whether the check passed in the last run (1, flaky included) or failed (0).",
             env,
             executed,
             c -> c.status().isPass() ? 1 : 0),
-        checkStatus(env, result.checks()),
+        checkStatus(env, checks),
         perCheck(
             "stagewatch_check_duration_seconds",
             "How long the check took in the last run, retries included.",
             env,
-            result.checks(),
+            checks,
             c -> c.durationMs() / 1000.0),
         perCheck(
             "stagewatch_check_attempts",
             "How many attempts the check took in the last run.",
             env,
-            result.checks(),
-            CheckResult::attempts),
+            checks,
+            CheckResult::attempts));
+  }
+
+  private static List<MetricSnapshot> runMetrics(String env, RunResult result) {
+    return List.of(
         runChecks(env, result.counts()),
         single(
             "stagewatch_run_up",
