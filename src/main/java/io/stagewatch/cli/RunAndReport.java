@@ -93,7 +93,10 @@ final class RunAndReport {
           "stagewatch: the reports could not be written to " + reportDir + ": " + e.getMessage());
       return ExitCodes.INTERNAL;
     }
-    root.out.println("Reports: " + reportDir + " (junit.xml, result.json, summary.md)");
+    root.out.println(
+        "Reports: "
+            + reportDir
+            + " (junit.xml, result.json, summary.md, signal.json, metrics.prom)");
     return result.status() == RunStatus.PASSED ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       ListCommand.class,
       HistoryCommand.class,
+      ReadinessCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     })

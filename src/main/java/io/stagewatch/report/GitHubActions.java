@@ -30,13 +30,24 @@ public final class GitHubActions {
    */
   public static void publish(RunResult result, String summaryMarkdown, Map<String, String> env)
       throws IOException {
+    publish(summaryMarkdown, outputs(result), env);
+  }
+
+  /**
+   * Appends {@code summaryMarkdown} to the step summary and {@code outputs} ({@code name=value}
+   * lines) to the step outputs, when running under Actions.
+   *
+   * @throws IOException when a file cannot be written
+   */
+  public static void publish(String summaryMarkdown, String outputs, Map<String, String> env)
+      throws IOException {
     Path summary = path(env, STEP_SUMMARY);
     if (summary != null) {
       append(summary, summaryMarkdown.endsWith("\n") ? summaryMarkdown : summaryMarkdown + "\n");
     }
     Path output = path(env, OUTPUT);
     if (output != null) {
-      append(output, outputs(result));
+      append(output, outputs);
     }
   }
 

@@ -14,8 +14,14 @@ public final class PassRate {
    * reads {@code 99.9}, because a rounded-up 100 would hide the failure.
    */
   public static String percent(Counts counts) {
-    int executed = counts.executed();
-    long passed = counts.passed() + counts.flaky();
+    return percent(counts.passed() + counts.flaky(), counts.executed());
+  }
+
+  /**
+   * {@code passed} out of {@code executed} the same way as {@link #percent(Counts)}: 100 when
+   * nothing was executed.
+   */
+  public static String percent(long passed, long executed) {
     long tenths = executed == 0 ? 1000 : Math.round(passed * 1000.0 / executed);
     if (tenths == 1000 && passed < executed) {
       tenths = 999;

@@ -1,8 +1,10 @@
 package io.stagewatch.report;
 
 import io.stagewatch.report.json.JsonResultReport;
+import io.stagewatch.report.json.SignalReport;
 import io.stagewatch.report.junit.JunitXmlReport;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
+import io.stagewatch.report.prometheus.MetricsReport;
 import io.stagewatch.store.WindowFigures;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,10 @@ public final class ReportFiles {
    */
   public static List<ReportFile> all(@Nullable WindowFigures history) {
     return List.of(
-        new JunitXmlReport(), new JsonResultReport(), new MarkdownSummaryReport(history));
+        new JunitXmlReport(),
+        new JsonResultReport(),
+        new MarkdownSummaryReport(history),
+        new SignalReport(history),
+        new MetricsReport());
   }
 }

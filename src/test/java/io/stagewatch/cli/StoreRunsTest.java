@@ -127,6 +127,17 @@ class StoreRunsTest {
     assertThat(table).containsPattern("health/up +8/10 +80% +1 ");
     assertThat(summary).contains("## Last 10 runs").contains("- Runs passed: 8/10 finished runs");
     assertThat(summary).contains("### Flaky in these runs").contains("| health/up | 1 | 8/10 |");
+
+    JsonNode signal = JSON.readTree(cli.report("signal.json"));
+    assertThat(signal.get("status").asText()).isEqualTo("pass");
+    assertThat(signal.get("window").asInt()).isEqualTo(10);
+    assertThat(signal.get("runsPassed").asInt()).isEqualTo(8);
+    assertThat(signal.get("passRate").asDouble()).isEqualTo(0.8);
+    assertThat(signal.get("runId").asText()).isEqualTo(runs.get(0).get("runId").asText());
+    assertThat(cli.report("metrics.prom"))
+        .contains("stagewatch_run_up{environment=\"staging\"} 1.0")
+        .contains(
+            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 1.0");
   }
 
   @ParameterizedTest

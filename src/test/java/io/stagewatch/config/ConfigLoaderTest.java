@@ -217,4 +217,38 @@ class ConfigLoaderTest {
     assertThat(new ConfigLoader(Map.of()).load(file, null).suitesDir())
         .isEqualTo(dir.resolve("suites"));
   }
+
+  @Test
+  void readinessWeightsLeftOutKeepTheirDefaults() throws Exception {
+    Path file =
+        write(
+            """
+            environments: {staging: {baseUrl: http://localhost}}
+            readiness:
+              stagingGate: false
+              weights: {coverage: 20, staging: 10}
+            """);
+    ReadinessConfig readiness = new ConfigLoader(Map.of()).load(file, null).readiness();
+
+    assertThat(readiness.weights())
+        .isEqualTo(new io.stagewatch.readiness.Weights(40, 20, 20, 10, 10));
+    assertThat(readiness.stagingGate()).isFalse();
+    assertThat(readiness.threshold()).isEqualTo(90);
+  }
+
+  @Test
+  void aBadReadinessWeightIsNamed() throws IOException {
+    List<String> problems =
+        problems(
+            """
+            environments: {staging: {baseUrl: http://localhost}}
+            readiness:
+              weights: {ci: -1, lint: 5}
+            """,
+            Map.of());
+
+    assertThat(String.join("\n", problems))
+        .contains("readiness.weights.ci")
+        .contains("readiness.weights.lint");
+  }
 }

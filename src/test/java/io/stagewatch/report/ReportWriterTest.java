@@ -24,8 +24,14 @@ class ReportWriterTest {
 
     assertThat(written)
         .containsExactly(
-            dir.resolve("junit.xml"), dir.resolve("result.json"), dir.resolve("summary.md"));
-    assertThat(listing(dir)).containsExactlyInAnyOrder("junit.xml", "result.json", "summary.md");
+            dir.resolve("junit.xml"),
+            dir.resolve("result.json"),
+            dir.resolve("summary.md"),
+            dir.resolve("signal.json"),
+            dir.resolve("metrics.prom"));
+    assertThat(listing(dir))
+        .containsExactlyInAnyOrder(
+            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom");
   }
 
   @Test
@@ -46,7 +52,9 @@ class ReportWriterTest {
 
     assertThat(Files.readString(tmp.resolve("summary.md")))
         .startsWith("# stagewatch on staging: **PASSED**");
-    assertThat(listing(tmp)).containsExactlyInAnyOrder("junit.xml", "result.json", "summary.md");
+    assertThat(listing(tmp))
+        .containsExactlyInAnyOrder(
+            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom");
   }
 
   @Test
@@ -71,7 +79,7 @@ class ReportWriterTest {
   void theRegistryListsEachFileNameOnce() {
     assertThat(ReportFiles.all())
         .extracting(ReportFile::fileName)
-        .containsExactly("junit.xml", "result.json", "summary.md");
+        .containsExactly("junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom");
   }
 
   private static ReportFile file(String name, String content) {

@@ -4,19 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Columns padded to their widest cell, two spaces apart, for terminals. */
-final class TextTable {
+public final class TextTable {
   private final List<List<String>> rows = new ArrayList<>();
 
-  TextTable(String... header) {
+  public TextTable(String... header) {
     rows.add(List.of(header));
   }
 
-  TextTable row(String... cells) {
+  public TextTable row(String... cells) {
     rows.add(List.of(cells));
     return this;
   }
 
-  void render(StringBuilder out) {
+  public void render(StringBuilder out) {
     int columns = rows.get(0).size();
     int[] widths = new int[columns];
     for (List<String> row : rows) {

@@ -16,7 +16,7 @@ public final class JsonResultReport implements ReportFile {
   public static final String FILE_NAME = "result.json";
 
   /** Thread-safe once configured; building one is expensive, so it is shared. */
-  private static final ObjectMapper MAPPER =
+  static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -1,0 +1,211 @@
+package io.stagewatch.cli;
+
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigLoader;
+import io.stagewatch.config.ReadinessConfig;
+import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.readiness.Component;
+import io.stagewatch.readiness.ComponentInput;
+import io.stagewatch.readiness.CoverageReport;
+import io.stagewatch.readiness.InputException;
+import io.stagewatch.readiness.JunitReports;
+import io.stagewatch.readiness.QualityInput;
+import io.stagewatch.readiness.ReadinessCache;
+import io.stagewatch.readiness.ReadinessJson;
+import io.stagewatch.readiness.ReadinessMarkdown;
+import io.stagewatch.readiness.ReadinessResult;
+import io.stagewatch.readiness.ReadinessScore;
+import io.stagewatch.readiness.ReadinessText;
+import io.stagewatch.readiness.SarifReport;
+import io.stagewatch.readiness.StagingHistory;
+import io.stagewatch.readiness.Verdict;
+import io.stagewatch.report.GitHubActions;
+import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code readiness}: the release readiness score from CI reports and staging, and the gate. */
+@Command(
+    name = "readiness",
+    mixinStandardHelpOptions = true,
+    header = "Compute the release readiness score and gate on it.",
+    description = {
+      "Scores CI pass rate (JUnit XML), line coverage (JaCoCo or Cobertura XML),",
+      "security (SARIF), code quality (SARIF or 0-100) and the staging pass rate",
+      "from the store, weighted 40/30/20/10/0 by default (readiness.weights).",
+      "Bands: 95+ excellent, 90-94.9 good, 80-89.9 fair, below 80 poor. A missing",
+      "input's weight is shared among the present ones. When the latest staging",
+      "run failed the verdict is not ready whatever the score (readiness.stagingGate).",
+      "",
+      "Examples:",
+      "  stagewatch readiness --junit target/surefire-reports \\",
+      "      --coverage target/site/jacoco/jacoco.xml \\",
+      "      --security semgrep.sarif --quality 92",
+      "  stagewatch readiness --junit ci-runs/ --json | jq .score",
+      ""
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ready (score at or above the threshold), 1 not ready, 2 usage,",
+      "configuration or input file error, 3 the store cannot be read."
+    })
+final class ReadinessCommand implements Callable<Integer> {
+  @ParentCommand StagewatchCommand root;
+  @Mixin ConfigOptions config;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--junit",
+      paramLabel = "PATH",
+      description =
+          "JUnit XML file, directory of them, or directory of CI run folders (the last"
+              + " readiness.window are read). Repeatable.")
+  List<Path> junit = new ArrayList<>();
+
+  @Option(names = "--coverage", paramLabel = "FILE", description = "JaCoCo or Cobertura XML.")
+  @Nullable Path coverage;
+
+  @Option(names = "--security", paramLabel = "FILE", description = "SARIF from a security scanner.")
+  @Nullable Path security;
+
+  @Option(
+      names = "--quality",
+      paramLabel = "FILE|NUMBER",
+      description = "SARIF from linters, or a number from 0 to 100.")
+  @Nullable String quality;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "N",
+      description = "Ready at or above this score (default: readiness.threshold, 90).")
+  @Nullable Double threshold;
+
+  @Option(names = "--json", description = "Print JSON for machines instead of the table.")
+  boolean json;
+
+  @Option(
+      names = "--markdown",
+      paramLabel = "FILE",
+      description = "Also write a release readiness dashboard section in Markdown.")
+  @Nullable Path markdown;
+
+  @Override
+  public Integer call() throws ConfigException {
+    if (threshold != null && (threshold < 0 || threshold > 100)) {
+      root.err.println("stagewatch: --threshold must be from 0 to 100");
+      return ExitCodes.USAGE;
+    }
+    StagewatchConfig loaded = loadConfig();
+    ReadinessConfig settings = loaded == null ? ReadinessConfig.DEFAULT : loaded.readiness();
+    StagingHistory staging = null;
+    if (loaded != null) {
+      try {
+        staging = staging(loaded, settings.window());
+      } catch (StoreException e) {
+        root.err.println(
+            "stagewatch: the staging history cannot be read: "
+                + loaded.secrets().mask(String.valueOf(e.getMessage())));
+        return ExitCodes.INTERNAL;
+      }
+    }
+    ReadinessResult result;
+    ReadinessCache cache = new ReadinessCache(baseDir(loaded));
+    try {
+      List<ComponentInput> inputs = inputs(settings, staging);
+      ReadinessScore score = ReadinessScore.of(inputs, settings.weights());
+      double limit = threshold != null ? threshold : settings.threshold();
+      Verdict verdict = Verdict.of(score, limit, staging, settings.stagingGate());
+      result = new ReadinessResult(score, verdict, Instant.now(), cache.previous());
+    } catch (InputException e) {
+      root.err.println("stagewatch: readiness: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    root.out.print(json ? ReadinessJson.render(result) : ReadinessText.render(result));
+    return write(result, cache);
+  }
+
+  private int write(ReadinessResult result, ReadinessCache cache) {
+    String section = ReadinessMarkdown.render(result);
+    try {
+      if (markdown != null) {
+        Files.writeString(markdown, section, StandardCharsets.UTF_8);
+      }
+      GitHubActions.publish(section, ReadinessMarkdown.outputs(result), root.environment);
+    } catch (IOException e) {
+      root.err.println("stagewatch: the readiness result cannot be written: " + e);
+      return ExitCodes.INTERNAL;
+    }
+    try {
+      cache.save(result);
+    } catch (IOException e) {
+      // The trend is a nicety: a read-only checkout must still be able to gate a release.
+      root.err.println("stagewatch: note: " + cache.file() + " cannot be written: " + e);
+    }
+    return result.verdict().ready() ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  private List<ComponentInput> inputs(ReadinessConfig settings, @Nullable StagingHistory staging)
+      throws InputException {
+    List<ComponentInput> inputs = new ArrayList<>();
+    inputs.add(
+        junit.isEmpty()
+            ? ComponentInput.missing(Component.CI, "no --junit given")
+            : JunitReports.read(junit, settings.window()));
+    inputs.add(
+        coverage == null
+            ? ComponentInput.missing(Component.COVERAGE, "no --coverage given")
+            : CoverageReport.read(coverage));
+    inputs.add(
+        security == null
+            ? ComponentInput.missing(Component.SECURITY, "no --security given")
+            : SarifReport.read(Component.SECURITY, security));
+    inputs.add(
+        quality == null
+            ? ComponentInput.missing(Component.QUALITY, "no --quality given")
+            : QualityInput.read(quality));
+    inputs.add(
+        staging == null
+            ? ComponentInput.missing(Component.STAGING, "no config, so no store")
+            : staging.input());
+    return inputs;
+  }
+
+  /**
+   * The config when there is one. The readiness score is useful in a CI job that has no stagewatch
+   * config: then the default config file may be absent, and staging is simply missing.
+   */
+  private @Nullable StagewatchConfig loadConfig() throws ConfigException {
+    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--config");
+    if (!given && !Files.exists(config.config)) {
+      return null;
+    }
+    return new ConfigLoader(root.environment).load(config.config, config.environment);
+  }
+
+  private static StagingHistory staging(StagewatchConfig loaded, int window) throws StoreException {
+    String environment = loaded.environment().name();
+    try (ResultStore store =
+        JdbcResultStore.open(loaded.store().url(), RunAndReport.baseDir(loaded.file()))) {
+      return StagingHistory.of(environment, store.lastRuns(environment, window));
+    }
+  }
+
+  private static Path baseDir(@Nullable StagewatchConfig loaded) {
+    return loaded == null ? Path.of("") : RunAndReport.baseDir(loaded.file());
+  }
+}

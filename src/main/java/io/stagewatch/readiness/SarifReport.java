@@ -1,0 +1,107 @@
+package io.stagewatch.readiness;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A 0–100 component from a SARIF 2.1 log (Bandit, Semgrep, SpotBugs, CodeQL, linters): {@code
+ * max(0, 100 − 25·errors − 10·warnings − 2·notes)}, so one error costs a quarter, four errors or
+ * ten warnings bring it to 0, and a clean log is 100.
+ *
+ * <p>A result's level is its own {@code level}, else its rule's {@code defaultConfiguration.level},
+ * else {@code warning} (SARIF's default). Results at level {@code none}, results with a suppression
+ * and results whose {@code baselineState} is {@code absent} (fixed since the baseline) are not
+ * counted.
+ */
+public final class SarifReport {
+  static final int ERROR_COST = 25;
+  static final int WARNING_COST = 10;
+  static final int NOTE_COST = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SarifReport() {}
+
+  /** Findings by level. */
+  public record Findings(int errors, int warnings, int notes) {
+    public double score() {
+      return Math.max(0, 100.0 - ERROR_COST * errors - WARNING_COST * warnings - NOTE_COST * notes);
+    }
+
+    @Override
+    public String toString() {
+      return errors + " error, " + warnings + " warning, " + notes + " note";
+    }
+  }
+
+  public static ComponentInput read(Component component, Path file) throws InputException {
+    Findings findings = findings(file);
+    return new ComponentInput(component, file.toString(), findings.score(), findings + " (SARIF)");
+  }
+
+  static Findings findings(Path file) throws InputException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(file.toFile());
+    } catch (JacksonException e) {
+      throw new InputException(file, "not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new InputException(file, "cannot be read: " + e, e);
+    }
+    if (root == null || !root.path("runs").isArray()) {
+      throw new InputException(file, "not a SARIF log: no \"runs\" array");
+    }
+    int[] counts = new int[3];
+    for (JsonNode run : root.path("runs")) {
+      Map<String, String> ruleLevels = ruleLevels(run);
+      for (JsonNode result : run.path("results")) {
+        if (!counted(result)) {
+          continue;
+        }
+        String level = result.path("level").asText(ruleLevel(result, ruleLevels));
+        switch (level) {
+          case "error" -> counts[0]++;
+          case "warning" -> counts[1]++;
+          case "note" -> counts[2]++;
+          case "none" -> {}
+          default ->
+              throw new InputException(file, "a result has the unknown level '" + level + "'");
+        }
+      }
+    }
+    return new Findings(counts[0], counts[1], counts[2]);
+  }
+
+  private static boolean counted(JsonNode result) {
+    return result.path("suppressions").isEmpty()
+        && !result.path("baselineState").asText("").equals("absent");
+  }
+
+  private static Map<String, String> ruleLevels(JsonNode run) {
+    Map<String, String> levels = new HashMap<>();
+    JsonNode rules = run.path("tool").path("driver").path("rules");
+    int index = 0;
+    for (JsonNode rule : rules) {
+      String level = rule.path("defaultConfiguration").path("level").asText("warning");
+      levels.put("#" + index++, level);
+      if (rule.hasNonNull("id")) {
+        levels.put(rule.get("id").asText(), level);
+      }
+    }
+    return levels;
+  }
+
+  private static String ruleLevel(JsonNode result, Map<String, String> ruleLevels) {
+    String byIndex =
+        result.has("ruleIndex") ? ruleLevels.get("#" + result.get("ruleIndex").asInt()) : null;
+    if (byIndex != null) {
+      return byIndex;
+    }
+    return ruleLevels.getOrDefault(result.path("ruleId").asText(""), "warning");
+  }
+}

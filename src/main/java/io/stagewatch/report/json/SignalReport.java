@@ -1,0 +1,88 @@
+package io.stagewatch.report.json;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.stagewatch.report.ReportFile;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.run.RunStatus;
+import io.stagewatch.store.WindowFigures;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code signal.json}: staging health as one input for a release readiness score.
+ *
+ * <p>{@code status} is this run's ({@code pass} or {@code fail}, as the exit code and the GitHub
+ * output {@code status}). {@code passRate} is a rate of runs, not of checks, from 0 to 1 like the
+ * {@code passRate} of {@code result.json}: the runs that passed over the finished runs among the
+ * environment's last {@code readiness.window} runs in the store, this run included; {@code window}
+ * is how many finished runs that was. Without a store (or when it could not be read) the rate
+ * covers this run alone: {@code window} 1, {@code passRate} 1 or 0. {@code checkPassRate} is this
+ * run's check pass rate, the {@code passRate} of {@code result.json} (the GitHub output {@code
+ * pass_rate} is the same as a percentage).
+ */
+public final class SignalReport implements ReportFile {
+  public static final String FILE_NAME = "signal.json";
+  public static final String SIGNAL = "staging-smoke";
+
+  private final @Nullable WindowFigures history;
+
+  public SignalReport(@Nullable WindowFigures history) {
+    this.history = history;
+  }
+
+  /** The fields of the file, in their order. */
+  @JsonPropertyOrder({
+    "signal",
+    "environment",
+    "status",
+    "passRate",
+    "window",
+    "runsPassed",
+    "runId",
+    "time",
+    "checkPassRate"
+  })
+  public record Signal(
+      String signal,
+      String environment,
+      String status,
+      double passRate,
+      int window,
+      int runsPassed,
+      String runId,
+      Instant time,
+      double checkPassRate) {}
+
+  @Override
+  public String fileName() {
+    return FILE_NAME;
+  }
+
+  @Override
+  public String render(RunResult result) {
+    try {
+      return JsonResultReport.MAPPER.writeValueAsString(signal(result)) + "\n";
+    } catch (JsonProcessingException e) {
+      // Strings, numbers and an instant only: this cannot happen.
+      throw new IllegalStateException("could not render " + FILE_NAME, e);
+    }
+  }
+
+  public Signal signal(RunResult result) {
+    boolean passed = result.status() == RunStatus.PASSED;
+    WindowFigures h = history;
+    int window = h == null || h.finishedRuns() == 0 ? 1 : h.finishedRuns();
+    int runsPassed = h == null || h.finishedRuns() == 0 ? (passed ? 1 : 0) : h.passedRuns();
+    return new Signal(
+        SIGNAL,
+        result.info().environment(),
+        passed ? "pass" : "fail",
+        (double) runsPassed / window,
+        window,
+        runsPassed,
+        result.info().runId(),
+        result.finishedAt(),
+        result.counts().passRate());
+  }
+}
