@@ -9,6 +9,7 @@ import io.stagewatch.notify.NoticeCheck;
 import io.stagewatch.notify.NoticeKind;
 import io.stagewatch.report.HumanDuration;
 import io.stagewatch.run.RunInfo;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +91,7 @@ public final class SlackMessage {
 
   private static String line(NoticeKind kind, NoticeCheck check) {
     String name = "• *" + escape(cut(check.id(), REASON_LIMIT)) + "*";
-    String down = HumanDuration.format(check.down());
+    String down = downtime(check.down());
     return switch (kind) {
       case ALERT -> name + " — " + reason(check.reason());
       case REMINDER -> name + " — failing for " + down + ": " + reason(check.reason());
@@ -133,6 +134,22 @@ public final class SlackMessage {
       footer.append(" · <").append(notice.reportUrl()).append("|Report>");
     }
     return footer.toString();
+  }
+
+  /** Down times run to days; the run duration's seconds would read badly there. */
+  static String downtime(Duration down) {
+    long minutes = down.toMinutes();
+    if (minutes < 1) {
+      return down.toSeconds() + " s";
+    }
+    if (minutes < 60) {
+      return minutes + " min";
+    }
+    long hours = down.toHours();
+    if (hours < 24) {
+      return hours + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+    return down.toDays() + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
   }
 
   private static String where(RunInfo run) {
