@@ -218,6 +218,9 @@ public final class JdbcResultStore implements ResultStore {
       int runs =
           Statements.update(
               c, "DELETE FROM runs WHERE started_at < ? AND status <> 'RUNNING'", millis);
+      // Pending notices stay whatever their age: deleting one would lose it.
+      Statements.update(
+          c, "DELETE FROM notices WHERE created_at < ? AND status IN ('SENT', 'FAILED')", millis);
       c.commit();
       return runs;
     } catch (SQLException e) {
