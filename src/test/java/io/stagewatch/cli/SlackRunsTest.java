@@ -49,6 +49,10 @@ class SlackRunsTest {
   }
 
   CliRun project() throws IOException {
+    return project("1h");
+  }
+
+  CliRun project(String reminderInterval) throws IOException {
     return new CliRun(dir)
         .config(
             """
@@ -64,10 +68,10 @@ class SlackRunsTest {
             notify:
               slack:
                 webhookUrl: ${SLACK_WEBHOOK_URL}
-                reminderInterval: 1h
+                reminderInterval: %s
                 reportUrl: https://ci.example.test/stagewatch/latest
             """
-                .formatted(dir.resolve("store/stagewatch.db")))
+                .formatted(dir.resolve("store/stagewatch.db"), reminderInterval))
         .suite(
             "health.yaml",
             """
@@ -161,6 +165,26 @@ class SlackRunsTest {
   }
 
   @Test
+  void aCheckThatKeepsFailingIsRemindedOnceTheIntervalHasPassed() throws Exception {
+    CliRun cli = project("1s");
+    assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
+    assertThat(messages()).hasSize(1);
+
+    slackAnswers(200, "ok");
+    Thread.sleep(1_100);
+    assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
+
+    assertThat(messages())
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.get("text").asText())
+                    .startsWith("🟠 shop staging: 1 check still failing: health/up"));
+    JsonNode note = JSON.readTree(cli.report("result.json")).get("notifications").get(0);
+    assertThat(note.get("kind").asText()).isEqualTo("reminder");
+  }
+
+  @Test
   void noNotifyRecordsTheRunButLeavesAlertingToTheNextRun() throws Exception {
     CliRun cli = project();
     healthAnswers(500);
@@ -182,5 +206,74 @@ class SlackRunsTest {
     assertThat(Files.exists(dir.resolve("store/stagewatch.db"))).isFalse();
     assertThat(Stream.of(cli.out, cli.err))
         .allSatisfy(t -> assertThat(t).doesNotContain("hooksecret"));
+  }
+
+  CliRun botProject() throws IOException {
+    return new CliRun(dir)
+        .config(
+            """
+            environments:
+              staging:
+                baseUrl: ${STAGING_URL}
+            defaults:
+              retry: {attempts: 1}
+            store:
+              url: "jdbc:sqlite:%s"
+            notify:
+              slack:
+                token: ${SLACK_BOT_TOKEN}
+                channel: "#staging-alerts"
+                apiBaseUrl: ${SLACK_API}
+            """
+                .formatted(dir.resolve("store/stagewatch.db")))
+        .suite(
+            "health.yaml",
+            """
+            name: health
+            checks:
+              - name: up
+                http: {path: /health}
+                expect: {status: 200}
+            """)
+        .env("STAGING_URL", staging.baseUrl())
+        .env("SLACK_BOT_TOKEN", "xoxb-77-tokensecret")
+        .env("SLACK_API", slack.baseUrl() + "/api/");
+  }
+
+  @Test
+  void aBotTokenThatSlackRefusesIsReportedOnceAndNotRetriedByLaterRuns() throws Exception {
+    slack.resetAll();
+    slack.stubFor(
+        post(urlPathEqualTo("/api/chat.postMessage"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"ok\":false,\"error\":\"invalid_auth\"}")));
+    CliRun cli = botProject();
+
+    assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
+    assertThat(cli.err)
+        .contains("alert about 1 check could not be delivered")
+        .contains("invalid_auth");
+    JsonNode note = JSON.readTree(cli.report("result.json")).get("notifications").get(0);
+    assertThat(note.get("status").asText()).isEqualTo("failed");
+    assertThat(note.get("error").asText())
+        .isEqualTo("Slack refused chat.postMessage: invalid_auth");
+    List<LoggedRequest> posts =
+        slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage")));
+    assertThat(posts)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getBodyAsString()).contains("channel=%23staging-alerts");
+              assertThat(r.getHeader("Authorization")).isEqualTo("Bearer xoxb-77-tokensecret");
+            });
+
+    assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
+    assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
+    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo("/api/chat.postMessage"))))
+        .as("a refused notice is not sent again")
+        .hasSize(1);
+    assertThat(printed).allSatisfy(text -> assertThat(text).doesNotContain("tokensecret"));
   }
 }
