@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.stagewatch.store.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code run} with Slack notifications through the real entry point, on SQLite: a staging target
- * that breaks and recovers, and a Slack stand-in that is down for a while in between.
+ * {@code run} with Slack notifications through the real entry point: a staging target that breaks
+ * and recovers, and a Slack stand-in that is down for a while in between.
  */
 class SlackRunsTest {
   static final String HOOK_PATH = "/services/T0/B0/hooksecret";
@@ -49,10 +52,14 @@ class SlackRunsTest {
   }
 
   CliRun project() throws IOException {
-    return project("1h");
+    return project("1h", "jdbc:sqlite:" + dir.resolve("store/stagewatch.db"));
   }
 
   CliRun project(String reminderInterval) throws IOException {
+    return project(reminderInterval, "jdbc:sqlite:" + dir.resolve("store/stagewatch.db"));
+  }
+
+  CliRun project(String reminderInterval, String storeUrl) throws IOException {
     return new CliRun(dir)
         .config(
             """
@@ -64,14 +71,14 @@ class SlackRunsTest {
               timeout: 3s
               retry: {attempts: 1}
             store:
-              url: "jdbc:sqlite:%s"
+              url: "%s"
             notify:
               slack:
                 webhookUrl: ${SLACK_WEBHOOK_URL}
                 reminderInterval: %s
                 reportUrl: https://ci.example.test/stagewatch/latest
             """
-                .formatted(dir.resolve("store/stagewatch.db"), reminderInterval))
+                .formatted(storeUrl, reminderInterval))
         .suite(
             "health.yaml",
             """
@@ -115,9 +122,11 @@ class SlackRunsTest {
     return code;
   }
 
-  @Test
-  void aBreakAndRecoveryAreAnnouncedOnceEachAndNoneIsLostWhileSlackIsDown() throws Exception {
-    CliRun cli = project();
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aBreakAndRecoveryAreAnnouncedOnceEachAndNoneIsLostWhileSlackIsDown(StoreDatabase db)
+      throws Exception {
+    CliRun cli = project("1h", db.freshUrl(dir));
 
     assertThat(run(cli, 200)).as(cli.out + cli.err).isEqualTo(ExitCodes.PASSED);
     assertThat(messages()).isEmpty();

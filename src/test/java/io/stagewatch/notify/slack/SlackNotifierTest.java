@@ -247,4 +247,14 @@ class SlackNotifierTest {
         .startsWith("Slack could not be reached")
         .doesNotContain("hooksecret");
   }
+
+  @Test
+  void theClientKeepsNoRequestLoggingAndMakesNoStatsCalls() {
+    com.slack.api.SlackConfig config = SlackNotifier.clientConfig("http://127.0.0.1:9/api/");
+
+    assertThat(config.getHttpClientResponseHandlers()).isEmpty();
+    assertThat(config.isStatsEnabled()).isFalse();
+    assertThat(config.isPrettyResponseLoggingEnabled()).isFalse();
+    assertThat(config.getMethodsEndpointUrlPrefix()).isEqualTo("http://127.0.0.1:9/api/");
+  }
 }
