@@ -7,8 +7,9 @@ import io.stagewatch.store.AlertUpdate;
 import io.stagewatch.store.OutboxNotice;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns the policy's decision into what the store writes with the run's end: the new alert states
@@ -29,15 +30,20 @@ final class NoticePlanner implements AlertPlanner {
   public AlertUpdate plan(RunResult result, Map<String, AlertState> previous) {
     Instant now = clock.instant();
     AlertPolicy.Decision decision = policy.decide(previous, result, now);
-    return new AlertUpdate(
-        decision.states(),
-        decision.cleared(),
-        decision.notices().stream().map(n -> outbox(n, now)).toList());
+    List<OutboxNotice> notices = new ArrayList<>();
+    for (Notice notice : decision.notices()) {
+      notices.add(outbox(notice, notices.size(), now));
+    }
+    return new AlertUpdate(decision.states(), decision.cleared(), notices);
   }
 
-  OutboxNotice outbox(Notice notice, Instant now) {
+  /**
+   * @param index the notice's place in the run: its id sorts the run's notices (alert, reminder,
+   *     recovery) in the order they were decided when the outbox is read back
+   */
+  OutboxNotice outbox(Notice notice, int index, Instant now) {
     return new OutboxNotice(
-        UUID.randomUUID().toString(),
+        notice.run().runId() + "/" + index,
         notice.run().environment(),
         notice.run().runId(),
         notice.kind().label(),

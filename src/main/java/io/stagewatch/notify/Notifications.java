@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Notifications for one run. With a store, {@link #planner()} writes the notices into the store's
@@ -58,13 +59,24 @@ public final class Notifications implements AutoCloseable {
     return new NoticePlanner(policy, notifier, clock);
   }
 
-  /** Sends the environment's waiting notices, oldest first, and records what became of each. */
+  /**
+   * Sends the environment's waiting notices, oldest first, and records what became of each. Once
+   * Slack is unavailable the rest are not tried: they stay pending, in order, for the next run, and
+   * the run is held up by one delivery budget at most.
+   */
   public List<NoticeReport> deliverOutbox(ResultStore store, String environment)
       throws StoreException {
     Instant now = clock.instant();
     List<NoticeReport> reports = new ArrayList<>();
+    @Nullable Delivery unavailable = null;
     for (OutboxNotice notice : store.claimNotices(environment, now, now.minus(STALE_CLAIM))) {
-      Delivery delivery = notifier.send(notice.payload());
+      Delivery delivery =
+          unavailable != null
+              ? Delivery.retryLater("not tried, as an earlier one failed: " + unavailable.error())
+              : notifier.send(notice.payload());
+      if (delivery.outcome() == Delivery.Outcome.RETRY_LATER && unavailable == null) {
+        unavailable = delivery;
+      }
       NoticeStatus status = delivery.outcome().status();
       store.settleNotice(notice.noticeId(), status, delivery.error(), clock.instant());
       reports.add(

@@ -10,7 +10,7 @@ CREATE TABLE alert_state (
   PRIMARY KEY (environment, check_id)
 );
 CREATE TABLE notices (
-  notice_id VARCHAR(64) PRIMARY KEY,
+  notice_id VARCHAR(80) PRIMARY KEY,
   environment TEXT NOT NULL,
   run_id VARCHAR(64) NOT NULL,
   kind VARCHAR(16) NOT NULL,
