@@ -16,9 +16,14 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.config.SlackConfig;
 import io.stagewatch.notify.Delivery;
+import io.stagewatch.notify.Notice;
+import io.stagewatch.notify.NoticeCheck;
+import io.stagewatch.notify.NoticeKind;
+import io.stagewatch.run.RunInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -256,5 +261,23 @@ class SlackNotifierTest {
     assertThat(config.isStatsEnabled()).isFalse();
     assertThat(config.isPrettyResponseLoggingEnabled()).isFalse();
     assertThat(config.getMethodsEndpointUrlPrefix()).isEqualTo("http://127.0.0.1:9/api/");
+  }
+
+  @Test
+  void aRenderedMessageHasEverySecretMasked() {
+    Notice notice =
+        new Notice(
+            NoticeKind.ALERT,
+            new RunInfo("r1", "shop", "staging", "ci", TOKEN, Instant.EPOCH),
+            Duration.ofSeconds(1),
+            1,
+            1,
+            List.of(new NoticeCheck("api/a", "server echoed " + TOKEN, Duration.ZERO)),
+            List.of(),
+            null);
+
+    String payload = bot(Duration.ofSeconds(1)).render(notice);
+
+    assertThat(payload).doesNotContain("tokensecret").contains("server echoed ***");
   }
 }
