@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * answer is read here: 5xx, timeouts and network errors are retried with backoff within a few
  * seconds, HTTP 429 waits for its {@code Retry-After}, and refusals (bad token, unknown channel,
  * bad payload, a webhook gone) fail at once. Whatever is still failing after the budget is left for
- * the next run.
+ * the next run. One run sends from one thread; the notifier is not meant to be shared.
  */
 public final class SlackNotifier implements Notifier {
   /** How long one message may take, retries included: a run must not hang on Slack. */
@@ -28,14 +28,17 @@ public final class SlackNotifier implements Notifier {
   static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
   static final int TIMEOUT_MILLIS = 3_000;
 
-  private final Slack slack;
-  private final SlackTransport transport;
+  private final io.stagewatch.config.SlackConfig config;
   private final Secrets secrets;
   private final Duration budget;
 
-  SlackNotifier(Slack slack, SlackTransport transport, Secrets secrets, Duration budget) {
-    this.slack = slack;
-    this.transport = transport;
+  /** Built on the first message: most runs send none, and the client is slow to start. */
+  private @Nullable Slack slack;
+
+  private @Nullable SlackTransport transport;
+
+  private SlackNotifier(io.stagewatch.config.SlackConfig config, Secrets secrets, Duration budget) {
+    this.config = config;
     this.secrets = secrets;
     this.budget = budget;
   }
@@ -46,8 +49,18 @@ public final class SlackNotifier implements Notifier {
 
   public static SlackNotifier of(
       io.stagewatch.config.SlackConfig config, Secrets secrets, Duration budget) {
-    Slack slack = Slack.getInstance(clientConfig(config.apiBaseUrl()));
-    return new SlackNotifier(slack, SlackTransport.of(slack, config), secrets, budget);
+    return new SlackNotifier(config, secrets, budget);
+  }
+
+  private SlackTransport transport() {
+    SlackTransport t = transport;
+    if (t == null) {
+      Slack client = Slack.getInstance(clientConfig(config.apiBaseUrl()));
+      slack = client;
+      t = SlackTransport.of(client, config);
+      transport = t;
+    }
+    return t;
   }
 
   /**
@@ -104,7 +117,7 @@ public final class SlackNotifier implements Notifier {
 
   private Attempt attempt(String payload) {
     try {
-      return transport.post(payload);
+      return transport().post(payload);
     } catch (IOException e) {
       return Attempt.retry("Slack could not be reached: " + secrets.mask(String.valueOf(e)), null);
     } catch (SlackApiException e) {
@@ -194,8 +207,12 @@ public final class SlackNotifier implements Notifier {
 
   @Override
   public void close() {
+    Slack client = slack;
+    if (client == null) {
+      return;
+    }
     try {
-      slack.close();
+      client.close();
     } catch (Exception e) {
       // Closing only releases the HTTP client's threads; the messages are already settled.
     }
