@@ -4,16 +4,21 @@ import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.notify.Notifications;
 import io.stagewatch.report.ConsoleReporter;
 import io.stagewatch.report.GitHubActions;
+import io.stagewatch.report.ReportFile;
 import io.stagewatch.report.ReportFiles;
 import io.stagewatch.report.ReportWriter;
+import io.stagewatch.report.json.JsonResultReport;
+import io.stagewatch.report.json.NotificationJson;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.run.Runner;
+import io.stagewatch.store.AlertPlanner;
 import io.stagewatch.store.RunLockedException;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
@@ -22,6 +27,7 @@ import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,19 +39,42 @@ final class RunAndReport {
 
   /**
    * @param waitLock how long to wait for the environment's run lock; null to run without a store
+   * @param notify whether to send notifications (when configured)
    */
   static int execute(
       StagewatchCommand root,
       Workspace workspace,
       RunOptions options,
       Path reportDir,
-      @Nullable Duration waitLock)
+      @Nullable Duration waitLock,
+      boolean notify)
+      throws ConfigException {
+    StagewatchConfig config = workspace.config();
+    Optional<Notifications> notifications =
+        notify ? Notifications.of(config, Clock.systemUTC()) : Optional.empty();
+    try {
+      return execute(root, workspace, options, reportDir, waitLock, notifications.orElse(null));
+    } finally {
+      notifications.ifPresent(Notifications::close);
+    }
+  }
+
+  private static int execute(
+      StagewatchCommand root,
+      Workspace workspace,
+      RunOptions options,
+      Path reportDir,
+      @Nullable Duration waitLock,
+      @Nullable Notifications notifications)
       throws ConfigException {
     StagewatchConfig config = workspace.config();
     Runner runner = new Runner(config, workspace.suites(), options);
     StoreSession session;
     try {
-      session = waitLock == null ? StoreSession.none() : openStore(config, waitLock);
+      session =
+          waitLock == null
+              ? StoreSession.none()
+              : openStore(config, waitLock, notifications == null ? null : notifications.planner());
     } catch (RunLockedException e) {
       root.err.println(
           "stagewatch: "
@@ -55,7 +84,7 @@ final class RunAndReport {
     }
     int exit;
     try (session) {
-      exit = runAndWrite(root, runner, options, reportDir, session, config);
+      exit = runAndWrite(root, runner, options, reportDir, session, config, notifications);
     }
     Optional<StoreException> problem = session.problem();
     if (problem.isPresent() && exit != ExitCodes.INTERNAL) {
@@ -73,7 +102,8 @@ final class RunAndReport {
       RunOptions options,
       Path reportDir,
       StoreSession session,
-      StagewatchConfig config)
+      StagewatchConfig config,
+      @Nullable Notifications notifications)
       throws ConfigException {
     ConsoleReporter console =
         new ConsoleReporter(root.out, ConsoleReporter.colorWanted(root.environment));
@@ -84,8 +114,12 @@ final class RunAndReport {
     @Nullable WindowFigures figures =
         session.finish(
             result, Duration.ofDays(config.store().retentionDays()), config.readiness().window());
+    List<NotificationJson> sent =
+        notifications == null
+            ? List.of()
+            : RunNotifications.deliver(root, notifications, session, result, config.secrets());
     try {
-      new ReportWriter(ReportFiles.all(figures)).write(result, reportDir);
+      new ReportWriter(withNotifications(ReportFiles.all(figures), sent)).write(result, reportDir);
       GitHubActions.publish(
           result, new MarkdownSummaryReport(figures).render(result), root.environment);
     } catch (IOException e) {
@@ -100,14 +134,23 @@ final class RunAndReport {
     return result.status() == RunStatus.PASSED ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 
+  /** The reports, with {@code result.json} telling what became of the run's notices. */
+  private static List<ReportFile> withNotifications(
+      List<ReportFile> reports, List<NotificationJson> notifications) {
+    return reports.stream()
+        .map(r -> r instanceof JsonResultReport ? new JsonResultReport(notifications) : r)
+        .toList();
+  }
+
   /**
    * Opens the store and takes the run lock; a store that cannot be opened does not stop the run.
    */
-  private static StoreSession openStore(StagewatchConfig config, Duration waitLock)
+  private static StoreSession openStore(
+      StagewatchConfig config, Duration waitLock, @Nullable AlertPlanner planner)
       throws RunLockedException {
     try {
       JdbcResultStore store = JdbcResultStore.open(config.store().url(), baseDir(config.file()));
-      return StoreSession.start(store, config.environment().name(), waitLock);
+      return StoreSession.start(store, config.environment().name(), waitLock, planner);
     } catch (StoreException e) {
       return StoreSession.failed(e);
     }

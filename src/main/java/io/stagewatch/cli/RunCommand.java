@@ -64,7 +64,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--no-notify",
       description =
-          "Send no notifications for this run (notifications are not in this version yet).")
+          "Send no notifications for this run. The run is recorded, but it takes no part in"
+              + " alerting: no notice is written for it and the alert state stays as it was;"
+              + " notices earlier runs could not deliver wait for the next run.")
   boolean noNotify;
 
   @Option(
@@ -86,6 +88,11 @@ final class RunCommand implements Callable<Integer> {
         Workspace.load(config.config, config.environment, root.environment, false);
     RunOptions options = selection.runOptions(parallel, failFast, trigger.name(), label);
     return RunAndReport.execute(
-        root, workspace, options, reports.reportDir, store.noStore ? null : store.waitLock);
+        root,
+        workspace,
+        options,
+        reports.reportDir,
+        store.noStore ? null : store.waitLock,
+        !noNotify);
   }
 }

@@ -6,7 +6,9 @@ import io.stagewatch.run.RunResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where runs and their results are recorded. Implementations are safe for use from several threads:
@@ -27,7 +29,34 @@ public interface ResultStore extends AutoCloseable {
   void checkFinished(String runId, CheckResult result) throws StoreException;
 
   /** Records the run's end: its status, counts and every result. */
-  void runFinished(RunResult result) throws StoreException;
+  default void runFinished(RunResult result) throws StoreException {
+    runFinished(result, AlertUpdate.NONE);
+  }
+
+  /**
+   * Records the run's end together with the alert policy's decision, in one transaction: the new
+   * alert states and the notices to send go in with the run, or nothing does.
+   */
+  void runFinished(RunResult result, AlertUpdate update) throws StoreException;
+
+  /** The environment's alert state, by check id. */
+  Map<String, AlertState> alertStates(String environment) throws StoreException;
+
+  /**
+   * Claims the environment's notices that wait to be sent, oldest first: pending ones, and ones
+   * claimed before {@code staleBefore} by a run that died while sending them. Each is claimed with
+   * one conditional update, so two runs never both get the same notice.
+   */
+  List<OutboxNotice> claimNotices(String environment, Instant now, Instant staleBefore)
+      throws StoreException;
+
+  /**
+   * Records what became of a claimed notice: SENT, FAILED, or PENDING again to be retried.
+   *
+   * @param error why it was not delivered, masked; null when it was
+   */
+  void settleNotice(String noticeId, NoticeStatus status, @Nullable String error, Instant at)
+      throws StoreException;
 
   /**
    * Marks the environment's RUNNING runs ABORTED, keeping their results. Call it only while holding

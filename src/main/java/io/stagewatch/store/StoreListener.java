@@ -16,12 +16,21 @@ import org.jspecify.annotations.Nullable;
 public final class StoreListener implements RunListener {
   private final ResultStore store;
   private final String runnerVersion;
+  private final @Nullable AlertPlanner planner;
   private final AtomicReference<@Nullable StoreException> error = new AtomicReference<>();
   private volatile @Nullable String runId;
 
   public StoreListener(ResultStore store, String runnerVersion) {
+    this(store, runnerVersion, null);
+  }
+
+  /**
+   * @param planner decides the notices to write with the run's end; null when nothing is sent
+   */
+  public StoreListener(ResultStore store, String runnerVersion, @Nullable AlertPlanner planner) {
     this.store = store;
     this.runnerVersion = runnerVersion;
+    this.planner = planner;
   }
 
   /** The first store error of the run, if any. */
@@ -52,7 +61,15 @@ public final class StoreListener implements RunListener {
     if (runId == null) {
       return;
     }
-    write(() -> store.runFinished(result));
+    write(() -> store.runFinished(result, plan(result)));
+  }
+
+  private AlertUpdate plan(RunResult result) throws StoreException {
+    AlertPlanner p = planner;
+    if (p == null) {
+      return AlertUpdate.NONE;
+    }
+    return p.plan(result, store.alertStates(result.info().environment()));
   }
 
   private interface Write {

@@ -20,21 +20,24 @@ public final class StoreSession implements AutoCloseable {
   private @Nullable StoreException problem;
 
   private StoreSession(
-      @Nullable ResultStore store, @Nullable RunLock lock, @Nullable StoreException problem) {
+      @Nullable ResultStore store,
+      @Nullable RunLock lock,
+      @Nullable StoreException problem,
+      @Nullable AlertPlanner planner) {
     this.store = store;
     this.lock = lock;
-    this.listener = store == null ? null : new StoreListener(store, runnerVersion());
+    this.listener = store == null ? null : new StoreListener(store, runnerVersion(), planner);
     this.problem = problem;
   }
 
   /** No store at all ({@code --no-store}, {@code demo}). */
   public static StoreSession none() {
-    return new StoreSession(null, null, null);
+    return new StoreSession(null, null, null, null);
   }
 
   /** The store could not be opened: the run goes on without it and then reports the problem. */
   public static StoreSession failed(StoreException problem) {
-    return new StoreSession(null, null, problem);
+    return new StoreSession(null, null, problem, null);
   }
 
   /**
@@ -44,6 +47,16 @@ public final class StoreSession implements AutoCloseable {
    * @throws RunLockedException when another run holds the lock after {@code wait}
    */
   public static StoreSession start(ResultStore store, String environment, Duration wait)
+      throws RunLockedException {
+    return start(store, environment, wait, null);
+  }
+
+  /**
+   * Like {@link #start(ResultStore, String, Duration)}, with {@code planner} deciding the notices
+   * written with the run's end.
+   */
+  public static StoreSession start(
+      ResultStore store, String environment, Duration wait, @Nullable AlertPlanner planner)
       throws RunLockedException {
     RunLock lock;
     try {
@@ -55,7 +68,7 @@ public final class StoreSession implements AutoCloseable {
       store.close();
       throw e;
     }
-    StoreSession session = new StoreSession(store, lock, null);
+    StoreSession session = new StoreSession(store, lock, null, planner);
     try {
       store.markAbandoned(environment);
     } catch (StoreException e) {
@@ -91,6 +104,14 @@ public final class StoreSession implements AutoCloseable {
       problem = e;
       return null;
     }
+  }
+
+  /**
+   * The store, while it works: the run and its notices are in it, so the notices can be sent from
+   * its outbox. Empty without a store or after a store problem.
+   */
+  public Optional<ResultStore> outbox() {
+    return problem().isPresent() ? Optional.empty() : Optional.ofNullable(store);
   }
 
   /** The first store problem of the run, if any; its message is not masked yet. */

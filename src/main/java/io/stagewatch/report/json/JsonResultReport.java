@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
+import java.util.List;
 
 /** {@code result.json}: the whole run for machines, shaped by {@link RunJson}. */
 public final class JsonResultReport implements ReportFile {
@@ -40,6 +41,20 @@ public final class JsonResultReport implements ReportFile {
         .withArrayIndenter(indenter);
   }
 
+  private final List<NotificationJson> notifications;
+
+  public JsonResultReport() {
+    this(List.of());
+  }
+
+  /**
+   * @param notifications what the run's notices became; known only after the run, when they were
+   *     sent
+   */
+  public JsonResultReport(List<NotificationJson> notifications) {
+    this.notifications = List.copyOf(notifications);
+  }
+
   @Override
   public String fileName() {
     return FILE_NAME;
@@ -48,7 +63,7 @@ public final class JsonResultReport implements ReportFile {
   @Override
   public String render(RunResult result) {
     try {
-      return MAPPER.writeValueAsString(RunJson.of(result)) + "\n";
+      return MAPPER.writeValueAsString(RunJson.of(result, notifications)) + "\n";
     } catch (JsonProcessingException e) {
       // The records hold only strings, numbers, lists and instants: this cannot happen.
       throw new IllegalStateException("could not render " + FILE_NAME, e);

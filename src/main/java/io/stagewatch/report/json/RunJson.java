@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The top level of {@code result.json}.
  *
- * @param notifications what notifiers did about the run; always empty until notifiers report back,
- *     kept so that readers can rely on the field being there
+ * @param notifications the notices this run sent or tried to send; empty when there were none
  */
 @JsonPropertyOrder({
   "runId",
@@ -40,10 +39,14 @@ public record RunJson(
     String status,
     CountsJson counts,
     double passRate,
-    List<Object> notifications,
+    List<NotificationJson> notifications,
     List<CheckJson> checks) {
 
   public static RunJson of(RunResult result) {
+    return of(result, List.of());
+  }
+
+  public static RunJson of(RunResult result, List<NotificationJson> notifications) {
     RunInfo info = result.info();
     return new RunJson(
         info.runId(),
@@ -57,7 +60,7 @@ public record RunJson(
         result.status().name(),
         CountsJson.of(result.counts()),
         result.counts().passRate(),
-        List.of(),
+        notifications,
         result.checks().stream().map(CheckJson::of).toList());
   }
 }

@@ -6,7 +6,11 @@ import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.Counts;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.store.AlertState;
+import io.stagewatch.store.AlertUpdate;
 import io.stagewatch.store.LockHolder;
+import io.stagewatch.store.NoticeStatus;
+import io.stagewatch.store.OutboxNotice;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
@@ -18,7 +22,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The store over JDBC, for SQLite and PostgreSQL alike: the statements here are the same for both;
@@ -50,11 +56,13 @@ public final class JdbcResultStore implements ResultStore {
   private final Dialect dialect;
   private final HikariDataSource pool;
   private final RunQueries queries;
+  private final NoticeQueries notices;
 
   private JdbcResultStore(Dialect dialect, HikariDataSource pool) {
     this.dialect = dialect;
     this.pool = pool;
     this.queries = new RunQueries(pool, dialect);
+    this.notices = new NoticeQueries(pool);
   }
 
   /**
@@ -130,7 +138,7 @@ public final class JdbcResultStore implements ResultStore {
   }
 
   @Override
-  public void runFinished(RunResult result) throws StoreException {
+  public void runFinished(RunResult result, AlertUpdate update) throws StoreException {
     String runId = result.info().runId();
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
@@ -156,9 +164,39 @@ public final class JdbcResultStore implements ResultStore {
           n.error(),
           n.skipped(),
           runId);
+      NoticeQueries.write(c, result.info().environment(), update);
       c.commit();
     } catch (SQLException e) {
       throw failure("record the end of run " + runId, e);
+    }
+  }
+
+  @Override
+  public Map<String, AlertState> alertStates(String environment) throws StoreException {
+    try {
+      return notices.states(environment);
+    } catch (SQLException e) {
+      throw failure("read the alert state", e);
+    }
+  }
+
+  @Override
+  public List<OutboxNotice> claimNotices(String environment, Instant now, Instant staleBefore)
+      throws StoreException {
+    try {
+      return notices.claim(environment, now, staleBefore);
+    } catch (SQLException e) {
+      throw failure("claim the notices to send", e);
+    }
+  }
+
+  @Override
+  public void settleNotice(String noticeId, NoticeStatus status, @Nullable String error, Instant at)
+      throws StoreException {
+    try {
+      notices.settle(noticeId, status, error, at);
+    } catch (SQLException e) {
+      throw failure("record the delivery of notice " + noticeId, e);
     }
   }
 
@@ -180,6 +218,9 @@ public final class JdbcResultStore implements ResultStore {
       int runs =
           Statements.update(
               c, "DELETE FROM runs WHERE started_at < ? AND status <> 'RUNNING'", millis);
+      // Pending notices stay whatever their age: deleting one would lose it.
+      Statements.update(
+          c, "DELETE FROM notices WHERE created_at < ? AND status IN ('SENT', 'FAILED')", millis);
       c.commit();
       return runs;
     } catch (SQLException e) {
@@ -236,8 +277,7 @@ public final class JdbcResultStore implements ResultStore {
         System.currentTimeMillis());
   }
 
-  private int update(String what, String sql, @org.jspecify.annotations.Nullable Object... args)
-      throws StoreException {
+  private int update(String what, String sql, @Nullable Object... args) throws StoreException {
     try (Connection c = pool.getConnection()) {
       return Statements.update(c, sql, args);
     } catch (SQLException e) {

@@ -69,7 +69,7 @@ final class PostgresDialect implements Dialect {
         try (ResultSet rs = st.executeQuery()) {
           if (rs.next() && rs.getBoolean(1)) {
             Connection held = connection;
-            return Optional.of(() -> release(held));
+            return Optional.of(() -> release(held, key));
           }
         }
       }
@@ -88,8 +88,16 @@ final class PostgresDialect implements Dialect {
         .getMostSignificantBits();
   }
 
-  private void release(Connection connection) throws StoreException {
-    // Closing the session releases its advisory locks.
+  private void release(Connection connection, long key) throws StoreException {
+    // Closing the session would release the lock too, but only once the server has ended the
+    // backend, a moment after close() returns: a run started right after this one would find the
+    // lock still held. Unlocking first makes the release take effect before we return.
+    try (PreparedStatement st = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+      st.setLong(1, key);
+      st.execute();
+    } catch (SQLException e) {
+      // The session is broken: closing it below lets go of the lock all the same.
+    }
     try {
       connection.close();
     } catch (SQLException e) {

@@ -8,6 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /** Binding parameters the same way for both databases. */
 final class Statements {
+  /** A null for a BIGINT column: PostgreSQL refuses a VARCHAR null there. */
+  static final Object NULL_LONG = new TypedNull(Types.BIGINT);
+
+  private record TypedNull(int sqlType) {}
+
   private Statements() {}
 
   static int update(Connection c, String sql, @Nullable Object... args) throws SQLException {
@@ -23,6 +28,7 @@ final class Statements {
       Object arg = args[i];
       switch (arg) {
         case null -> st.setNull(i + 1, Types.VARCHAR);
+        case TypedNull t -> st.setNull(i + 1, t.sqlType());
         case String s -> st.setString(i + 1, s);
         case Integer n -> st.setInt(i + 1, n);
         case Long n -> st.setLong(i + 1, n);

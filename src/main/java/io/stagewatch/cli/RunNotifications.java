@@ -1,0 +1,84 @@
+package io.stagewatch.cli;
+
+import io.stagewatch.config.Secrets;
+import io.stagewatch.notify.NoticeReport;
+import io.stagewatch.notify.Notifications;
+import io.stagewatch.report.json.NotificationJson;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoreSession;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a finished run's notices, after its results are stored, and says what became of them.
+ * Notification trouble is printed on stderr and recorded in {@code result.json}; it never changes
+ * the exit code, which is about the checks.
+ */
+final class RunNotifications {
+  private RunNotifications() {}
+
+  static List<NotificationJson> deliver(
+      StagewatchCommand root,
+      Notifications notifications,
+      StoreSession session,
+      RunResult result,
+      Secrets secrets) {
+    List<NoticeReport> reports;
+    Optional<ResultStore> outbox = session.outbox();
+    if (outbox.isPresent()) {
+      try {
+        reports = notifications.deliverOutbox(outbox.get(), result.info().environment());
+      } catch (StoreException e) {
+        root.err.println(
+            "stagewatch: "
+                + notifications.notifierName()
+                + ": the notices stay in the store for the next run: "
+                + secrets.mask(String.valueOf(e.getMessage())));
+        return List.of();
+      }
+    } else {
+      reports = notifications.sendDirectly(result);
+    }
+    for (NoticeReport report : reports) {
+      print(root, notifications.notifierName(), report, secrets);
+    }
+    return reports.stream().map(r -> json(notifications.notifierName(), r)).toList();
+  }
+
+  private static void print(
+      StagewatchCommand root, String notifier, NoticeReport report, Secrets secrets) {
+    String what =
+        notifier
+            + ": "
+            + report.kind()
+            + " about "
+            + report.checks().size()
+            + (report.checks().size() == 1 ? " check" : " checks");
+    switch (report.status()) {
+      case SENT -> root.out.println(capitalized(what) + " sent.");
+      case PENDING, SENDING ->
+          root.err.println(
+              "stagewatch: "
+                  + what
+                  + " not delivered yet, the next run retries it: "
+                  + secrets.mask(String.valueOf(report.error())));
+      case FAILED ->
+          root.err.println(
+              "stagewatch: "
+                  + what
+                  + " could not be delivered: "
+                  + secrets.mask(String.valueOf(report.error())));
+    }
+  }
+
+  private static NotificationJson json(String notifier, NoticeReport r) {
+    return new NotificationJson(
+        notifier, r.kind(), r.runId(), r.checks(), r.status().label(), r.error());
+  }
+
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

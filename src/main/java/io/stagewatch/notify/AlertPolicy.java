@@ -1,0 +1,125 @@
+package io.stagewatch.notify;
+
+import io.stagewatch.config.SlackConfig;
+import io.stagewatch.run.CheckResult;
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.store.AlertState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides what a run is worth saying, per check: a check alerts once after {@code failureThreshold}
+ * failed runs in a row; while it keeps failing it is reminded about every {@code reminderInterval};
+ * when it passes again (a flaky pass counts) it recovers. FLAKY results never alert. Checks that
+ * were not run, or were skipped, keep their state. Pure: the time is passed in.
+ */
+public final class AlertPolicy {
+  private final int failureThreshold;
+  private final boolean sendOnRecovery;
+  private final Duration reminderInterval;
+  private final @Nullable String reportUrl;
+
+  public AlertPolicy(
+      int failureThreshold,
+      boolean sendOnRecovery,
+      Duration reminderInterval,
+      @Nullable String reportUrl) {
+    this.failureThreshold = failureThreshold;
+    this.sendOnRecovery = sendOnRecovery;
+    this.reminderInterval = reminderInterval;
+    this.reportUrl = reportUrl;
+  }
+
+  public static AlertPolicy of(SlackConfig slack) {
+    return new AlertPolicy(
+        slack.failureThreshold(),
+        slack.sendOnRecovery(),
+        slack.reminderInterval(),
+        slack.reportUrl());
+  }
+
+  /**
+   * What to remember and what to say.
+   *
+   * @param states the new state of every failing check
+   * @param cleared the checks whose state is dropped because they passed
+   * @param notices at most one per kind: one alert grouping every check that newly alerts
+   */
+  public record Decision(List<AlertState> states, List<String> cleared, List<Notice> notices) {}
+
+  public Decision decide(Map<String, AlertState> previous, RunResult result, Instant now) {
+    List<AlertState> states = new ArrayList<>();
+    List<String> cleared = new ArrayList<>();
+    List<NoticeCheck> alerts = new ArrayList<>();
+    List<NoticeCheck> reminders = new ArrayList<>();
+    List<NoticeCheck> recoveries = new ArrayList<>();
+    for (CheckResult check : result.checks()) {
+      @Nullable AlertState before = previous.get(check.id());
+      if (check.status().isFailure()) {
+        states.add(failed(check, before, result, now, alerts, reminders));
+      } else if (check.status().isPass() && before != null) {
+        cleared.add(check.id());
+        if (before.alerting() && sendOnRecovery) {
+          Duration down = Duration.between(before.failingSince(), now);
+          recoveries.add(new NoticeCheck(check.id(), null, down));
+        }
+      }
+    }
+    List<Notice> notices = new ArrayList<>();
+    addNotice(notices, NoticeKind.ALERT, alerts, result);
+    addNotice(notices, NoticeKind.REMINDER, reminders, result);
+    addNotice(notices, NoticeKind.RECOVERY, recoveries, result);
+    return new Decision(states, cleared, notices);
+  }
+
+  private AlertState failed(
+      CheckResult check,
+      @Nullable AlertState before,
+      RunResult result,
+      Instant now,
+      List<NoticeCheck> alerts,
+      List<NoticeCheck> reminders) {
+    int failures = before == null ? 1 : before.consecutiveFailures() + 1;
+    Instant since = before == null ? result.info().startedAt() : before.failingSince();
+    boolean alerting = before != null && before.alerting();
+    @Nullable Instant lastNotice = before == null ? null : before.lastNoticeAt();
+    NoticeCheck named = new NoticeCheck(check.id(), check.message(), Duration.between(since, now));
+    if (!alerting && failures >= failureThreshold) {
+      alerts.add(named);
+      alerting = true;
+      lastNotice = now;
+    } else if (alerting
+        && (lastNotice == null || !now.isBefore(lastNotice.plus(reminderInterval)))) {
+      reminders.add(named);
+      lastNotice = now;
+    }
+    return new AlertState(check.id(), failures, alerting, since, lastNotice);
+  }
+
+  private void addNotice(
+      List<Notice> notices, NoticeKind kind, List<NoticeCheck> checks, RunResult result) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    List<String> flaky =
+        result.checks().stream()
+            .filter(c -> c.status() == CheckStatus.FLAKY)
+            .map(CheckResult::id)
+            .toList();
+    notices.add(
+        new Notice(
+            kind,
+            result.info(),
+            result.duration(),
+            result.counts().failed() + result.counts().error(),
+            result.counts().total(),
+            checks,
+            flaky,
+            reportUrl));
+  }
+}

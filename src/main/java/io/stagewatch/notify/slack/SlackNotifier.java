@@ -1,0 +1,220 @@
+package io.stagewatch.notify.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.webhook.WebhookResponse;
+import io.stagewatch.config.Secrets;
+import io.stagewatch.notify.Delivery;
+import io.stagewatch.notify.Notice;
+import io.stagewatch.notify.Notifier;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sends messages to Slack with the official client, by incoming webhook or by {@code
+ * chat.postMessage}. The client neither retries nor throws on a webhook's error status, so every
+ * answer is read here: 5xx, timeouts and network errors are retried with backoff within a few
+ * seconds, HTTP 429 waits for its {@code Retry-After}, and refusals (bad token, unknown channel,
+ * bad payload, a webhook gone) fail at once. Whatever is still failing after the budget is left for
+ * the next run. One run sends from one thread; the notifier is not meant to be shared.
+ */
+public final class SlackNotifier implements Notifier {
+  /** How long one message may take, retries included: a run must not hang on Slack. */
+  public static final Duration DELIVERY_BUDGET = Duration.ofSeconds(5);
+
+  static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+  static final int TIMEOUT_MILLIS = 3_000;
+
+  private final io.stagewatch.config.SlackConfig config;
+  private final Secrets secrets;
+  private final Duration budget;
+
+  /** Built on the first message: most runs send none, and the client is slow to start. */
+  private @Nullable Slack slack;
+
+  private @Nullable SlackTransport transport;
+
+  private SlackNotifier(io.stagewatch.config.SlackConfig config, Secrets secrets, Duration budget) {
+    this.config = config;
+    this.secrets = secrets;
+    this.budget = budget;
+  }
+
+  public static SlackNotifier of(io.stagewatch.config.SlackConfig config, Secrets secrets) {
+    return of(config, secrets, DELIVERY_BUDGET);
+  }
+
+  public static SlackNotifier of(
+      io.stagewatch.config.SlackConfig config, Secrets secrets, Duration budget) {
+    return new SlackNotifier(config, secrets, budget);
+  }
+
+  private SlackTransport transport() {
+    SlackTransport t = transport;
+    if (t == null) {
+      Slack client = Slack.getInstance(clientConfig(config.apiBaseUrl()));
+      slack = client;
+      t = SlackTransport.of(client, config);
+      transport = t;
+    }
+    return t;
+  }
+
+  /**
+   * The client's settings. Its default response listener logs whole request URLs and bodies, and a
+   * webhook URL is a secret, so no listener is kept; stats are off, else it would call {@code
+   * auth.test} before every first message.
+   */
+  static SlackConfig clientConfig(String apiBaseUrl) {
+    SlackConfig config = new SlackConfig();
+    config.setHttpClientResponseHandlers(new ArrayList<>());
+    config.setPrettyResponseLoggingEnabled(false);
+    config.setStatsEnabled(false);
+    config.setLibraryMaintainerMode(false);
+    config.setFailOnUnknownProperties(false);
+    config.setMethodsEndpointUrlPrefix(apiBaseUrl);
+    config.setHttpClientReadTimeoutMillis(TIMEOUT_MILLIS);
+    config.setHttpClientWriteTimeoutMillis(TIMEOUT_MILLIS);
+    config.setHttpClientCallTimeoutMillis(TIMEOUT_MILLIS);
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "slack";
+  }
+
+  @Override
+  public String render(Notice notice) {
+    return secrets.mask(SlackMessage.render(notice));
+  }
+
+  @Override
+  public Delivery send(String payload) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      Attempt attempt = attempt(payload);
+      if (attempt.delivery().outcome() != Delivery.Outcome.RETRY_LATER) {
+        return attempt.delivery();
+      }
+      Duration wait = attempt.retryAfter() != null ? attempt.retryAfter() : backoff;
+      if (System.nanoTime() + wait.toNanos() - deadline > 0) {
+        return attempt.delivery();
+      }
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return attempt.delivery();
+      }
+      backoff = backoff.multipliedBy(2);
+    }
+  }
+
+  private Attempt attempt(String payload) {
+    try {
+      return transport().post(payload);
+    } catch (IOException e) {
+      return Attempt.retry("Slack could not be reached: " + secrets.mask(String.valueOf(e)), null);
+    } catch (SlackApiException e) {
+      return Attempt.ofStatus(
+          e.getResponse().code(), e.getResponse().header("Retry-After"), bodyOf(e));
+    } catch (RuntimeException e) {
+      // The client failing inside (a parse error, a bug) must not end the run.
+      return new Attempt(
+          Delivery.failed("the Slack client failed: " + secrets.mask(e.toString())), null);
+    }
+  }
+
+  private String bodyOf(SlackApiException e) {
+    String body = e.getResponseBody();
+    return secrets.mask(body == null ? "" : body);
+  }
+
+  /** One request and its verdict; {@code retryAfter} is what a 429 asked for. */
+  record Attempt(Delivery delivery, @Nullable Duration retryAfter) {
+    static Attempt sent() {
+      return new Attempt(Delivery.sent(), null);
+    }
+
+    static Attempt retry(String error, @Nullable Duration retryAfter) {
+      return new Attempt(Delivery.retryLater(error), retryAfter);
+    }
+
+    /** The verdict on an HTTP status other than 200, with Slack's error text. */
+    static Attempt ofStatus(int status, @Nullable String retryAfter, String body) {
+      String what = "Slack answered HTTP " + status + (body.isBlank() ? "" : " " + cutBody(body));
+      if (status == 429) {
+        return retry(what + " (rate limited)", retryAfter(retryAfter));
+      }
+      if (status >= 500 || status == 408) {
+        return retry(what, null);
+      }
+      return new Attempt(Delivery.failed(what), null);
+    }
+
+    private static @Nullable Duration retryAfter(@Nullable String header) {
+      if (header == null) {
+        return null;
+      }
+      try {
+        return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+
+    private static String cutBody(String body) {
+      String line = body.strip().replaceAll("\\s+", " ");
+      return line.length() <= 200 ? line : line.substring(0, 199) + "…";
+    }
+  }
+
+  /** How a message reaches Slack: by webhook or by the Web API. */
+  interface SlackTransport {
+    Attempt post(String payload) throws IOException, SlackApiException;
+
+    static SlackTransport of(Slack slack, io.stagewatch.config.SlackConfig config) {
+      String webhook = config.webhookUrl();
+      if (webhook != null) {
+        return payload -> webhook(slack.send(webhook, payload));
+      }
+      return new WebApiTransport(
+          slack, String.valueOf(config.token()), String.valueOf(config.channel()));
+    }
+
+    private static Attempt webhook(WebhookResponse response) {
+      int code = response.getCode() == null ? 0 : response.getCode();
+      if (code >= 200 && code < 300) {
+        return Attempt.sent();
+      }
+      String retryAfter = null;
+      if (response.getHeaders() != null) {
+        for (var header : response.getHeaders().entrySet()) {
+          if ("retry-after".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+            retryAfter = header.getValue().get(0);
+          }
+        }
+      }
+      String body = response.getBody() == null ? "" : response.getBody();
+      return Attempt.ofStatus(code, retryAfter, body);
+    }
+  }
+
+  @Override
+  public void close() {
+    Slack client = slack;
+    if (client == null) {
+      return;
+    }
+    try {
+      client.close();
+    } catch (Exception e) {
+      // Closing only releases the HTTP client's threads; the messages are already settled.
+    }
+  }
+}
