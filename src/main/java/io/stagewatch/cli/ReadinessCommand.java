@@ -3,7 +3,11 @@ package io.stagewatch.cli;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
 import io.stagewatch.config.ReadinessConfig;
+import io.stagewatch.config.SlackConfig;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.notify.Delivery;
+import io.stagewatch.notify.slack.ReadinessSlackMessage;
+import io.stagewatch.notify.slack.SlackNotifier;
 import io.stagewatch.readiness.Component;
 import io.stagewatch.readiness.ComponentInput;
 import io.stagewatch.readiness.CoverageReport;
@@ -104,6 +108,11 @@ final class ReadinessCommand implements Callable<Integer> {
       description = "Also write a release readiness dashboard section in Markdown.")
   @Nullable Path markdown;
 
+  @Option(
+      names = "--notify",
+      description = "Tell Slack (notify.slack in the config) when the release is not ready.")
+  boolean notify;
+
   @Override
   public Integer call() throws ConfigException {
     if (threshold != null && (threshold < 0 || threshold > 100)) {
@@ -136,7 +145,27 @@ final class ReadinessCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     root.out.print(json ? ReadinessJson.render(result) : ReadinessText.render(result));
+    if (notify && !result.verdict().ready()) {
+      tellSlack(result, loaded);
+    }
     return write(result, cache);
+  }
+
+  /** A notice that cannot be sent is reported; it never changes the verdict or the exit code. */
+  private void tellSlack(ReadinessResult result, @Nullable StagewatchConfig loaded) {
+    SlackConfig slack = loaded == null ? null : loaded.slack();
+    if (loaded == null || slack == null) {
+      root.err.println("stagewatch: --notify needs notify.slack in the config; nothing was sent");
+      return;
+    }
+    try (SlackNotifier notifier = SlackNotifier.of(slack, loaded.secrets())) {
+      Delivery delivery = notifier.send(ReadinessSlackMessage.render(result, loaded.project()));
+      if (delivery.outcome() != Delivery.Outcome.SENT) {
+        root.err.println(
+            "stagewatch: the readiness notice was not delivered to Slack: "
+                + loaded.secrets().mask(String.valueOf(delivery.error())));
+      }
+    }
   }
 
   private int write(ReadinessResult result, ReadinessCache cache) {
