@@ -62,11 +62,16 @@ public final class JsonResultReport implements ReportFile {
 
   @Override
   public String render(RunResult result) {
+    return json(RunJson.of(result, notifications), FILE_NAME);
+  }
+
+  /** A report's records as pretty JSON ending in a newline. */
+  static String json(Object value, String fileName) {
     try {
-      return MAPPER.writeValueAsString(RunJson.of(result, notifications)) + "\n";
+      return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       // The records hold only strings, numbers, lists and instants: this cannot happen.
-      throw new IllegalStateException("could not render " + FILE_NAME, e);
+      throw new IllegalStateException("could not render " + fileName, e);
     }
   }
 }

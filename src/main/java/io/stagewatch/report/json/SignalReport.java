@@ -1,7 +1,6 @@
 package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
@@ -61,12 +60,7 @@ public final class SignalReport implements ReportFile {
 
   @Override
   public String render(RunResult result) {
-    try {
-      return JsonResultReport.MAPPER.writeValueAsString(signal(result)) + "\n";
-    } catch (JsonProcessingException e) {
-      // Strings, numbers and an instant only: this cannot happen.
-      throw new IllegalStateException("could not render " + FILE_NAME, e);
-    }
+    return JsonResultReport.json(signal(result), FILE_NAME);
   }
 
   public Signal signal(RunResult result) {
