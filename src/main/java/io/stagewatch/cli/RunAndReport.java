@@ -67,7 +67,7 @@ final class RunAndReport {
     return exit;
   }
 
-  private static int runAndWrite(
+  static int runAndWrite(
       StagewatchCommand root,
       Runner runner,
       RunOptions options,
@@ -103,7 +103,7 @@ final class RunAndReport {
   /**
    * Opens the store and takes the run lock; a store that cannot be opened does not stop the run.
    */
-  private static StoreSession openStore(StagewatchConfig config, Duration waitLock)
+  static StoreSession openStore(StagewatchConfig config, Duration waitLock)
       throws RunLockedException {
     try {
       JdbcResultStore store = JdbcResultStore.open(config.store().url(), baseDir(config.file()));
