@@ -137,7 +137,7 @@ class DaemonRunsTest {
 
   @Test
   void aSlowRunPushesTheNextSlotInsteadOfOverlapping() throws Exception {
-    healthAnswers(200, 1600);
+    healthAnswers(200, 1200);
     Daemon daemon = daemon(project(sqlite()));
     daemon.start();
     await().atMost(Duration.ofSeconds(12)).until(() -> daemon.records().size() >= 3);
@@ -145,7 +145,7 @@ class DaemonRunsTest {
 
     List<SlotRecord> records = daemon.records();
     assertNoOverlap(records);
-    // Each run takes over 1.6 s: the slots it covers fold into the latest one, which runs once
+    // Each run takes over 1.2 s: the slots it covers fold into the latest one, which runs once
     // the run before it is over, so there are fewer runs than slots and none runs a stale slot.
     for (SlotRecord r : records) {
       assertThat(Duration.between(r.slot(), r.started())).isLessThan(Duration.ofMillis(1100));
