@@ -52,7 +52,7 @@ public final class Daemon {
     this.clock = clock;
     this.log = log;
     this.startedAt = clock.instant();
-    this.plans = schedules.stream().map(s -> new SlotPlan(s, startedAt)).toList();
+    this.plans = schedules.stream().map(s -> SlotPlan.resuming(s, startedAt)).toList();
     this.thread = new Thread(this::loop, "stagewatch-scheduler");
   }
 

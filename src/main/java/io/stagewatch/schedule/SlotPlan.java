@@ -12,10 +12,23 @@ public final class SlotPlan {
   private final Schedule schedule;
   private Instant next;
 
-  /** A plan whose first slot is the first one after {@code start}. */
-  public SlotPlan(Schedule schedule, Instant start) {
+  private SlotPlan(Schedule schedule, Instant next) {
     this.schedule = schedule;
-    this.next = schedule.timing().nextAfter(start);
+    this.next = next;
+  }
+
+  /** A plan whose first slot is the first one after {@code start}. */
+  public static SlotPlan from(Schedule schedule, Instant start) {
+    return new SlotPlan(schedule, schedule.timing().nextAfter(start));
+  }
+
+  /**
+   * A plan for a (re)started daemon: the latest slot at or before {@code start} is due at once, so
+   * a slot missed while the daemon was down runs once. The runner skips it when the store shows
+   * that it ran already (before the restart, or in a replica).
+   */
+  public static SlotPlan resuming(Schedule schedule, Instant start) {
+    return new SlotPlan(schedule, schedule.timing().latestAtOrBefore(start));
   }
 
   public Schedule schedule() {

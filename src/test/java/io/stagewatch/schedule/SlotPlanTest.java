@@ -39,7 +39,7 @@ class SlotPlanTest {
     "30 9 * * 1-5, UTC, 2026-11-24T09:30:00Z"
   })
   void theFirstSlotIsTheFirstCronTimeAfterTheStart(String expression, String zone, String first) {
-    assertThat(new SlotPlan(cron(expression, zone), START).nextSlot())
+    assertThat(SlotPlan.from(cron(expression, zone), START).nextSlot())
         .isEqualTo(Instant.parse(first));
   }
 
@@ -54,7 +54,7 @@ class SlotPlanTest {
 
   @Test
   void nothingIsDueBeforeTheFirstSlot() {
-    SlotPlan plan = new SlotPlan(every(Duration.ofMinutes(15), null), START);
+    SlotPlan plan = SlotPlan.from(every(Duration.ofMinutes(15), null), START);
     assertThat(plan.take(START.plusSeconds(80))).isEmpty();
     assertThat(plan.take(Instant.parse("2026-11-23T14:00:00Z")))
         .contains(Instant.parse("2026-11-23T14:00:00Z"));
@@ -63,7 +63,7 @@ class SlotPlanTest {
 
   @Test
   void aLongPauseCatchesUpOnceWithTheLatestMissedSlot() {
-    SlotPlan plan = new SlotPlan(every(Duration.ofMinutes(15), null), START);
+    SlotPlan plan = SlotPlan.from(every(Duration.ofMinutes(15), null), START);
     Instant afterPause = Instant.parse("2026-11-23T17:07:00Z");
     assertThat(plan.take(afterPause)).contains(Instant.parse("2026-11-23T17:00:00Z"));
     assertThat(plan.take(afterPause.plusSeconds(1))).isEmpty();
@@ -72,12 +72,20 @@ class SlotPlanTest {
 
   @Test
   void aSlowRunPushesTheNextSlotInsteadOfQueueingIt() {
-    SlotPlan plan = new SlotPlan(every(Duration.ofSeconds(1), null), START);
+    SlotPlan plan = SlotPlan.from(every(Duration.ofSeconds(1), null), START);
     Instant first = plan.take(START.plusMillis(1500)).orElseThrow();
     // The run took 3.2 s: the slots it overlapped collapse into the one it ended in.
     Instant runEnded = first.plusMillis(3200);
     assertThat(plan.take(runEnded)).contains(first.plusSeconds(3));
     assertThat(plan.take(runEnded)).isEmpty();
+  }
+
+  @Test
+  void aRestartedDaemonRunsTheLatestMissedSlotOnceAndThenKeepsTime() {
+    SlotPlan plan = SlotPlan.resuming(cron("0 */4 * * *", null), START);
+    assertThat(plan.take(START)).contains(Instant.parse("2026-11-23T12:00:00Z"));
+    assertThat(plan.take(START.plusSeconds(1))).isEmpty();
+    assertThat(plan.nextSlot()).isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
   }
 
   @Test
@@ -88,7 +96,7 @@ class SlotPlanTest {
     assertThat(a.jitterFor(slot))
         .isEqualTo(b.jitterFor(slot))
         .isBetween(Duration.ZERO, Duration.ofSeconds(30));
-    SlotPlan plan = new SlotPlan(a, START);
+    SlotPlan plan = SlotPlan.from(a, START);
     assertThat(plan.fireAt()).isEqualTo(slot.plus(a.jitterFor(slot)));
     assertThat(plan.take(plan.fireAt().minusMillis(1))).isEmpty();
     assertThat(plan.take(plan.fireAt())).contains(slot);
