@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /}: the status page a person looks at. Self-contained (inline CSS, no scripts, no external
- * assets, so it works offline and behind strict proxies), every value from the store escaped, and
- * reloaded by the browser every {@value #REFRESH_SECONDS} seconds.
+ * {@code /}: the status page a person looks at: per check its state, uptime over the window, a bar
+ * per recent run, a latency sparkline and the last failure. Self-contained (inline CSS, no scripts,
+ * no external assets, so it works offline and behind strict proxies), every value from the store
+ * escaped, and reloaded by the browser every {@value #REFRESH_SECONDS} seconds.
  */
 public final class StatusPage {
   static final int REFRESH_SECONDS = 30;
+  static final int SPARK_WIDTH = 80;
+  static final int SPARK_HEIGHT = 18;
 
   private static final String STYLE =
       """
@@ -69,7 +72,7 @@ public final class StatusPage {
 
   private static void checks(StringBuilder html, List<CheckState> checks) {
     html.append("<table><tr><th>check</th><th>state</th><th>uptime</th>")
-        .append("<th>last runs</th><th>last failure</th></tr>\n");
+        .append("<th>last runs</th><th>latency</th><th>last failure</th></tr>\n");
     for (CheckState c : checks) {
       html.append("<tr><td>")
           .append(escape(c.id()))
@@ -87,7 +90,9 @@ public final class StatusPage {
             .append(s)
             .append("\"></span>");
       }
-      html.append("</td><td class=\"reason\">");
+      html.append("</td><td>")
+          .append(sparkline(c.durationsMs()))
+          .append("</td><td class=\"reason\">");
       if (c.lastFailure() != null && c.lastFailureAt() != null) {
         html.append(escape(c.lastFailureAt().toString()))
             .append(": ")
@@ -96,6 +101,29 @@ public final class StatusPage {
       html.append("</td></tr>\n");
     }
     html.append("</table>\n");
+  }
+
+  /** The check's durations over the window as an inline SVG line, scaled to the slowest run. */
+  static String sparkline(List<Long> durationsMs) {
+    if (durationsMs.size() < 2) {
+      return "";
+    }
+    long max = Math.max(1, durationsMs.stream().mapToLong(Long::longValue).max().orElse(1));
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i < durationsMs.size(); i++) {
+      double x = i * (SPARK_WIDTH / (double) (durationsMs.size() - 1));
+      double y = SPARK_HEIGHT - 1 - durationsMs.get(i) * (SPARK_HEIGHT - 2) / (double) max;
+      points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
+    }
+    return String.format(
+        Locale.ROOT,
+        "<svg class=\"spark\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"latency,"
+            + " up to %d ms\"><polyline fill=\"none\" stroke=\"#36c\" stroke-width=\"1.5\""
+            + " points=\"%s\"/></svg>",
+        SPARK_WIDTH,
+        SPARK_HEIGHT,
+        max,
+        points);
   }
 
   /** Escapes text for HTML element content and quoted attribute values. */

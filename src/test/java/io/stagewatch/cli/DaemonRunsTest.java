@@ -195,6 +195,10 @@ class DaemonRunsTest {
             "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 0")
         .contains("stagewatch_run_up{environment=\"staging\"} 0")
         .contains("stagewatch_daemon_last_success_age_seconds{environment=\"staging\"}");
+    // Every sample is a line of the text exposition format: name, optional labels, value.
+    assertThat(metrics.lines().filter(l -> !l.startsWith("#")))
+        .allMatch(l -> l.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? -?[0-9.]+(E-?[0-9]+)?"));
+    assertThat(metrics).contains("# TYPE stagewatch_daemon_last_success_age_seconds gauge");
 
     HttpResponse<String> page = fetch(server, "/");
     assertThat(page.headers().firstValue("Content-Type"))

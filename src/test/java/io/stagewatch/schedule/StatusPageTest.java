@@ -79,6 +79,7 @@ class StatusPageTest {
         .contains("<span class=\"bar passed\" title=\"PASSED\"></span><span class=\"bar failed\"")
         .contains("expected 200, got 503 &lt;b&gt;down&lt;/b&gt;")
         .doesNotContain("<b>down</b>")
+        .contains("<svg class=\"spark\"")
         .doesNotContain("http://")
         .doesNotContain("<script");
   }
