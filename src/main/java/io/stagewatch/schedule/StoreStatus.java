@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The status from the store, which holds every replica's runs. The store is opened once and kept;
- * after a failure it is closed and opened again on the next request, so an outage heals by itself.
+ * after a failure it is closed and opened again on the next request, so an outage heals by itself,
+ * and meanwhile the last runs read are shown with the problem.
  */
 public final class StoreStatus implements StatusSource, AutoCloseable {
   /** How many runs the page, the JSON and the history bars cover. */
@@ -26,6 +27,8 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
   private final Clock clock;
   private final UnaryOperator<String> mask;
   private @Nullable ResultStore store;
+  private List<StoredRun> lastRuns = List.of();
+  private List<StoredResult> lastResults = List.of();
 
   public StoreStatus(
       String storeUrl,
@@ -44,16 +47,15 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
 
   @Override
   public synchronized DaemonStatus read() {
-    List<StoredRun> runs = List.of();
-    List<StoredResult> results = List.of();
-    List<CheckState> checks = List.of();
     String problem = null;
     try {
       ResultStore s = open();
-      runs = s.lastRuns(environment, WINDOW);
-      results = s.resultsOfLastRuns(environment, WINDOW);
-      checks = CheckState.of(runs, results);
+      List<StoredRun> runs = s.lastRuns(environment, WINDOW);
+      List<StoredResult> results = s.resultsOfLastRuns(environment, WINDOW);
+      lastRuns = runs;
+      lastResults = results;
     } catch (StoreException | RuntimeException e) {
+      // Keep showing what the store said last; the problem makes the daemon unhealthy.
       problem = mask.apply(String.valueOf(e.getMessage()));
       close();
     }
@@ -63,9 +65,9 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
         daemon.startedAt(),
         daemon.lastCompleted().orElse(null),
         daemon.longestPeriod(),
-        runs,
-        results,
-        checks,
+        lastRuns,
+        lastResults,
+        CheckState.of(lastRuns, lastResults),
         problem);
   }
 
