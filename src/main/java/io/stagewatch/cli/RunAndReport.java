@@ -96,7 +96,7 @@ final class RunAndReport {
     return exit;
   }
 
-  private static int runAndWrite(
+  static int runAndWrite(
       StagewatchCommand root,
       Runner runner,
       RunOptions options,
@@ -145,7 +145,7 @@ final class RunAndReport {
   /**
    * Opens the store and takes the run lock; a store that cannot be opened does not stop the run.
    */
-  private static StoreSession openStore(
+  static StoreSession openStore(
       StagewatchConfig config, Duration waitLock, @Nullable AlertPlanner planner)
       throws RunLockedException {
     try {

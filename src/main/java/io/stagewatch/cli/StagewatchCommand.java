@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       ReadinessCommand.class,
       DemoCommand.class,
+      DaemonCommand.class,
       picocli.CommandLine.HelpCommand.class
     })
 public final class StagewatchCommand implements Runnable {

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * afterwards.
  */
 public final class StoreSession implements AutoCloseable {
+  /** How far back {@link #recentlyRan} looks; slots further back than this are long over. */
+  static final int RECENT_RUNS = 50;
+
   private final @Nullable ResultStore store;
   private final @Nullable RunLock lock;
   private final @Nullable StoreListener listener;
@@ -80,6 +83,25 @@ public final class StoreSession implements AutoCloseable {
   /** Subscribes the store to the run; a listener that does nothing when there is no store. */
   public RunListener listener() {
     return listener != null ? listener : new RunListener() {};
+  }
+
+  /**
+   * Whether one of the environment's recent runs carries {@code label}: how a scheduled slot that
+   * another daemon already ran is recognized, asked while holding the run lock so that the answer
+   * cannot change before this run starts. False when there is no store or it fails (the run goes
+   * ahead: a slot run twice is better than a slot missed).
+   */
+  public boolean recentlyRan(String environment, String label) {
+    ResultStore s = store;
+    if (s == null) {
+      return false;
+    }
+    try {
+      return s.lastRuns(environment, RECENT_RUNS).stream()
+          .anyMatch(run -> label.equals(run.label()));
+    } catch (StoreException e) {
+      return false;
+    }
   }
 
   /**

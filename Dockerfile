@@ -1,0 +1,34 @@
+# stagewatch: build the jar with the Maven Wrapper, then run it on a JRE as a non-root user.
+#
+#   docker build -t stagewatch .
+#   docker run --rm -e STAGING_URL=https://staging.example.com stagewatch run -t smoke
+#   docker run -d -p 9464:9464 -e STAGING_URL=... stagewatch          # the daemon (default)
+#
+# Mount your own config and suites over /app/config and /app/suites.
+
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+# The wrapper and the POM first, so that dependencies stay cached while sources change.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline || true
+COPY src src
+COPY suites suites
+COPY config config
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:21-jre
+RUN groupadd --system stagewatch && useradd --system --gid stagewatch --home-dir /app stagewatch
+WORKDIR /app
+COPY --from=build /src/target/stagewatch.jar /app/stagewatch.jar
+COPY --from=build /src/config /app/config
+COPY --from=build /src/suites /app/suites
+# The SQLite store and the reports are written here unless the config says otherwise.
+RUN mkdir -p /app/.stagewatch /app/build && chown -R stagewatch:stagewatch /app/.stagewatch /app/build
+USER stagewatch
+EXPOSE 9464
+# For the daemon. No curl in the image: bash's /dev/tcp asks /healthz for its status line.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-jar", "/app/stagewatch.jar"]
+CMD ["daemon", "--bind", "0.0.0.0", "-c", "/app/config/stagewatch.yaml"]

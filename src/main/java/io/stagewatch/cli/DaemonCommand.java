@@ -1,0 +1,149 @@
+package io.stagewatch.cli;
+
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.Location;
+import io.stagewatch.config.ScheduleConfig;
+import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.notify.Notifications;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.Schedule;
+import io.stagewatch.schedule.StatusServer;
+import io.stagewatch.schedule.StoreStatus;
+import io.stagewatch.suite.Workspace;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code daemon}: run the suites on their schedules and serve a status page and metrics. */
+@Command(
+    name = "daemon",
+    mixinStandardHelpOptions = true,
+    header = "Run suites on their schedules; serve a status page and metrics.",
+    description = {
+      "Runs the config's schedules: each slot is a run like `stagewatch run --trigger",
+      "schedule`, recorded in the store, under the environment's run lock, with reports",
+      "in the report directory. Daemons that share one PostgreSQL store run each slot once.",
+      "",
+      "Serves / (status page), /api/status (JSON), /metrics (Prometheus) and /healthz.",
+      "On SIGTERM it stops scheduling and lets the current run finish for up to 30s.",
+      "",
+      "Example:",
+      "  stagewatch daemon --bind 0.0.0.0 --port 9464",
+      ""
+    })
+final class DaemonCommand implements Callable<Integer> {
+  /** How long SIGTERM waits for the run in progress; a run cut off is marked ABORTED later. */
+  static final Duration GRACE = Duration.ofSeconds(30);
+
+  @ParentCommand StagewatchCommand root;
+  @Mixin ConfigOptions config;
+  @Mixin ReportOptions reports;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      description = "Address the HTTP endpoints listen on (default: ${DEFAULT-VALUE}).",
+      defaultValue = "127.0.0.1")
+  String bind = "127.0.0.1";
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port of the HTTP endpoints (default: ${DEFAULT-VALUE}).",
+      defaultValue = "9464")
+  int port = 9464;
+
+  @Override
+  public Integer call() throws ConfigException, IOException, InterruptedException {
+    Workspace workspace =
+        Workspace.load(config.config, config.environment, root.environment, false);
+    StagewatchConfig cfg = workspace.config();
+    List<Schedule> schedules = schedules(cfg);
+    Consumer<String> log =
+        line -> root.err.println(Instant.now() + " stagewatch: " + cfg.secrets().mask(line));
+    // One notifier for the daemon's life: each slot's run sends its notices, and pending ones
+    // left by a Slack outage go out with the next slot's run.
+    Notifications notifications = Notifications.of(cfg, Clock.systemUTC()).orElse(null);
+    Daemon daemon =
+        new Daemon(
+            schedules,
+            new SlotRun(root, workspace, reports.reportDir, SlotRun.LOCK_WAIT, notifications),
+            Clock.systemUTC(),
+            log);
+    StoreStatus status =
+        new StoreStatus(
+            cfg.store().url(),
+            RunAndReport.baseDir(cfg.file()),
+            cfg.environment().name(),
+            daemon,
+            Clock.systemUTC(),
+            cfg.secrets()::mask);
+    StatusServer server = StatusServer.start(new InetSocketAddress(bind, port), status);
+    log.accept("serving http://" + bind + ":" + server.port() + "/ (status), /metrics, /healthz");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> shutDown(daemon, server, status, log, stopped), "stagewatch-stop"));
+    daemon.start();
+    stopped.await();
+    return ExitCodes.PASSED;
+  }
+
+  /**
+   * On SIGTERM: stop scheduling, give the run in progress {@link #GRACE}, close everything, and
+   * exit 0 (a daemon told to stop has done its job), rather than the JVM's 143.
+   */
+  private static void shutDown(
+      Daemon daemon,
+      StatusServer server,
+      StoreStatus status,
+      Consumer<String> log,
+      CountDownLatch stopped) {
+    log.accept(
+        "stopping: no new runs; waiting up to " + GRACE.toSeconds() + "s for the current one");
+    try {
+      if (!daemon.stop(GRACE)) {
+        log.accept("the run in progress did not finish; the next start marks it ABORTED");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.close();
+    status.close();
+    log.accept("stopped");
+    stopped.countDown();
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(ExitCodes.PASSED);
+  }
+
+  static List<Schedule> schedules(StagewatchConfig config) throws ConfigException {
+    List<ScheduleConfig> entries = config.schedules();
+    if (entries.isEmpty()) {
+      throw new ConfigException(
+          List.of(
+              new ConfigProblem(
+                  Location.ofFile(config.file().toString()),
+                  "schedules",
+                  "the daemon needs at least one schedule, e.g. schedules: [{suites: [\"*\"],"
+                      + " every: 15m}]")));
+    }
+    List<Schedule> schedules = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      schedules.add(Schedule.of(i, entries.get(i)));
+    }
+    return schedules;
+  }
+}

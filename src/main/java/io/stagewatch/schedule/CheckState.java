@@ -1,0 +1,80 @@
+package io.stagewatch.schedule;
+
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One check as the status page shows it: its state in the latest run that ran it, its history over
+ * the window (oldest first), and its last failure.
+ *
+ * @param history one entry per run of the window that ran the check, oldest first
+ * @param durationsMs the check's duration in the same runs, for the latency sparkline
+ */
+public record CheckState(
+    String id,
+    CheckStatus status,
+    List<CheckStatus> history,
+    List<Long> durationsMs,
+    @Nullable String lastFailure,
+    @Nullable Instant lastFailureAt) {
+
+  public CheckState {
+    history = List.copyOf(history);
+    durationsMs = List.copyOf(durationsMs);
+  }
+
+  /** The share of the window's runs in which the check passed (flaky counts as passed). */
+  public double uptime() {
+    return history.isEmpty()
+        ? 0
+        : history.stream().filter(CheckStatus::isPass).count() / (double) history.size();
+  }
+
+  /**
+   * The checks of the given runs.
+   *
+   * @param runs newest first, as the store returns them
+   */
+  public static List<CheckState> of(List<StoredRun> runs, List<StoredResult> results) {
+    Map<String, Integer> age = new HashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      age.put(runs.get(i).runId(), i);
+    }
+    Map<String, List<StoredResult>> byCheck = new LinkedHashMap<>();
+    results.stream()
+        .filter(r -> age.containsKey(r.runId()))
+        .sorted(
+            (a, b) ->
+                Integer.compare(age.getOrDefault(b.runId(), 0), age.getOrDefault(a.runId(), 0)))
+        .forEach(r -> byCheck.computeIfAbsent(r.checkId(), k -> new ArrayList<>()).add(r));
+    List<CheckState> states = new ArrayList<>();
+    byCheck.forEach((id, oldestFirst) -> states.add(of(id, oldestFirst)));
+    states.sort((a, b) -> a.id().compareTo(b.id()));
+    return states;
+  }
+
+  private static CheckState of(String id, List<StoredResult> oldestFirst) {
+    StoredResult latest = oldestFirst.get(oldestFirst.size() - 1);
+    StoredResult failure = null;
+    for (StoredResult r : oldestFirst) {
+      if (r.status().isFailure()) {
+        failure = r;
+      }
+    }
+    return new CheckState(
+        id,
+        latest.status(),
+        oldestFirst.stream().map(StoredResult::status).toList(),
+        oldestFirst.stream().map(StoredResult::durationMs).toList(),
+        failure == null ? null : failure.message(),
+        failure == null ? null : failure.recordedAt());
+  }
+}

@@ -1,0 +1,7 @@
+package io.stagewatch.schedule;
+
+import java.time.Instant;
+
+/** One slot the daemon fired: when it ran and how it ended. */
+public record SlotRecord(
+    String scheduleId, Instant slot, Instant started, Instant finished, SlotOutcome outcome) {}

@@ -1,0 +1,75 @@
+package io.stagewatch.schedule;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagewatch.store.StoredRun;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code /api/status}: the daemon's health, the environment's last run and every check's state.
+ *
+ * <pre>{@code
+ * {"healthy": true, "problem": null, "environment": "staging", "lastSuccessAgeSeconds": 12.5,
+ *  "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status", "counts"},
+ *  "checks": [{"id", "status", "uptime", "history": ["PASSED", ...], "lastFailure",
+ *              "lastFailureAt"}]}
+ * }</pre>
+ */
+public final class StatusJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StatusJson() {}
+
+  public static String render(DaemonStatus status) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("healthy", status.healthy());
+    root.put("problem", status.problem().orElse(null));
+    root.put("environment", status.environment());
+    root.put("lastSuccessAgeSeconds", status.lastSuccessAgeSeconds());
+    if (status.runs().isEmpty()) {
+      root.putNull("lastRun");
+    } else {
+      run(root.putObject("lastRun"), status.runs().get(0));
+    }
+    ArrayNode checks = root.putArray("checks");
+    for (CheckState c : status.checks()) {
+      ObjectNode check = checks.addObject();
+      check.put("id", c.id());
+      check.put("status", c.status().name());
+      check.put("uptime", c.uptime());
+      ArrayNode history = check.putArray("history");
+      c.history().forEach(s -> history.add(s.name()));
+      check.put("lastFailure", c.lastFailure());
+      check.put("lastFailureAt", text(c.lastFailureAt()));
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      // A tree of plain values always serializes.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void run(ObjectNode node, StoredRun run) {
+    node.put("runId", run.runId());
+    node.put("trigger", run.trigger());
+    node.put("label", run.label());
+    node.put("startedAt", text(run.startedAt()));
+    node.put("finishedAt", text(run.finishedAt()));
+    node.put("status", run.status().name());
+    ObjectNode counts = node.putObject("counts");
+    counts.put("total", run.counts().total());
+    counts.put("passed", run.counts().passed());
+    counts.put("flaky", run.counts().flaky());
+    counts.put("failed", run.counts().failed());
+    counts.put("error", run.counts().error());
+    counts.put("skipped", run.counts().skipped());
+  }
+
+  private static @Nullable String text(@Nullable Instant t) {
+    return t == null ? null : t.toString();
+  }
+}

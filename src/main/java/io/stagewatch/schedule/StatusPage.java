@@ -1,0 +1,148 @@
+package io.stagewatch.schedule;
+
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.store.StoredRun;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code /}: the status page a person looks at: per check its state, uptime over the window, a bar
+ * per recent run, a latency sparkline and the last failure. Self-contained (inline CSS, no scripts,
+ * no external assets, so it works offline and behind strict proxies), every value from the store
+ * escaped, and reloaded by the browser every {@value #REFRESH_SECONDS} seconds.
+ */
+public final class StatusPage {
+  static final int REFRESH_SECONDS = 30;
+  static final int SPARK_WIDTH = 80;
+  static final int SPARK_HEIGHT = 18;
+
+  private static final String STYLE =
+      """
+      body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
+      table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left;vertical-align:top}
+      tr+tr td{border-top:1px solid #eee}.bars{white-space:nowrap}
+      .bar{display:inline-block;width:6px;height:18px;margin-right:2px;border-radius:1px}
+      .passed,.flaky{background:#2e9e44}.failed,.error{background:#d33}.skipped{background:#bbb}
+      .state-passed,.state-flaky{color:#2e9e44}.state-failed,.state-error{color:#d33}
+      .problem{color:#d33;font-weight:bold}.reason{color:#555;max-width:40em}
+      """;
+
+  private StatusPage() {}
+
+  public static String render(DaemonStatus status) {
+    StringBuilder html = new StringBuilder();
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<meta http-equiv=\"refresh\" content=\"")
+        .append(REFRESH_SECONDS)
+        .append("\"><title>stagewatch: ")
+        .append(escape(status.environment()))
+        .append("</title><style>")
+        .append(STYLE)
+        .append("</style></head><body>\n<h1>stagewatch: ")
+        .append(escape(status.environment()))
+        .append("</h1>\n");
+    header(html, status);
+    checks(html, status.checks());
+    html.append("</body></html>\n");
+    return html.toString();
+  }
+
+  private static void header(StringBuilder html, DaemonStatus status) {
+    status
+        .problem()
+        .ifPresent(p -> html.append("<p class=\"problem\">").append(escape(p)).append("</p>\n"));
+    if (status.runs().isEmpty()) {
+      html.append("<p>No run recorded yet.</p>\n");
+      return;
+    }
+    StoredRun last = status.runs().get(0);
+    html.append("<p>Last run: <b class=\"state-")
+        .append(lower(last.status()))
+        .append("\">")
+        .append(last.status())
+        .append("</b> started ")
+        .append(escape(last.startedAt().toString()))
+        .append(last.label() == null ? "" : " (" + escape(last.label()) + ")")
+        .append(", ")
+        .append(last.counts().passed() + last.counts().flaky())
+        .append(" of ")
+        .append(last.counts().total())
+        .append(" checks passed.</p>\n");
+  }
+
+  private static void checks(StringBuilder html, List<CheckState> checks) {
+    html.append("<table><tr><th>check</th><th>state</th><th>uptime</th>")
+        .append("<th>last runs</th><th>latency</th><th>last failure</th></tr>\n");
+    for (CheckState c : checks) {
+      html.append("<tr><td>")
+          .append(escape(c.id()))
+          .append("</td><td class=\"state-")
+          .append(lower(c.status()))
+          .append("\">")
+          .append(c.status())
+          .append("</td><td>")
+          .append(String.format(Locale.ROOT, "%.0f%%", c.uptime() * 100))
+          .append("</td><td class=\"bars\">");
+      for (CheckStatus s : c.history()) {
+        html.append("<span class=\"bar ")
+            .append(lower(s))
+            .append("\" title=\"")
+            .append(s)
+            .append("\"></span>");
+      }
+      html.append("</td><td>")
+          .append(sparkline(c.durationsMs()))
+          .append("</td><td class=\"reason\">");
+      if (c.lastFailure() != null && c.lastFailureAt() != null) {
+        html.append(escape(c.lastFailureAt().toString()))
+            .append(": ")
+            .append(escape(c.lastFailure()));
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+  }
+
+  /** The check's durations over the window as an inline SVG line, scaled to the slowest run. */
+  static String sparkline(List<Long> durationsMs) {
+    if (durationsMs.size() < 2) {
+      return "";
+    }
+    long max = Math.max(1, durationsMs.stream().mapToLong(Long::longValue).max().orElse(1));
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i < durationsMs.size(); i++) {
+      double x = i * (SPARK_WIDTH / (double) (durationsMs.size() - 1));
+      double y = SPARK_HEIGHT - 1 - durationsMs.get(i) * (SPARK_HEIGHT - 2) / (double) max;
+      points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
+    }
+    return String.format(
+        Locale.ROOT,
+        "<svg class=\"spark\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"latency,"
+            + " up to %d ms\"><polyline fill=\"none\" stroke=\"#36c\" stroke-width=\"1.5\""
+            + " points=\"%s\"/></svg>",
+        SPARK_WIDTH,
+        SPARK_HEIGHT,
+        max,
+        points);
+  }
+
+  /** Escapes text for HTML element content and quoted attribute values. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char ch : text.toCharArray()) {
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+}

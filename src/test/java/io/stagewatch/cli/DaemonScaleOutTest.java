@@ -1,0 +1,119 @@
+package io.stagewatch.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.SlotOutcome;
+import io.stagewatch.schedule.SlotRecord;
+import io.stagewatch.store.StoreDatabase;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import io.stagewatch.suite.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Replicas: two daemons on one PostgreSQL store run each scheduled slot once between them. */
+class DaemonScaleOutTest {
+  @RegisterExtension
+  static WireMockExtension staging =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  static final int SLOTS = 10;
+
+  @TempDir Path dir;
+
+  Daemon replica(Path configFile, Map<String, String> variables, String name) throws Exception {
+    Workspace workspace = Workspace.load(configFile, null, variables, false);
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    StagewatchCommand root = new StagewatchCommand(variables, sink, sink);
+    return new Daemon(
+        DaemonCommand.schedules(workspace.config()),
+        new SlotRun(root, workspace, dir.resolve(name), Duration.ofSeconds(5), null),
+        Clock.systemUTC(),
+        line -> {});
+  }
+
+  @Test
+  void twoDaemonsOnOnePostgresStoreRunEverySlotExactlyOnce() throws Exception {
+    staging.stubFor(get("/health").willReturn(ok()));
+    String url = StoreDatabase.POSTGRESQL.freshUrl(dir);
+    CliRun project =
+        new CliRun(dir)
+            .config(
+                """
+                environments:
+                  staging:
+                    baseUrl: ${STAGING_URL}
+                defaults:
+                  retry: {attempts: 1}
+                store:
+                  url: "%s"
+                schedules:
+                  - suites: [health]
+                    every: 1s
+                """
+                    .formatted(url))
+            .suite(
+                "health.yaml",
+                """
+                name: health
+                checks:
+                  - name: up
+                    http: {path: /health}
+                    expect: {status: 200}
+                """)
+            .env("STAGING_URL", staging.baseUrl());
+    Path config = dir.resolve("config/stagewatch.yaml");
+    Daemon first = replica(config, project.environment, "first");
+    Daemon second = replica(config, project.environment, "second");
+    first.start();
+    second.start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Math.min(first.records().size(), second.records().size()) >= SLOTS);
+    } finally {
+      first.stop(Duration.ofSeconds(5));
+      second.stop(Duration.ofSeconds(5));
+    }
+
+    List<SlotRecord> fired =
+        Stream.concat(first.records().stream(), second.records().stream()).toList();
+    Map<SlotOutcome, Long> outcomes =
+        fired.stream().collect(Collectors.groupingBy(SlotRecord::outcome, Collectors.counting()));
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir)) {
+      List<StoredRun> runs = store.lastRuns("staging", 100);
+      Map<String, Long> runsPerSlot =
+          runs.stream()
+              .collect(
+                  Collectors.groupingBy(r -> String.valueOf(r.label()), Collectors.counting()));
+      assertThat(runsPerSlot.values()).allMatch(n -> n == 1);
+      assertThat(runs.size()).isGreaterThanOrEqualTo(SLOTS);
+      // Each slot both replicas fired ran in one of them; the other found its run in the store.
+      Map<String, Long> firedPerSlot =
+          fired.stream()
+              .filter(r -> r.outcome() != SlotOutcome.LOCKED)
+              .collect(Collectors.groupingBy(r -> r.slot().toString(), Collectors.counting()));
+      assertThat(runs.size()).isEqualTo(outcomes.getOrDefault(SlotOutcome.PASSED, 0L).intValue());
+      assertThat(outcomes.getOrDefault(SlotOutcome.ALREADY_RAN, 0L))
+          .isGreaterThanOrEqualTo(SLOTS - 2L);
+      assertThat(firedPerSlot).hasSameSizeAs(runsPerSlot);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.stagewatch.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.Counts;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.StoredRunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusPageTest {
+  static final Instant T0 = Instant.parse("2026-11-23T14:00:00Z");
+
+  static StoredRun run(String id, Instant at, StoredRunStatus status) {
+    return new StoredRun(
+        id,
+        "staging",
+        "shop",
+        "schedule",
+        "schedule-1 " + at,
+        at,
+        at.plusSeconds(2),
+        status,
+        new Counts(
+            1,
+            status == StoredRunStatus.PASSED ? 1 : 0,
+            0,
+            status == StoredRunStatus.PASSED ? 0 : 1,
+            0,
+            0),
+        "test");
+  }
+
+  static StoredResult result(String runId, CheckStatus status, String message, Instant at) {
+    return new StoredResult(runId, "health/up", status, 1, 40, message, at);
+  }
+
+  static DaemonStatus status(Instant now, Instant lastCompleted, String storeProblem) {
+    List<StoredRun> runs =
+        List.of(
+            run("r2", T0.plusSeconds(60), StoredRunStatus.FAILED),
+            run("r1", T0, StoredRunStatus.PASSED));
+    List<StoredResult> results =
+        List.of(
+            result("r1", CheckStatus.PASSED, null, T0),
+            result(
+                "r2", CheckStatus.FAILED, "expected 200, got 503 <b>down</b>", T0.plusSeconds(61)));
+    return new DaemonStatus(
+        "staging",
+        now,
+        T0,
+        lastCompleted,
+        Duration.ofMinutes(1),
+        runs,
+        results,
+        CheckState.of(runs, results),
+        storeProblem);
+  }
+
+  @Test
+  void theChecksStateHistoryAndLastFailureComeFromTheStoredRuns() {
+    CheckState check = status(T0, T0, null).checks().get(0);
+    assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
+    assertThat(check.history()).containsExactly(CheckStatus.PASSED, CheckStatus.FAILED);
+    assertThat(check.uptime()).isEqualTo(0.5);
+    assertThat(check.lastFailureAt()).isEqualTo(T0.plusSeconds(61));
+  }
+
+  @Test
+  void thePageShowsAFailingCheckAsFailingWithItsReasonEscaped() {
+    String html = StatusPage.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null));
+    assertThat(html)
+        .contains("<meta http-equiv=\"refresh\"")
+        .contains("<td class=\"state-failed\">FAILED</td>")
+        .contains("<span class=\"bar passed\" title=\"PASSED\"></span><span class=\"bar failed\"")
+        .contains("expected 200, got 503 &lt;b&gt;down&lt;/b&gt;")
+        .doesNotContain("<b>down</b>")
+        .contains("<svg class=\"spark\"")
+        .doesNotContain("http://")
+        .doesNotContain("<script");
+  }
+
+  @Test
+  void aRedCheckLeavesTheDaemonHealthyButALateOrStorelessOneIsNot() {
+    assertThat(status(T0.plusSeconds(70), T0.plusSeconds(62), null).healthy()).isTrue();
+    assertThat(status(T0.plusSeconds(200), T0.plusSeconds(62), null).problem())
+        .contains("no run completed within two schedule periods");
+    assertThat(status(T0.plusSeconds(70), T0.plusSeconds(62), "connection refused").healthy())
+        .isFalse();
+  }
+
+  @Test
+  void theJsonNamesTheLastRunAndEveryCheck() {
+    String json = StatusJson.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null));
+    assertThat(json)
+        .contains("\"runId\" : \"r2\"")
+        .contains("\"id\" : \"health/up\"")
+        .contains("\"history\" : [ \"PASSED\", \"FAILED\" ]");
+  }
+}
