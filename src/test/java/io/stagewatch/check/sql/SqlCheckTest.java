@@ -259,10 +259,13 @@ class SqlCheckTest {
   @Test
   void connectionsAreClosedWhenTheRunEnds() throws Exception {
     check.run("sql: {database: main}", TIMEOUT);
-    assertThat(db.checkSessions()).isEqualTo(1);
+    assertThat(db.checkSessions()).isPositive();
 
     check.close();
 
-    assertThat(db.checkSessions()).isZero();
+    // The server drops a backend a moment after its client hangs up.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(db.checkSessions()).isZero());
   }
 }
