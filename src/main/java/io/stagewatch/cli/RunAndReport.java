@@ -130,7 +130,7 @@ final class RunAndReport {
     root.out.println(
         "Reports: "
             + reportDir
-            + " (junit.xml, result.json, summary.md, signal.json, metrics.prom)");
+            + " (junit.xml, result.json, summary.md, signal.json, metrics.prom, report.html)");
     return result.status() == RunStatus.PASSED ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 

@@ -1,5 +1,6 @@
 package io.stagewatch.report;
 
+import io.stagewatch.report.html.HtmlReport;
 import io.stagewatch.report.json.JsonResultReport;
 import io.stagewatch.report.json.SignalReport;
 import io.stagewatch.report.junit.JunitXmlReport;
@@ -28,6 +29,7 @@ public final class ReportFiles {
         new JsonResultReport(),
         new MarkdownSummaryReport(history),
         new SignalReport(history),
-        new MetricsReport());
+        new MetricsReport(),
+        new HtmlReport(history));
   }
 }

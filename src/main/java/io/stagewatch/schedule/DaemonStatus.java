@@ -1,5 +1,7 @@
 package io.stagewatch.schedule;
 
+import io.stagewatch.report.html.CheckState;
+import io.stagewatch.report.html.PageView;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import java.time.Duration;
@@ -29,10 +31,27 @@ public record DaemonStatus(
     List<CheckState> checks,
     @Nullable String storeProblem) {
 
+  /** How often the browser reloads the status page. */
+  static final int REFRESH_SECONDS = 30;
+
   public DaemonStatus {
     runs = List.copyOf(runs);
     results = List.copyOf(results);
     checks = List.copyOf(checks);
+  }
+
+  /** The status page's view: the newest run on top, the window's checks, reloaded regularly. */
+  public PageView page() {
+    PageView.LastRun last =
+        runs.isEmpty()
+            ? null
+            : new PageView.LastRun(
+                runs.get(0).status(),
+                runs.get(0).startedAt(),
+                runs.get(0).label(),
+                runs.get(0).counts().passed() + runs.get(0).counts().flaky(),
+                runs.get(0).counts().total());
+    return new PageView(environment, problem().orElse(null), last, null, checks, REFRESH_SECONDS);
   }
 
   /**

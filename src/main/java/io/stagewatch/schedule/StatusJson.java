@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagewatch.report.html.CheckState;
 import io.stagewatch.store.StoredRun;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -2,6 +2,7 @@ package io.stagewatch.schedule;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.stagewatch.report.html.StatusPage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -35,7 +36,7 @@ public final class StatusServer implements AutoCloseable {
     route(server, "/healthz", source, StatusServer::health);
     route(server, "/api/status", source, s -> ok("application/json", StatusJson.render(s)));
     route(server, "/metrics", source, s -> ok(PROMETHEUS_TEXT, DaemonMetrics.render(s)));
-    route(server, "/", source, s -> ok("text/html; charset=utf-8", StatusPage.render(s)));
+    route(server, "/", source, s -> ok("text/html; charset=utf-8", StatusPage.render(s.page())));
     server.start();
     return new StatusServer(server, executor);
   }

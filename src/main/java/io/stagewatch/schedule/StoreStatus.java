@@ -1,5 +1,6 @@
 package io.stagewatch.schedule;
 
+import io.stagewatch.report.html.CheckState;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;

@@ -28,10 +28,11 @@ class ReportWriterTest {
             dir.resolve("result.json"),
             dir.resolve("summary.md"),
             dir.resolve("signal.json"),
-            dir.resolve("metrics.prom"));
+            dir.resolve("metrics.prom"),
+            dir.resolve("report.html"));
     assertThat(listing(dir))
         .containsExactlyInAnyOrder(
-            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom");
+            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom", "report.html");
   }
 
   @Test
@@ -54,7 +55,7 @@ class ReportWriterTest {
         .startsWith("# stagewatch on staging: **PASSED**");
     assertThat(listing(tmp))
         .containsExactlyInAnyOrder(
-            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom");
+            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom", "report.html");
   }
 
   @Test
@@ -79,7 +80,8 @@ class ReportWriterTest {
   void theRegistryListsEachFileNameOnce() {
     assertThat(ReportFiles.all())
         .extracting(ReportFile::fileName)
-        .containsExactly("junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom");
+        .containsExactly(
+            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom", "report.html");
   }
 
   private static ReportFile file(String name, String content) {

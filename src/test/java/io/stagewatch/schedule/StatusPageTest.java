@@ -2,6 +2,8 @@ package io.stagewatch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.report.html.CheckState;
+import io.stagewatch.report.html.StatusPage;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
 import io.stagewatch.store.StoredResult;
@@ -72,7 +74,7 @@ class StatusPageTest {
 
   @Test
   void thePageShowsAFailingCheckAsFailingWithItsReasonEscaped() {
-    String html = StatusPage.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null));
+    String html = StatusPage.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null).page());
     assertThat(html)
         .contains("<meta http-equiv=\"refresh\"")
         .contains("<td class=\"state-failed\">FAILED</td>")

@@ -1,6 +1,8 @@
-package io.stagewatch.schedule;
+package io.stagewatch.report.html;
 
+import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.RunResult;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import java.time.Instant;
@@ -58,6 +60,23 @@ public record CheckState(
     List<CheckState> states = new ArrayList<>();
     byCheck.forEach((id, oldestFirst) -> states.add(of(id, oldestFirst)));
     states.sort((a, b) -> a.id().compareTo(b.id()));
+    return states;
+  }
+
+  /** The checks of one run, each with that run alone as its history, in the run's order. */
+  public static List<CheckState> of(RunResult run) {
+    List<CheckState> states = new ArrayList<>();
+    for (CheckResult c : run.checks()) {
+      boolean failed = c.status().isFailure();
+      states.add(
+          new CheckState(
+              c.id(),
+              c.status(),
+              List.of(c.status()),
+              List.of(c.durationMs()),
+              failed ? (c.message() == null ? "no reason given" : c.message()) : null,
+              failed ? run.finishedAt() : null));
+    }
     return states;
   }
 

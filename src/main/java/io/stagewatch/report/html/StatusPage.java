@@ -1,18 +1,16 @@
-package io.stagewatch.schedule;
+package io.stagewatch.report.html;
 
 import io.stagewatch.run.CheckStatus;
-import io.stagewatch.store.StoredRun;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code /}: the status page a person looks at: per check its state, uptime over the window, a bar
- * per recent run, a latency sparkline and the last failure. Self-contained (inline CSS, no scripts,
- * no external assets, so it works offline and behind strict proxies), every value from the store
- * escaped, and reloaded by the browser every {@value #REFRESH_SECONDS} seconds.
+ * The page a person looks at, the daemon's {@code /} and {@code report.html}: per check its state,
+ * uptime over the window, a bar per recent run, a latency sparkline and the last failure.
+ * Self-contained (inline CSS, no scripts, no external assets, so it works offline and behind strict
+ * proxies), every value escaped, and reloaded by the browser only when the view asks for it.
  */
 public final class StatusPage {
-  static final int REFRESH_SECONDS = 30;
   static final int SPARK_WIDTH = 80;
   static final int SPARK_HEIGHT = 18;
 
@@ -29,12 +27,15 @@ public final class StatusPage {
 
   private StatusPage() {}
 
-  public static String render(DaemonStatus status) {
+  public static String render(PageView status) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta http-equiv=\"refresh\" content=\"")
-        .append(REFRESH_SECONDS)
-        .append("\"><title>stagewatch: ")
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    if (status.refreshSeconds() > 0) {
+      html.append("<meta http-equiv=\"refresh\" content=\"")
+          .append(status.refreshSeconds())
+          .append("\">");
+    }
+    html.append("<title>stagewatch: ")
         .append(escape(status.environment()))
         .append("</title><style>")
         .append(STYLE)
@@ -47,27 +48,33 @@ public final class StatusPage {
     return html.toString();
   }
 
-  private static void header(StringBuilder html, DaemonStatus status) {
-    status
-        .problem()
-        .ifPresent(p -> html.append("<p class=\"problem\">").append(escape(p)).append("</p>\n"));
-    if (status.runs().isEmpty()) {
+  private static void header(StringBuilder html, PageView status) {
+    String problem = status.problem();
+    if (problem != null) {
+      html.append("<p class=\"problem\">").append(escape(problem)).append("</p>\n");
+    }
+    PageView.LastRun last = status.lastRun();
+    if (last == null) {
       html.append("<p>No run recorded yet.</p>\n");
       return;
     }
-    StoredRun last = status.runs().get(0);
+    String label = last.label();
     html.append("<p>Last run: <b class=\"state-")
         .append(lower(last.status()))
         .append("\">")
         .append(last.status())
         .append("</b> started ")
         .append(escape(last.startedAt().toString()))
-        .append(last.label() == null ? "" : " (" + escape(last.label()) + ")")
+        .append(label == null ? "" : " (" + escape(label) + ")")
         .append(", ")
-        .append(last.counts().passed() + last.counts().flaky())
+        .append(last.passed())
         .append(" of ")
-        .append(last.counts().total())
+        .append(last.total())
         .append(" checks passed.</p>\n");
+    String history = status.history();
+    if (history != null) {
+      html.append("<p>").append(escape(history)).append("</p>\n");
+    }
   }
 
   private static void checks(StringBuilder html, List<CheckState> checks) {
@@ -127,7 +134,7 @@ public final class StatusPage {
   }
 
   /** Escapes text for HTML element content and quoted attribute values. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char ch : text.toCharArray()) {
       switch (ch) {
@@ -136,7 +143,8 @@ public final class StatusPage {
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
-        default -> out.append(ch);
+        default ->
+            out.append(Character.isISOControl(ch) && ch != '\n' && ch != '\t' ? '\uFFFD' : ch);
       }
     }
     return out.toString();
