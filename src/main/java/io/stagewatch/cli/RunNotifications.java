@@ -47,8 +47,7 @@ final class RunNotifications {
     return reports.stream().map(r -> json(notifications.notifierName(), r)).toList();
   }
 
-  private static void print(
-      StagewatchCommand root, String notifier, NoticeReport report, Secrets secrets) {
+  static void print(StagewatchCommand root, String notifier, NoticeReport report, Secrets secrets) {
     String what =
         notifier
             + ": "

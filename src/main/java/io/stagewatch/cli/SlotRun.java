@@ -2,6 +2,7 @@ package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.notify.NoticeReport;
 import io.stagewatch.notify.Notifications;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.Runner;
@@ -9,7 +10,9 @@ import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.SlotRunner;
 import io.stagewatch.store.RunLockedException;
+import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
+import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,16 +24,23 @@ import org.jspecify.annotations.Nullable;
  * The daemon's runs: the same path as {@code stagewatch run --trigger schedule}, with the slot as
  * the run's label. Under the environment's run lock it first asks the store whether a run of the
  * slot exists; so daemons sharing one store run each slot once, whichever gets the lock first.
+ * Between slots it delivers the notices still waiting in the store's outbox (a Slack outage during
+ * a run does not hold an alert back until the next slot).
  */
 final class SlotRun implements SlotRunner {
   /** How long a slot waits for a run of the environment that holds the run lock. */
   static final Duration LOCK_WAIT = Duration.ofMinutes(1);
+
+  /** How often, at most, the store is opened between slots to deliver waiting notices. */
+  static final Duration OUTBOX_EVERY = Duration.ofSeconds(15);
 
   private final StagewatchCommand root;
   private final Workspace workspace;
   private final Path reportDir;
   private final Duration lockWait;
   private final @Nullable Notifications notifications;
+  private final Duration outboxEvery;
+  private long nextOutboxNanos = System.nanoTime();
 
   /**
    * @param notifications the daemon's notifier, alive as long as the daemon; null without one
@@ -41,11 +51,51 @@ final class SlotRun implements SlotRunner {
       Path reportDir,
       Duration lockWait,
       @Nullable Notifications notifications) {
+    this(root, workspace, reportDir, lockWait, notifications, OUTBOX_EVERY);
+  }
+
+  /**
+   * @param outboxEvery how often, at most, {@link #idle} delivers waiting notices
+   */
+  SlotRun(
+      StagewatchCommand root,
+      Workspace workspace,
+      Path reportDir,
+      Duration lockWait,
+      @Nullable Notifications notifications,
+      Duration outboxEvery) {
     this.root = root;
     this.workspace = workspace;
     this.reportDir = reportDir;
     this.lockWait = lockWait;
     this.notifications = notifications;
+    this.outboxEvery = outboxEvery;
+  }
+
+  /**
+   * Delivers the notices waiting in the store's outbox, at most every {@code outboxEvery}. A store
+   * or notifier problem is printed, masked, and tried again later; it never stops the daemon.
+   */
+  @Override
+  public void idle() {
+    Notifications n = notifications;
+    if (n == null || System.nanoTime() - nextOutboxNanos < 0) {
+      return;
+    }
+    nextOutboxNanos = System.nanoTime() + outboxEvery.toNanos();
+    StagewatchConfig config = workspace.config();
+    try (JdbcResultStore store =
+        JdbcResultStore.open(config.store().url(), RunAndReport.baseDir(config.file()))) {
+      for (NoticeReport report : n.deliverOutbox(store, config.environment().name())) {
+        RunNotifications.print(root, n.notifierName(), report, config.secrets());
+      }
+    } catch (StoreException | RuntimeException e) {
+      root.err.println(
+          "stagewatch: "
+              + n.notifierName()
+              + ": the waiting notices could not be sent between runs: "
+              + config.secrets().mask(String.valueOf(e.getMessage())));
+    }
   }
 
   @Override

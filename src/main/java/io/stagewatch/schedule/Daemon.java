@@ -109,6 +109,7 @@ public final class Daemon {
         }
         plan.take(clock.instant()).ifPresent(slot -> fire(plan.schedule(), slot));
       }
+      idle();
       try {
         stopSignal.await(sleepMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -127,6 +128,17 @@ public final class Daemon {
             .min(Comparator.naturalOrder())
             .orElse(MAX_SLEEP.toMillis());
     return Math.clamp(until, 1, MAX_SLEEP.toMillis());
+  }
+
+  private void idle() {
+    if (stopSignal.getCount() == 0) {
+      return;
+    }
+    try {
+      runner.idle();
+    } catch (RuntimeException | LinkageError e) {
+      log.accept("between slots: " + e);
+    }
   }
 
   private void fire(Schedule schedule, Instant slot) {

@@ -1,0 +1,128 @@
+package io.stagewatch.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.notify.Notifications;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import io.stagewatch.suite.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon delivers notices left in the outbox between slots, without waiting for a run. */
+class DaemonOutboxTest {
+  static final String HOOK_PATH = "/services/T0/B0/hooksecret";
+
+  @RegisterExtension
+  static WireMockExtension staging =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @RegisterExtension
+  static WireMockExtension slack =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir Path dir;
+
+  CliRun project() throws Exception {
+    return new CliRun(dir)
+        .config(
+            """
+            environments:
+              staging:
+                baseUrl: ${STAGING_URL}
+            defaults:
+              timeout: 3s
+              retry: {attempts: 1}
+            store:
+              url: "jdbc:sqlite:%s"
+            notify:
+              slack:
+                webhookUrl: ${SLACK_WEBHOOK_URL}
+            """
+                .formatted(dir.resolve("store/stagewatch.db")))
+        .suite(
+            "health.yaml",
+            """
+            name: health
+            checks:
+              - name: up
+                http: {path: /health}
+                expect: {status: 200}
+            """)
+        .env("STAGING_URL", staging.baseUrl())
+        .env("SLACK_WEBHOOK_URL", slack.baseUrl() + HOOK_PATH);
+  }
+
+  static void slackAnswers(int status, String body) {
+    slack.resetAll();
+    slack.stubFor(
+        post(urlPathEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(status).withBody(body)));
+  }
+
+  static int slackRequests() {
+    return slack.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).size();
+  }
+
+  @Test
+  void aNoticeLeftPendingIsDeliveredByAnIdleTickWithoutAnotherRun() throws Exception {
+    CliRun cli = project();
+    staging.stubFor(get("/health").willReturn(aResponse().withStatus(500)));
+    slackAnswers(500, "rollup_error");
+    assertThat(cli.runChecks("-s", "health")).isEqualTo(ExitCodes.FAILED);
+    assertThat(cli.err).contains("not delivered yet");
+
+    slackAnswers(200, "ok");
+    Workspace workspace =
+        Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+    StagewatchCommand root = new StagewatchCommand(Map.of(), print, print);
+    try (Notifications notifications =
+        Notifications.of(workspace.config(), Clock.systemUTC()).orElseThrow()) {
+      SlotRun slots =
+          new SlotRun(
+              root,
+              workspace,
+              dir.resolve("reports"),
+              Duration.ofSeconds(5),
+              notifications,
+              Duration.ZERO);
+      // No schedule: the scheduler only wakes up, it never runs a slot.
+      Daemon daemon = new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
+      daemon.start();
+      try {
+        await().atMost(Duration.ofSeconds(10)).until(() -> slackRequests() == 1);
+        Thread.sleep(1500); // a few more ticks
+      } finally {
+        daemon.stop(Duration.ofSeconds(5));
+      }
+      assertThat(daemon.records()).isEmpty();
+    }
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("Slack: alert about 1 check sent.").doesNotContain("hooksecret");
+    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).get(0).getBodyAsString())
+        .contains("health/up");
+    try (JdbcResultStore store =
+        JdbcResultStore.open("jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir)) {
+      assertThat(store.lastRuns("staging", 10)).hasSize(1);
+    }
+    assertThat(slackRequests()).as("a delivered notice is not sent again").isEqualTo(1);
+  }
+}
