@@ -83,7 +83,12 @@ public final class DaemonMetrics {
                 "stagewatch_daemon_up",
                 "Whether the daemon is healthy (1): the store answers and runs are on time.",
                 env,
-                status.healthy() ? 1 : 0));
+                status.healthy() ? 1 : 0),
+            gauge(
+                "stagewatch_daemon_outbox_pending",
+                "Notices in the store's outbox waiting to be delivered (pending or being sent).",
+                env,
+                status.outboxPending()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       WRITER.write(out, snapshots);

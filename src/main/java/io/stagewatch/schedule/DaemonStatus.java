@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param checks the checks' states over those runs
  * @param storeProblem why the store could not be read (masked); null when it could
  * @param lastCompleted when a slot last completed, here or in a replica
+ * @param outboxPending the environment's notices waiting to be delivered
  */
 public record DaemonStatus(
     String environment,
@@ -29,7 +30,8 @@ public record DaemonStatus(
     List<StoredRun> runs,
     List<StoredResult> results,
     List<CheckState> checks,
-    @Nullable String storeProblem) {
+    @Nullable String storeProblem,
+    int outboxPending) {
 
   /** How often the browser reloads the status page. */
   static final int REFRESH_SECONDS = 30;

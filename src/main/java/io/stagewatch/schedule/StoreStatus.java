@@ -30,6 +30,7 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
   private @Nullable ResultStore store;
   private List<StoredRun> lastRuns = List.of();
   private List<StoredResult> lastResults = List.of();
+  private int waitingNotices;
 
   public StoreStatus(
       String storeUrl,
@@ -55,6 +56,7 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
       List<StoredResult> results = s.resultsOfLastRuns(environment, WINDOW);
       lastRuns = runs;
       lastResults = results;
+      waitingNotices = s.waitingNotices(environment);
     } catch (StoreException | RuntimeException e) {
       // Keep showing what the store said last; the problem makes the daemon unhealthy.
       problem = mask.apply(String.valueOf(e.getMessage()));
@@ -69,7 +71,8 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
         lastRuns,
         lastResults,
         CheckState.of(lastRuns, lastResults),
-        problem);
+        problem,
+        waitingNotices);
   }
 
   private ResultStore open() throws StoreException {

@@ -50,6 +50,9 @@ public interface ResultStore extends AutoCloseable {
   List<OutboxNotice> claimNotices(String environment, Instant now, Instant staleBefore)
       throws StoreException;
 
+  /** How many of the environment's notices wait to be delivered (pending or being sent). */
+  int waitingNotices(String environment) throws StoreException;
+
   /**
    * Records what became of a claimed notice: SENT, FAILED, or PENDING again to be retried.
    *

@@ -87,6 +87,10 @@ class DaemonOutboxTest {
     slackAnswers(500, "rollup_error");
     assertThat(cli.runChecks("-s", "health")).isEqualTo(ExitCodes.FAILED);
     assertThat(cli.err).contains("not delivered yet");
+    try (JdbcResultStore store =
+        JdbcResultStore.open("jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir)) {
+      assertThat(store.waitingNotices("staging")).isEqualTo(1);
+    }
 
     slackAnswers(200, "ok");
     Workspace workspace =
@@ -122,6 +126,7 @@ class DaemonOutboxTest {
     try (JdbcResultStore store =
         JdbcResultStore.open("jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir)) {
       assertThat(store.lastRuns("staging", 10)).hasSize(1);
+      assertThat(store.waitingNotices("staging")).isZero();
     }
     assertThat(slackRequests()).as("a delivered notice is not sent again").isEqualTo(1);
   }

@@ -60,7 +60,8 @@ class StatusPageTest {
         runs,
         results,
         CheckState.of(runs, results),
-        storeProblem);
+        storeProblem,
+        2);
   }
 
   @Test
@@ -93,6 +94,12 @@ class StatusPageTest {
         .contains("no run completed within two schedule periods");
     assertThat(status(T0.plusSeconds(70), T0.plusSeconds(62), "connection refused").healthy())
         .isFalse();
+  }
+
+  @Test
+  void theMetricsCountTheNoticesWaitingInTheOutbox() {
+    assertThat(DaemonMetrics.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null)))
+        .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 2");
   }
 
   @Test

@@ -191,6 +191,15 @@ public final class JdbcResultStore implements ResultStore {
   }
 
   @Override
+  public int waitingNotices(String environment) throws StoreException {
+    try {
+      return notices.waiting(environment);
+    } catch (SQLException e) {
+      throw failure("count the notices waiting to be sent", e);
+    }
+  }
+
+  @Override
   public void settleNotice(String noticeId, NoticeStatus status, @Nullable String error, Instant at)
       throws StoreException {
     try {

@@ -72,6 +72,19 @@ final class NoticeQueries {
     }
   }
 
+  int waiting(String environment) throws SQLException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement st =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM notices WHERE environment = ?"
+                    + " AND status IN ('PENDING', 'SENDING')")) {
+      Statements.bind(st, environment);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
   Map<String, AlertState> states(String environment) throws SQLException {
     Map<String, AlertState> states = new HashMap<>();
     try (Connection c = pool.getConnection();
