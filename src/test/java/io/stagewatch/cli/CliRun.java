@@ -11,6 +11,16 @@ import java.util.Map;
 
 /** A project folder in a temp dir and the real CLI entry point run against it. */
 final class CliRun {
+  /** A suite of one check: {@code GET /health} answers 200. */
+  static final String ONE_HEALTH_CHECK =
+      """
+      name: health
+      checks:
+        - name: up
+          http: {path: /health}
+          expect: {status: 200}
+      """;
+
   final Path dir;
   final Map<String, String> environment = new HashMap<>();
   String out = "";

@@ -57,15 +57,7 @@ class DaemonOutboxTest {
                 webhookUrl: ${SLACK_WEBHOOK_URL}
             """
                 .formatted(dir.resolve("store/stagewatch.db")))
-        .suite(
-            "health.yaml",
-            """
-            name: health
-            checks:
-              - name: up
-                http: {path: /health}
-                expect: {status: 200}
-            """)
+        .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
         .env("STAGING_URL", staging.baseUrl())
         .env("SLACK_WEBHOOK_URL", slack.baseUrl() + HOOK_PATH);
   }

@@ -79,15 +79,7 @@ class DaemonRunsTest {
                     every: 1s
                 """
                     .formatted(storeUrl))
-            .suite(
-                "health.yaml",
-                """
-                name: health
-                checks:
-                  - name: up
-                    http: {path: /health}
-                    expect: {status: 200}
-                """)
+            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
             .env("STAGING_URL", staging.baseUrl());
     return Workspace.load(run.dir.resolve("config/stagewatch.yaml"), null, run.environment, false);
   }

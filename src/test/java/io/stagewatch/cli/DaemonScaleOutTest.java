@@ -69,15 +69,7 @@ class DaemonScaleOutTest {
                     every: 1s
                 """
                     .formatted(url))
-            .suite(
-                "health.yaml",
-                """
-                name: health
-                checks:
-                  - name: up
-                    http: {path: /health}
-                    expect: {status: 200}
-                """)
+            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
             .env("STAGING_URL", staging.baseUrl());
     Path config = dir.resolve("config/stagewatch.yaml");
     Daemon first = replica(config, project.environment, "first");

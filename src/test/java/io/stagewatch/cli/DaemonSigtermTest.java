@@ -46,15 +46,7 @@ class DaemonSigtermTest {
               - suites: [health]
                 every: 1s
             """)
-        .suite(
-            "health.yaml",
-            """
-            name: health
-            checks:
-              - name: up
-                http: {path: /health}
-                expect: {status: 200}
-            """);
+        .suite("health.yaml", CliRun.ONE_HEALTH_CHECK);
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
         new ProcessBuilder(

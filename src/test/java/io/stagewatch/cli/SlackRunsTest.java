@@ -235,15 +235,7 @@ class SlackRunsTest {
                 apiBaseUrl: ${SLACK_API}
             """
                 .formatted(dir.resolve("store/stagewatch.db")))
-        .suite(
-            "health.yaml",
-            """
-            name: health
-            checks:
-              - name: up
-                http: {path: /health}
-                expect: {status: 200}
-            """)
+        .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
         .env("STAGING_URL", staging.baseUrl())
         .env("SLACK_BOT_TOKEN", "xoxb-77-tokensecret")
         .env("SLACK_API", slack.baseUrl() + "/api/");

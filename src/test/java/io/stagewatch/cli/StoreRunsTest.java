@@ -53,15 +53,7 @@ class StoreRunsTest {
               url: "%s"
             """
                 .formatted(storeUrl))
-        .suite(
-            "health.yaml",
-            """
-            name: health
-            checks:
-              - name: up
-                http: {path: /health}
-                expect: {status: 200}
-            """)
+        .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
         .env("STAGING_URL", staging.baseUrl());
   }
 
