@@ -12,10 +12,6 @@ public final class Problems {
     list.add(new ConfigProblem(location, key, message));
   }
 
-  public boolean isEmpty() {
-    return list.isEmpty();
-  }
-
   public int size() {
     return list.size();
   }

@@ -44,20 +44,4 @@ public record StagewatchConfig(
         ReadinessConfig.DEFAULT,
         new Secrets());
   }
-
-  /** The same config pointed at another environment (used by {@code demo}). */
-  public StagewatchConfig withEnvironment(EnvironmentConfig other) {
-    return new StagewatchConfig(
-        file,
-        project,
-        other,
-        List.of(other.name()),
-        defaults,
-        suitesDir,
-        store,
-        slack,
-        schedules,
-        readiness,
-        secrets);
-  }
 }
