@@ -5,7 +5,9 @@ import io.stagewatch.config.ConfigProblem;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -18,7 +20,36 @@ public final class Main {
    */
   private static final Logger PLATFORM_LOG = Logger.getLogger("org.junit");
 
+  /**
+   * The subcommands in the order {@code --help} lists them. Picocli reads every registered
+   * command's annotations up front, so a command line that names one gets only that one.
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
   private Main() {}
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("run", RunCommand::new);
+    commands.put("validate", ValidateCommand::new);
+    commands.put("list", ListCommand::new);
+    commands.put("history", HistoryCommand::new);
+    commands.put("readiness", ReadinessCommand::new);
+    commands.put("demo", DemoCommand::new);
+    commands.put("daemon", DaemonCommand::new);
+    return commands;
+  }
+
+  /** Adds the subcommand {@code args} starts with, or all of them when it names none. */
+  private static void addSubcommands(CommandLine cli, String[] args) {
+    Supplier<Object> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+    if (named != null) {
+      cli.addSubcommand(named.get());
+      return;
+    }
+    SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
+    cli.addSubcommand(new CommandLine.HelpCommand());
+  }
 
   public static void main(String[] args) {
     PLATFORM_LOG.setLevel(Level.WARNING);
@@ -31,8 +62,16 @@ public final class Main {
    */
   public static int execute(
       String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    // Picocli probes for Groovy (on our class path through REST Assured) to support closures in
+    // annotations, which we do not use; the probe alone costs every run about 50 ms of start-up.
+    System.setProperty("picocli.disable.closures", "true");
     StagewatchCommand root = new StagewatchCommand(environment, out, err);
     CommandLine cli = new CommandLine(root);
+    addSubcommands(cli, args);
+    // `stagewatch run --version` prints the same as `stagewatch --version`.
+    cli.getSubcommands()
+        .values()
+        .forEach(c -> c.getCommandSpec().versionProvider(new StagewatchCommand.Version()));
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler(

@@ -7,7 +7,10 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level command; it holds what every subcommand shares. */
+/**
+ * The top-level command; it holds what every subcommand shares. Its subcommands are added by {@link
+ * Main}, which builds only the one a command line names.
+ */
 @Command(
     name = "stagewatch",
     mixinStandardHelpOptions = true,
@@ -24,16 +27,6 @@ import picocli.CommandLine.Spec;
       "error, 4 another run of the environment holds the run lock.",
       "",
       "Start with: stagewatch demo"
-    },
-    subcommands = {
-      RunCommand.class,
-      ValidateCommand.class,
-      ListCommand.class,
-      HistoryCommand.class,
-      ReadinessCommand.class,
-      DemoCommand.class,
-      DaemonCommand.class,
-      picocli.CommandLine.HelpCommand.class
     })
 public final class StagewatchCommand implements Runnable {
   final Map<String, String> environment;

@@ -4,7 +4,6 @@ import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +33,9 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
 
   private CheckOutcome exchange(CheckContext context, OutgoingRequest first) {
     try {
-      HttpClient client = HttpClients.of(context.resources()).client(request.insecure());
-      CompletedExchange done = new RedirectFollower(client, context, BODY_CAP).follow(first);
+      HttpClients clients = HttpClients.of(context.resources());
+      CompletedExchange done =
+          new RedirectFollower(clients, request.insecure(), context, BODY_CAP).follow(first);
       return new ResponseEvaluator(expect, BODY_CAP).evaluate(done);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,17 +1,22 @@
 package io.stagewatch.check.http;
 
 import io.stagewatch.check.CheckResources;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP clients of one run, shared by all its {@code http} checks so connections are reused: one
- * that verifies TLS certificates and, only if some check asks for it, one that does not. Closed
- * with the run's {@link CheckResources}.
+ * The HTTP clients of one run, shared by all its {@code http} checks so connections are reused, and
+ * created on first use: one for plain {@code http://}, one that verifies TLS certificates and, only
+ * if some check asks for it, one that does not. Closed with the run's {@link CheckResources}.
+ *
+ * <p>The plain client exists because a client's TLS set-up loads the JDK's trusted certificates
+ * whether or not it ever speaks TLS, which costs a short run a noticeable part of its start-up.
  */
 public final class HttpClients implements AutoCloseable {
   /**
@@ -22,6 +27,7 @@ public final class HttpClients implements AutoCloseable {
 
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
+  private @Nullable HttpClient plain;
   private @Nullable HttpClient verifying;
   private @Nullable HttpClient insecure;
 
@@ -30,8 +36,19 @@ public final class HttpClients implements AutoCloseable {
     return resources.get(HttpClients.class, HttpClients::new);
   }
 
-  /** The client to use; {@code insecureTls} selects the one that trusts every certificate. */
-  public synchronized HttpClient client(boolean insecureTls) {
+  /**
+   * The client for a request to {@code uri}; {@code insecureTls} selects, for {@code https}, the
+   * one that trusts every certificate.
+   */
+  public synchronized HttpClient client(URI uri, boolean insecureTls) {
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      HttpClient c = plain;
+      if (c == null) {
+        c = build(trustingNothing());
+        plain = c;
+      }
+      return c;
+    }
     if (insecureTls) {
       HttpClient c = insecure;
       if (c == null) {
@@ -50,13 +67,14 @@ public final class HttpClients implements AutoCloseable {
 
   @Override
   public synchronized void close() throws InterruptedException {
-    for (HttpClient c : new HttpClient[] {verifying, insecure}) {
+    for (HttpClient c : new HttpClient[] {plain, verifying, insecure}) {
       if (c != null) {
         // Attempts abandoned at their deadline may still hold exchanges; do not wait on them.
         c.shutdownNow();
         c.awaitTermination(CLOSE_WAIT);
       }
     }
+    plain = null;
     verifying = null;
     insecure = null;
   }
@@ -72,10 +90,22 @@ public final class HttpClients implements AutoCloseable {
     return builder.build();
   }
 
+  /**
+   * A TLS context for the plain client: it never speaks TLS, and if it somehow did, it would accept
+   * no certificate at all. Empty key and trust managers keep the JDK from loading its defaults.
+   */
+  private static SSLContext trustingNothing() {
+    return context(new KeyManager[0], new TrustManager[0]);
+  }
+
   private static SSLContext trustingEverything() {
+    return context(null, new TrustManager[] {new TrustAllManager()});
+  }
+
+  private static SSLContext context(KeyManager @Nullable [] keys, TrustManager[] trust) {
     try {
       SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {new TrustAllManager()}, null);
+      context.init(keys, trust, null);
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("TLS is not available in this Java runtime", e);

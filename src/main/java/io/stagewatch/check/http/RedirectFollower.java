@@ -22,14 +22,16 @@ final class RedirectFollower {
 
   private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
 
-  private final HttpClient client;
+  private final HttpClients clients;
+  private final boolean insecureTls;
   private final Duration timeout;
   private final long startNanos;
   private final long deadlineNanos;
   private final int bodyCap;
 
-  RedirectFollower(HttpClient client, CheckContext context, int bodyCap) {
-    this.client = client;
+  RedirectFollower(HttpClients clients, boolean insecureTls, CheckContext context, int bodyCap) {
+    this.clients = clients;
+    this.insecureTls = insecureTls;
     this.timeout = context.timeout();
     this.deadlineNanos = context.deadlineNanos();
     this.startNanos = deadlineNanos - timeout.toNanos();
@@ -58,6 +60,7 @@ final class RedirectFollower {
     CappedBodyHandler handler = new CappedBodyHandler(bodyCap);
     CompletableFuture<HttpResponse<CappedBody>> future;
     try {
+      HttpClient client = clients.client(request.uri(), insecureTls);
       future = client.sendAsync(request.toHttpRequest(), handler);
     } catch (IllegalArgumentException e) {
       throw new ExchangeFailedException(HttpErrors.describe(e, request.uri()));
