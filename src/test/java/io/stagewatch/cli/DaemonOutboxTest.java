@@ -99,7 +99,8 @@ class DaemonOutboxTest {
               dir.resolve("reports"),
               Duration.ofSeconds(5),
               notifications,
-              Duration.ZERO);
+              Duration.ZERO,
+              SlotRun.RETENTION_EVERY);
       // No schedule: the scheduler only wakes up, it never runs a slot.
       Daemon daemon = new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
       daemon.start();

@@ -34,7 +34,7 @@ class DaemonScaleOutTest {
   static WireMockExtension staging =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  static final int SLOTS = 10;
+  static final int SLOTS = 20;
 
   @TempDir Path dir;
 
@@ -66,7 +66,7 @@ class DaemonScaleOutTest {
                   url: "%s"
                 schedules:
                   - suites: [health]
-                    every: 1s
+                    every: 250ms
                 """
                     .formatted(url))
             .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
@@ -77,9 +77,7 @@ class DaemonScaleOutTest {
     first.start();
     second.start();
     try {
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> Math.min(first.records().size(), second.records().size()) >= SLOTS);
+      await().atMost(Duration.ofSeconds(60)).until(() -> passed(first) + passed(second) >= SLOTS);
     } finally {
       first.stop(Duration.ofSeconds(5));
       second.stop(Duration.ofSeconds(5));
@@ -95,17 +93,25 @@ class DaemonScaleOutTest {
           runs.stream()
               .collect(
                   Collectors.groupingBy(r -> String.valueOf(r.label()), Collectors.counting()));
-      assertThat(runsPerSlot.values()).allMatch(n -> n == 1);
-      assertThat(runs.size()).isGreaterThanOrEqualTo(SLOTS);
-      // Each slot both replicas fired ran in one of them; the other found its run in the store.
+      assertThat(runsPerSlot.values()).as("runs per slot").allMatch(n -> n == 1);
+      assertThat(runsPerSlot).hasSizeGreaterThanOrEqualTo(SLOTS);
+      // Every slot either replica fired ran in exactly one of them; the other found its run in
+      // the store or, busy with the lock, gave the slot up.
       Map<String, Long> firedPerSlot =
           fired.stream()
               .filter(r -> r.outcome() != SlotOutcome.LOCKED)
               .collect(Collectors.groupingBy(r -> r.slot().toString(), Collectors.counting()));
+      assertThat(firedPerSlot).hasSameSizeAs(runsPerSlot);
       assertThat(runs.size()).isEqualTo(outcomes.getOrDefault(SlotOutcome.PASSED, 0L).intValue());
       assertThat(outcomes.getOrDefault(SlotOutcome.ALREADY_RAN, 0L))
-          .isGreaterThanOrEqualTo(SLOTS - 2L);
-      assertThat(firedPerSlot).hasSameSizeAs(runsPerSlot);
+          .as("slots both replicas fired, run by one")
+          .isPositive();
+      assertThat(outcomes.keySet())
+          .isSubsetOf(SlotOutcome.PASSED, SlotOutcome.ALREADY_RAN, SlotOutcome.LOCKED);
     }
+  }
+
+  static long passed(Daemon daemon) {
+    return daemon.records().stream().filter(r -> r.outcome() == SlotOutcome.PASSED).count();
   }
 }

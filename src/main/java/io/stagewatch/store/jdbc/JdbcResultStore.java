@@ -3,7 +3,6 @@ package io.stagewatch.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.stagewatch.run.CheckResult;
-import io.stagewatch.run.Counts;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.AlertState;
@@ -17,8 +16,6 @@ import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -27,42 +24,27 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The store over JDBC, for SQLite and PostgreSQL alike: the statements here are the same for both;
- * {@link Dialect} holds what differs. Connections come from a HikariCP pool.
+ * The store over JDBC, for SQLite and PostgreSQL alike: the statements are the same for both;
+ * {@link Dialect} holds what differs. Connections come from a HikariCP pool. This class opens the
+ * store and turns SQL failures into {@link StoreException}s that say what could not be done; the
+ * SQL itself is in {@link RunWrites} (recording runs), {@link RunQueries} (reading them and the
+ * lock holder), {@link NoticeQueries} (alert state and outbox) and {@link Retention}.
  */
 public final class JdbcResultStore implements ResultStore {
-  private static final String UPSERT_RESULT =
-      "INSERT INTO check_results (run_id, check_id, suite, tags, status, attempts, duration_ms,"
-          + " message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-          + " ON CONFLICT (run_id, check_id) DO UPDATE SET suite = excluded.suite,"
-          + " tags = excluded.tags, status = excluded.status, attempts = excluded.attempts,"
-          + " duration_ms = excluded.duration_ms, message = excluded.message,"
-          + " recorded_at = excluded.recorded_at";
-
-  private static final String COUNT_OF = "(SELECT COUNT(*) FROM check_results c";
-
-  /** Counts an abandoned run from the results it kept. */
-  private static final String MARK_ABANDONED =
-      "UPDATE runs SET status = 'ABORTED', total = "
-          + COUNT_OF
-          + " WHERE c.run_id = runs.run_id)"
-          + countColumn("passed", "PASSED")
-          + countColumn("flaky", "FLAKY")
-          + countColumn("failed", "FAILED")
-          + countColumn("error", "ERROR")
-          + countColumn("skipped", "SKIPPED")
-          + " WHERE environment = ? AND status = 'RUNNING'";
-
   private final Dialect dialect;
   private final HikariDataSource pool;
+  private final RunWrites writes;
   private final RunQueries queries;
   private final NoticeQueries notices;
+  private final Retention retention;
 
   private JdbcResultStore(Dialect dialect, HikariDataSource pool) {
     this.dialect = dialect;
     this.pool = pool;
+    this.writes = new RunWrites(pool);
     this.queries = new RunQueries(pool, dialect);
     this.notices = new NoticeQueries(pool);
+    this.retention = new Retention(pool);
   }
 
   /**
@@ -108,30 +90,22 @@ public final class JdbcResultStore implements ResultStore {
 
   @Override
   public void runStarted(RunInfo info, String runnerVersion) throws StoreException {
-    update(
-        "record the start of run " + info.runId(),
-        "INSERT INTO runs (run_id, environment, project, run_trigger, label, started_at, status,"
-            + " runner_version) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?)",
-        info.runId(),
-        info.environment(),
-        info.project(),
-        info.trigger(),
-        info.label(),
-        info.startedAt().toEpochMilli(),
-        runnerVersion);
-    update(
-        "record the lock holder's run",
-        "UPDATE run_lock_holders SET run_id = ? WHERE environment = ?",
-        info.runId(),
-        info.environment());
+    try {
+      writes.runStarted(info, runnerVersion);
+    } catch (SQLException e) {
+      throw failure("record the start of run " + info.runId(), e);
+    }
+    try {
+      writes.holderRuns(info.environment(), info.runId());
+    } catch (SQLException e) {
+      throw failure("record the lock holder's run", e);
+    }
   }
 
   @Override
   public void checkFinished(String runId, CheckResult result) throws StoreException {
-    try (Connection c = pool.getConnection();
-        PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
-      bindResult(st, runId, result);
-      st.executeUpdate();
+    try {
+      writes.checkFinished(runId, result);
     } catch (SQLException e) {
       throw failure("record the result of " + result.id(), e);
     }
@@ -139,35 +113,10 @@ public final class JdbcResultStore implements ResultStore {
 
   @Override
   public void runFinished(RunResult result, AlertUpdate update) throws StoreException {
-    String runId = result.info().runId();
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
-        // Every result again: a write lost while the run went on must not leave a gap.
-        for (CheckResult check : result.checks()) {
-          bindResult(st, runId, check);
-          st.addBatch();
-        }
-        st.executeBatch();
-      }
-      Counts n = result.counts();
-      Statements.update(
-          c,
-          "UPDATE runs SET finished_at = ?, status = ?, total = ?, passed = ?, flaky = ?,"
-              + " failed = ?, error = ?, skipped = ? WHERE run_id = ?",
-          result.finishedAt().toEpochMilli(),
-          result.status().name(),
-          n.total(),
-          n.passed(),
-          n.flaky(),
-          n.failed(),
-          n.error(),
-          n.skipped(),
-          runId);
-      NoticeQueries.write(c, result.info().environment(), update);
-      c.commit();
+    try {
+      writes.runFinished(result, update);
     } catch (SQLException e) {
-      throw failure("record the end of run " + runId, e);
+      throw failure("record the end of run " + result.info().runId(), e);
     }
   }
 
@@ -211,27 +160,17 @@ public final class JdbcResultStore implements ResultStore {
 
   @Override
   public int markAbandoned(String environment) throws StoreException {
-    return update("mark abandoned runs", MARK_ABANDONED, environment);
+    try {
+      return writes.markAbandoned(environment);
+    } catch (SQLException e) {
+      throw failure("mark abandoned runs", e);
+    }
   }
 
   @Override
   public int deleteRunsStartedBefore(Instant cutoff) throws StoreException {
-    long millis = cutoff.toEpochMilli();
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
-      Statements.update(
-          c,
-          "DELETE FROM check_results WHERE run_id IN"
-              + " (SELECT run_id FROM runs WHERE started_at < ? AND status <> 'RUNNING')",
-          millis);
-      int runs =
-          Statements.update(
-              c, "DELETE FROM runs WHERE started_at < ? AND status <> 'RUNNING'", millis);
-      // Pending notices stay whatever their age: deleting one would lose it.
-      Statements.update(
-          c, "DELETE FROM notices WHERE created_at < ? AND status IN ('SENT', 'FAILED')", millis);
-      c.commit();
-      return runs;
+    try {
+      return retention.deleteRunsStartedBefore(cutoff);
     } catch (SQLException e) {
       throw failure("delete old runs", e);
     }
@@ -271,42 +210,9 @@ public final class JdbcResultStore implements ResultStore {
     pool.close();
   }
 
-  private static void bindResult(PreparedStatement st, String runId, CheckResult r)
-      throws SQLException {
-    Statements.bind(
-        st,
-        runId,
-        r.id(),
-        r.suite(),
-        String.join(",", r.tags()),
-        r.status().name(),
-        r.attempts(),
-        r.durationMs(),
-        r.message(),
-        System.currentTimeMillis());
-  }
-
-  private int update(String what, String sql, @Nullable Object... args) throws StoreException {
-    try (Connection c = pool.getConnection()) {
-      return Statements.update(c, sql, args);
-    } catch (SQLException e) {
-      throw failure(what, e);
-    }
-  }
-
   private StoreException failure(String what, SQLException e) {
     return new StoreException(
         "the store " + dialect.description() + " could not " + what + ": " + rootMessage(e), e);
-  }
-
-  private static String countColumn(String column, String status) {
-    return ", "
-        + column
-        + " = "
-        + COUNT_OF
-        + " WHERE c.run_id = runs.run_id AND c.status = '"
-        + status
-        + "')";
   }
 
   static String rootMessage(Throwable e) {

@@ -1,0 +1,137 @@
+package io.stagewatch.store.jdbc;
+
+import io.stagewatch.run.CheckResult;
+import io.stagewatch.run.Counts;
+import io.stagewatch.run.RunInfo;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.store.AlertUpdate;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** Recording a run as it goes: its start, each result, its end; the same SQL for both databases. */
+final class RunWrites {
+  private static final String UPSERT_RESULT =
+      "INSERT INTO check_results (run_id, check_id, suite, tags, status, attempts, duration_ms,"
+          + " message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " ON CONFLICT (run_id, check_id) DO UPDATE SET suite = excluded.suite,"
+          + " tags = excluded.tags, status = excluded.status, attempts = excluded.attempts,"
+          + " duration_ms = excluded.duration_ms, message = excluded.message,"
+          + " recorded_at = excluded.recorded_at";
+
+  private static final String COUNT_OF = "(SELECT COUNT(*) FROM check_results c";
+
+  /** Counts an abandoned run from the results it kept. */
+  private static final String MARK_ABANDONED =
+      "UPDATE runs SET status = 'ABORTED', total = "
+          + COUNT_OF
+          + " WHERE c.run_id = runs.run_id)"
+          + countColumn("passed", "PASSED")
+          + countColumn("flaky", "FLAKY")
+          + countColumn("failed", "FAILED")
+          + countColumn("error", "ERROR")
+          + countColumn("skipped", "SKIPPED")
+          + " WHERE environment = ? AND status = 'RUNNING'";
+
+  private final DataSource pool;
+
+  RunWrites(DataSource pool) {
+    this.pool = pool;
+  }
+
+  void runStarted(RunInfo info, String runnerVersion) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      Statements.update(
+          c,
+          "INSERT INTO runs (run_id, environment, project, run_trigger, label, started_at, status,"
+              + " runner_version) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?)",
+          info.runId(),
+          info.environment(),
+          info.project(),
+          info.trigger(),
+          info.label(),
+          info.startedAt().toEpochMilli(),
+          runnerVersion);
+    }
+  }
+
+  /** Notes which run the environment's lock holder is running, for whoever waits for the lock. */
+  void holderRuns(String environment, String runId) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      Statements.update(
+          c, "UPDATE run_lock_holders SET run_id = ? WHERE environment = ?", runId, environment);
+    }
+  }
+
+  void checkFinished(String runId, CheckResult result) throws SQLException {
+    try (Connection c = pool.getConnection();
+        PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
+      bindResult(st, runId, result);
+      st.executeUpdate();
+    }
+  }
+
+  /** The run's end, every result again and the alert policy's decision, in one transaction. */
+  void runFinished(RunResult result, AlertUpdate update) throws SQLException {
+    String runId = result.info().runId();
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
+        // Every result again: a write lost while the run went on must not leave a gap.
+        for (CheckResult check : result.checks()) {
+          bindResult(st, runId, check);
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+      Counts n = result.counts();
+      Statements.update(
+          c,
+          "UPDATE runs SET finished_at = ?, status = ?, total = ?, passed = ?, flaky = ?,"
+              + " failed = ?, error = ?, skipped = ? WHERE run_id = ?",
+          result.finishedAt().toEpochMilli(),
+          result.status().name(),
+          n.total(),
+          n.passed(),
+          n.flaky(),
+          n.failed(),
+          n.error(),
+          n.skipped(),
+          runId);
+      NoticeQueries.write(c, result.info().environment(), update);
+      c.commit();
+    }
+  }
+
+  int markAbandoned(String environment) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return Statements.update(c, MARK_ABANDONED, environment);
+    }
+  }
+
+  private static void bindResult(PreparedStatement st, String runId, CheckResult r)
+      throws SQLException {
+    Statements.bind(
+        st,
+        runId,
+        r.id(),
+        r.suite(),
+        String.join(",", r.tags()),
+        r.status().name(),
+        r.attempts(),
+        r.durationMs(),
+        r.message(),
+        System.currentTimeMillis());
+  }
+
+  private static String countColumn(String column, String status) {
+    return ", "
+        + column
+        + " = "
+        + COUNT_OF
+        + " WHERE c.run_id = runs.run_id AND c.status = '"
+        + status
+        + "')";
+  }
+}

@@ -1,0 +1,174 @@
+package io.stagewatch.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.report.prometheus.Promtool;
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.SlotOutcome;
+import io.stagewatch.schedule.StatusServer;
+import io.stagewatch.schedule.StoreStatus;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import io.stagewatch.suite.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a live daemon serves, checked against outside judges: {@code /metrics} by Prometheus's own
+ * parser, {@code /api/status} by the store it claims to show.
+ */
+class DaemonEndpointsTest {
+  @RegisterExtension
+  static WireMockExtension staging =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  String sqlite() {
+    return "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
+  }
+
+  Daemon daemon() throws Exception {
+    CliRun cli =
+        new CliRun(dir)
+            .config(
+                """
+                environments:
+                  staging:
+                    baseUrl: ${STAGING_URL}
+                defaults:
+                  timeout: 5s
+                  retry: {attempts: 1}
+                store:
+                  url: "%s"
+                schedules:
+                  - suites: [health]
+                    every: 1s
+                """
+                    .formatted(sqlite()))
+            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
+            .env("STAGING_URL", staging.baseUrl());
+    Workspace workspace =
+        Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
+    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    StagewatchCommand root = new StagewatchCommand(Map.of(), sink, sink);
+    return new Daemon(
+        DaemonCommand.schedules(workspace.config()),
+        new SlotRun(root, workspace, dir.resolve("reports"), Duration.ofSeconds(5), null),
+        Clock.systemUTC(),
+        line -> {});
+  }
+
+  static void healthAnswers(int status) {
+    staging.stubFor(get("/health").willReturn(aResponse().withStatus(status)));
+  }
+
+  static long outcomes(Daemon daemon, SlotOutcome outcome) {
+    return daemon.records().stream().filter(r -> r.outcome() == outcome).count();
+  }
+
+  @Test
+  void metricsParseWithPrometheusAndTheStatusJsonIsWhatTheStoreHolds(@TempDir Path tmp)
+      throws Exception {
+    healthAnswers(200);
+    Daemon daemon = daemon();
+    try (StoreStatus status =
+            new StoreStatus(sqlite(), dir, "staging", daemon, Clock.systemUTC(), s -> s);
+        StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status)) {
+      daemon.start();
+      try {
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> outcomes(daemon, SlotOutcome.PASSED) >= 2);
+        healthAnswers(503);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> outcomes(daemon, SlotOutcome.FAILED) >= 2);
+      } finally {
+        daemon.stop(Duration.ofSeconds(5));
+      }
+      // The daemon has stopped: the store no longer changes under the comparison.
+      String metrics = fetch(server, "/metrics");
+      JsonNode json = JSON.readTree(fetch(server, "/api/status"));
+
+      Promtool.assertClean(metrics, tmp);
+      assertThat(metrics)
+          .contains(
+              "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 0")
+          .contains("stagewatch_daemon_up{environment=\"staging\"} 1")
+          .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 0");
+
+      try (JdbcResultStore store = JdbcResultStore.open(sqlite(), dir)) {
+        List<StoredRun> runs = store.lastRuns("staging", StoreStatus.WINDOW);
+        List<StoredResult> results = store.resultsOfLastRuns("staging", StoreStatus.WINDOW);
+        StoredRun last = runs.get(0);
+        assertThat(json.get("healthy").asBoolean()).isTrue();
+        assertThat(json.at("/lastRun/runId").asText()).isEqualTo(last.runId());
+        assertThat(json.at("/lastRun/label").asText()).isEqualTo(last.label());
+        assertThat(json.at("/lastRun/status").asText()).isEqualTo(last.status().name());
+        assertThat(json.at("/lastRun/startedAt").asText()).isEqualTo(last.startedAt().toString());
+        assertThat(json.at("/lastRun/counts/total").asInt()).isEqualTo(last.counts().total());
+        assertThat(json.at("/lastRun/counts/failed").asInt()).isEqualTo(last.counts().failed());
+
+        // The check's history is its stored results, oldest run first.
+        Map<String, StoredRun> byId =
+            runs.stream().collect(Collectors.toMap(StoredRun::runId, Function.identity()));
+        List<String> stored =
+            results.stream()
+                .filter(r -> r.checkId().equals("health/up"))
+                .sorted(Comparator.comparing(r -> byId.get(r.runId()).startedAt()))
+                .map(r -> r.status().name())
+                .toList();
+        List<String> shown = new ArrayList<>();
+        json.at("/checks/0/history").forEach(s -> shown.add(s.asText()));
+        assertThat(json.get("checks")).hasSize(1);
+        assertThat(json.at("/checks/0/id").asText()).isEqualTo("health/up");
+        assertThat(shown).isEqualTo(stored).contains("PASSED", "FAILED");
+        assertThat(json.at("/checks/0/status").asText()).isEqualTo(CheckStatus.FAILED.name());
+        assertThat(json.at("/checks/0/uptime").asDouble())
+            .isEqualTo(stored.stream().filter("PASSED"::equals).count() / (double) stored.size());
+      }
+    }
+  }
+
+  static String fetch(StatusServer server, String path) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      return response.body();
+    }
+  }
+}
