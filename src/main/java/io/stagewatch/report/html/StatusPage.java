@@ -32,11 +32,18 @@ public final class StatusPage {
       .readiness ul{margin:0;padding-left:1.2em}
       """;
 
+  /**
+   * An empty inline icon: without one the browser asks the server for {@code /favicon.ico} on every
+   * reload, and the daemon's 404 for it shows as an error in the browser's console.
+   */
+  static final String NO_ICON = "<link rel=\"icon\" href=\"data:,\">";
+
   private StatusPage() {}
 
   public static String render(PageView status) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append(NO_ICON);
     if (status.refreshSeconds() > 0) {
       html.append("<meta http-equiv=\"refresh\" content=\"")
           .append(status.refreshSeconds())
