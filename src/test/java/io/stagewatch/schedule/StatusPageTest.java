@@ -124,6 +124,11 @@ class StatusPageTest {
     assertThat(json)
         .contains("\"runId\" : \"r2\"")
         .contains("\"id\" : \"health/up\"")
-        .contains("\"history\" : [ \"PASSED\", \"FAILED\" ]");
+        .contains("\"history\" : [ \"PASSED\", \"FAILED\" ]")
+        .contains("\"verdict\" : \"NOT READY\"")
+        .contains("\"passRate\" : 50.0")
+        .contains("\"passedRuns\" : 1")
+        .contains("\"finishedRuns\" : 2")
+        .contains("\"the latest staging run of staging failed (r2)\"");
   }
 }
