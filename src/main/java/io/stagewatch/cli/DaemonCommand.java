@@ -87,6 +87,7 @@ final class DaemonCommand implements Callable<Integer> {
             cfg.store().url(),
             RunAndReport.baseDir(cfg.file()),
             cfg.environment().name(),
+            cfg.readiness(),
             daemon,
             Clock.systemUTC(),
             cfg.secrets()::mask);

@@ -3,13 +3,17 @@ package io.stagewatch.cli;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
+import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.Notifications;
+import io.stagewatch.readiness.StagingHistory;
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.ConsoleReporter;
 import io.stagewatch.report.GitHubActions;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.report.ReportFiles;
 import io.stagewatch.report.ReportWriter;
+import io.stagewatch.report.html.PageView;
 import io.stagewatch.report.json.JsonResultReport;
 import io.stagewatch.report.json.NotificationJson;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
@@ -19,6 +23,7 @@ import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.run.Runner;
 import io.stagewatch.store.AlertPlanner;
+import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.RunLockedException;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
@@ -111,15 +116,23 @@ final class RunAndReport {
     if (result.checks().isEmpty()) {
       throw nothingSelected(options);
     }
-    @Nullable WindowFigures figures =
+    ReadinessConfig readiness = config.readiness();
+    @Nullable RecentRuns recent =
         session.finish(
-            result, Duration.ofDays(config.store().retentionDays()), config.readiness().window());
+            result,
+            Duration.ofDays(config.store().retentionDays()),
+            readiness.window(),
+            PageView.HISTORY_RUNS);
+    @Nullable WindowFigures figures = recent == null ? null : recent.figures();
     List<NotificationJson> sent =
         notifications == null
             ? List.of()
             : RunNotifications.deliver(root, notifications, session, result, config.secrets());
     try {
-      new ReportWriter(withNotifications(ReportFiles.all(figures), sent)).write(result, reportDir);
+      new ReportWriter(
+              withNotifications(
+                  ReportFiles.all(recent, readiness(result, recent, readiness)), sent))
+          .write(result, reportDir);
       GitHubActions.publish(
           result, new MarkdownSummaryReport(figures).render(result), root.environment);
     } catch (IOException e) {
@@ -132,6 +145,19 @@ final class RunAndReport {
             + reportDir
             + " (junit.xml, result.json, summary.md, signal.json, metrics.prom, report.html)");
     return result.status() == RunStatus.PASSED ? ExitCodes.PASSED : ExitCodes.FAILED;
+  }
+
+  /** The staging readiness verdict over the store's runs; null without a store. */
+  private static @Nullable StagingReadiness readiness(
+      RunResult result, @Nullable RecentRuns recent, ReadinessConfig settings) {
+    if (recent == null) {
+      return null;
+    }
+    return StagingReadiness.of(
+        StagingHistory.of(result.info().environment(), recent.windowRuns()),
+        settings.window(),
+        settings.threshold(),
+        settings.stagingGate());
   }
 
   /** The reports, with {@code result.json} telling what became of the run's notices. */

@@ -1,11 +1,13 @@
 package io.stagewatch.report;
 
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.html.HtmlReport;
 import io.stagewatch.report.json.JsonResultReport;
 import io.stagewatch.report.json.SignalReport;
 import io.stagewatch.report.junit.JunitXmlReport;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
 import io.stagewatch.report.prometheus.MetricsReport;
+import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.WindowFigures;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -16,20 +18,23 @@ public final class ReportFiles {
   private ReportFiles() {}
 
   public static List<ReportFile> all() {
-    return all(null);
+    return all(null, null);
   }
 
   /**
-   * @param history the figures of the environment's last runs, for the reports that show them; null
-   *     when no store is on
+   * @param recent the environment's last runs, this run among them, for the reports that show
+   *     history; null when no store is on
+   * @param readiness the verdict of the staging runs in the store; null when no store is on
    */
-  public static List<ReportFile> all(@Nullable WindowFigures history) {
+  public static List<ReportFile> all(
+      @Nullable RecentRuns recent, @Nullable StagingReadiness readiness) {
+    WindowFigures figures = recent == null ? null : recent.figures();
     return List.of(
         new JunitXmlReport(),
         new JsonResultReport(),
-        new MarkdownSummaryReport(history),
-        new SignalReport(history),
+        new MarkdownSummaryReport(figures),
+        new SignalReport(figures),
         new MetricsReport(),
-        new HtmlReport(history));
+        new HtmlReport(recent, readiness));
   }
 }

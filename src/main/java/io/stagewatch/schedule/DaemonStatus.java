@@ -1,5 +1,6 @@
 package io.stagewatch.schedule;
 
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.html.CheckState;
 import io.stagewatch.report.html.PageView;
 import io.stagewatch.store.StoredResult;
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param runs the environment's recent runs, newest first; empty when the store is unreachable
  * @param results every result of those runs
  * @param checks the checks' states over those runs
+ * @param readiness the verdict of the staging runs over {@code readiness.window}
  * @param storeProblem why the store could not be read (masked); null when it could
  * @param lastCompleted when a slot last completed, here or in a replica
  * @param outboxPending the environment's notices waiting to be delivered
@@ -30,6 +32,7 @@ public record DaemonStatus(
     List<StoredRun> runs,
     List<StoredResult> results,
     List<CheckState> checks,
+    StagingReadiness readiness,
     @Nullable String storeProblem,
     int outboxPending) {
 
@@ -53,7 +56,8 @@ public record DaemonStatus(
                 runs.get(0).label(),
                 runs.get(0).counts().passed() + runs.get(0).counts().flaky(),
                 runs.get(0).counts().total());
-    return new PageView(environment, problem().orElse(null), last, null, checks, REFRESH_SECONDS);
+    return new PageView(
+        environment, problem().orElse(null), last, null, readiness, checks, REFRESH_SECONDS);
   }
 
   /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stagewatch.readiness.ReadinessScore;
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.html.CheckState;
 import io.stagewatch.store.StoredRun;
 import java.time.Instant;
@@ -15,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * {"healthy": true, "problem": null, "environment": "staging", "lastSuccessAgeSeconds": 12.5,
  *  "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status", "counts"},
+ *  "readiness": {"verdict": "READY" | "NOT READY" | "UNKNOWN", "ready", "signal": "staging",
+ *                "passRate" (0-100, null before a finished run), "passedRuns", "finishedRuns",
+ *                "window", "threshold", "reasons": [...], "notes": [...]},
  *  "checks": [{"id", "status", "uptime", "history": ["PASSED", ...], "lastFailure",
  *              "lastFailureAt"}]}
  * }</pre>
@@ -35,6 +40,7 @@ public final class StatusJson {
     } else {
       run(root.putObject("lastRun"), status.runs().get(0));
     }
+    readiness(root.putObject("readiness"), status.readiness());
     ArrayNode checks = root.putArray("checks");
     for (CheckState c : status.checks()) {
       ObjectNode check = checks.addObject();
@@ -52,6 +58,27 @@ public final class StatusJson {
       // A tree of plain values always serializes.
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The staging signal's verdict, as the page shows it; {@code signal} says what it rests on. */
+  private static void readiness(ObjectNode node, StagingReadiness readiness) {
+    node.put("verdict", readiness.headline());
+    node.put("ready", readiness.ready());
+    node.put("signal", "staging");
+    ReadinessScore score = readiness.score();
+    if (score == null) {
+      node.putNull("passRate");
+    } else {
+      node.put("passRate", score.score());
+    }
+    node.put("passedRuns", readiness.staging().passedRuns());
+    node.put("finishedRuns", readiness.staging().finishedRuns());
+    node.put("window", readiness.window());
+    node.put("threshold", readiness.threshold());
+    ArrayNode reasons = node.putArray("reasons");
+    readiness.reasons().forEach(reasons::add);
+    ArrayNode notes = node.putArray("notes");
+    readiness.notes().forEach(notes::add);
   }
 
   private static void run(ObjectNode node, StoredRun run) {

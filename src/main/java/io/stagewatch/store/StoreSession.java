@@ -105,12 +105,13 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * After the run: deletes runs older than {@code retention} and reads the figures of the last
-   * {@code window} runs.
+   * After the run: deletes runs older than {@code retention} and reads the environment's last runs:
+   * {@code window} of them for the figures, or {@code historyRuns} when that is more.
    *
    * @return null when there is no store or it failed
    */
-  public @Nullable WindowFigures finish(RunResult result, Duration retention, int window) {
+  public @Nullable RecentRuns finish(
+      RunResult result, Duration retention, int window, int historyRuns) {
     ResultStore s = store;
     if (s == null || problem().isPresent()) {
       return null;
@@ -118,10 +119,9 @@ public final class StoreSession implements AutoCloseable {
     try {
       s.deleteRunsStartedBefore(Instant.now().minus(retention));
       String environment = result.info().environment();
-      return WindowFigures.of(
-          window,
-          s.lastRuns(environment, window),
-          CheckStats.of(s.resultsOfLastRuns(environment, window)));
+      int count = Math.max(window, historyRuns);
+      return new RecentRuns(
+          window, s.lastRuns(environment, count), s.resultsOfLastRuns(environment, count));
     } catch (StoreException e) {
       problem = e;
       return null;

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.SlotRecord;
@@ -161,7 +162,8 @@ class DaemonRunsTest {
     Workspace workspace = project(sqlite());
     Daemon daemon = daemon(workspace);
     StoreStatus status =
-        new StoreStatus(sqlite(), dir, "staging", daemon, Clock.systemUTC(), s -> s);
+        new StoreStatus(
+            sqlite(), dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
     started.add(status);
     StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status);
     started.add(server);
@@ -206,7 +208,9 @@ class DaemonRunsTest {
     Files.writeString(dir.resolve("blocked"), "");
     String broken = "jdbc:sqlite:" + dir.resolve("blocked/store/stagewatch.db");
     Daemon daemon = daemon(project(broken));
-    StoreStatus status = new StoreStatus(broken, dir, "staging", daemon, Clock.systemUTC(), s -> s);
+    StoreStatus status =
+        new StoreStatus(
+            broken, dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
     started.add(status);
     StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status);
     started.add(server);

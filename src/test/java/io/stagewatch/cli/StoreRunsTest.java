@@ -130,6 +130,20 @@ class StoreRunsTest {
         .contains("stagewatch_run_up{environment=\"staging\"} 1.0")
         .contains(
             "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 1.0");
+
+    // report.html: the check's bars over the stored runs, oldest first, and the staging verdict.
+    String page = cli.report("report.html");
+    assertThat(page)
+        .contains(
+            "<td>health/up</td><td class=\"state-passed\">PASSED</td><td>80%</td>"
+                + "<td class=\"bars\">"
+                + "<span class=\"bar passed\" title=\"PASSED\"></span>".repeat(2)
+                + "<span class=\"bar failed\" title=\"FAILED\"></span>"
+                + "<span class=\"bar passed\" title=\"PASSED\"></span>"
+                + "<span class=\"bar flaky\" title=\"FLAKY\"></span>"
+                + "<span class=\"bar passed\" title=\"PASSED\"></span>")
+        .contains("<b class=\"verdict\">NOT READY</b>, staging pass rate 80% (8/10 runs")
+        .contains("<li>not ready: score 80 is below the threshold 90</li>");
   }
 
   @ParameterizedTest

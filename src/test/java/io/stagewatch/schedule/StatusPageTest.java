@@ -2,6 +2,8 @@ package io.stagewatch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.readiness.StagingHistory;
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.html.CheckState;
 import io.stagewatch.report.html.StatusPage;
 import io.stagewatch.run.CheckStatus;
@@ -60,6 +62,7 @@ class StatusPageTest {
         runs,
         results,
         CheckState.of(runs, results),
+        StagingReadiness.of(StagingHistory.of("staging", runs), 10, 90, true),
         storeProblem,
         2);
   }
@@ -88,6 +91,19 @@ class StatusPageTest {
   }
 
   @Test
+  void thePageShowsTheStagingReadinessVerdictAndWhatItRestsOn() {
+    String html = StatusPage.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null).page());
+    assertThat(html)
+        .contains("<div id=\"readiness\" class=\"readiness not-ready\">")
+        .contains("<b class=\"verdict\">NOT READY</b>")
+        .contains("staging pass rate 50% (1/2 runs of staging passed), threshold 90.")
+        .contains("<li>not ready: score 50 is below the threshold 90</li>")
+        .contains("<li>not ready: the latest staging run of staging failed (r2)</li>")
+        .contains("the last 10 runs of staging in the store")
+        .contains("CI, coverage, security and quality are not part of it");
+  }
+
+  @Test
   void aRedCheckLeavesTheDaemonHealthyButALateOrStorelessOneIsNot() {
     assertThat(status(T0.plusSeconds(70), T0.plusSeconds(62), null).healthy()).isTrue();
     assertThat(status(T0.plusSeconds(200), T0.plusSeconds(62), null).problem())
@@ -108,6 +124,11 @@ class StatusPageTest {
     assertThat(json)
         .contains("\"runId\" : \"r2\"")
         .contains("\"id\" : \"health/up\"")
-        .contains("\"history\" : [ \"PASSED\", \"FAILED\" ]");
+        .contains("\"history\" : [ \"PASSED\", \"FAILED\" ]")
+        .contains("\"verdict\" : \"NOT READY\"")
+        .contains("\"passRate\" : 50.0")
+        .contains("\"passedRuns\" : 1")
+        .contains("\"finishedRuns\" : 2")
+        .contains("\"the latest staging run of staging failed (r2)\"");
   }
 }

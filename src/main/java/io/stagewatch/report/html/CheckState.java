@@ -80,6 +80,21 @@ public record CheckState(
     return states;
   }
 
+  /**
+   * The checks of one run, each with its history over the stored runs, in the run's order. A check
+   * the store has no result of (its result could not be written) has this run alone as history.
+   *
+   * @param runs the environment's last runs, newest first, this run among them
+   */
+  public static List<CheckState> of(
+      RunResult run, List<StoredRun> runs, List<StoredResult> results) {
+    Map<String, CheckState> stored = new HashMap<>();
+    for (CheckState state : of(runs, results)) {
+      stored.put(state.id(), state);
+    }
+    return of(run).stream().map(c -> stored.getOrDefault(c.id(), c)).toList();
+  }
+
   private static CheckState of(String id, List<StoredResult> oldestFirst) {
     StoredResult latest = oldestFirst.get(oldestFirst.size() - 1);
     StoredResult failure = null;

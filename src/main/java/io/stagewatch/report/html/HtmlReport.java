@@ -1,28 +1,36 @@
 package io.stagewatch.report.html;
 
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.WindowFigures;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code report.html}: the daemon's status page for this run, every check with its state, duration
- * and reason. With a store, a line sums up the environment's last runs; the per-check history bars
- * show this run alone. The page does not reload itself.
+ * and reason. With a store, a line sums up the environment's last runs, the staging readiness
+ * verdict is shown, and each check of this run has the history bars, uptime and latency sparkline
+ * of the environment's last {@link PageView#HISTORY_RUNS} runs, as on the daemon's page. The page
+ * does not reload itself.
  */
 public final class HtmlReport implements ReportFile {
-  private final @Nullable WindowFigures history;
+  private final @Nullable RecentRuns recent;
+  private final @Nullable StagingReadiness readiness;
 
+  /** Without a store: this run alone. */
   public HtmlReport() {
-    this(null);
+    this(null, null);
   }
 
   /**
-   * @param history the figures of the environment's last runs; null when no store is on
+   * @param recent the environment's last runs, this run among them; null when no store is on
+   * @param readiness the verdict of the staging runs in the store; null when no store is on
    */
-  public HtmlReport(@Nullable WindowFigures history) {
-    this.history = history;
+  public HtmlReport(@Nullable RecentRuns recent, @Nullable StagingReadiness readiness) {
+    this.recent = recent;
+    this.readiness = readiness;
   }
 
   @Override
@@ -33,6 +41,7 @@ public final class HtmlReport implements ReportFile {
   @Override
   public String render(RunResult result) {
     int passed = result.counts().passed() + result.counts().flaky();
+    RecentRuns r = recent;
     PageView view =
         new PageView(
             result.info().environment(),
@@ -43,8 +52,14 @@ public final class HtmlReport implements ReportFile {
                 result.info().label(),
                 passed,
                 result.counts().total()),
-            history == null ? null : historyLine(history),
-            CheckState.of(result),
+            r == null ? null : historyLine(r.figures()),
+            readiness,
+            r == null
+                ? CheckState.of(result)
+                : CheckState.of(
+                    result,
+                    r.runs().subList(0, Math.min(PageView.HISTORY_RUNS, r.runs().size())),
+                    r.results()),
             0);
     return StatusPage.render(view);
   }

@@ -1,14 +1,17 @@
 package io.stagewatch.report.html;
 
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.run.CheckStatus;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The page a person looks at, the daemon's {@code /} and {@code report.html}: per check its state,
- * uptime over the window, a bar per recent run, a latency sparkline and the last failure.
- * Self-contained (inline CSS, no scripts, no external assets, so it works offline and behind strict
- * proxies), every value escaped, and reloaded by the browser only when the view asks for it.
+ * The page a person looks at, the daemon's {@code /} and {@code report.html}: the staging readiness
+ * verdict, then per check its state, uptime over the window, a bar per recent run, a latency
+ * sparkline and the last failure. Self-contained (inline CSS, no scripts, no external assets, so it
+ * works offline and behind strict proxies), every value escaped, and reloaded by the browser only
+ * when the view asks for it.
  */
 public final class StatusPage {
   static final int SPARK_WIDTH = 80;
@@ -23,13 +26,24 @@ public final class StatusPage {
       .passed,.flaky{background:#2e9e44}.failed,.error{background:#d33}.skipped{background:#bbb}
       .state-passed,.state-flaky{color:#2e9e44}.state-failed,.state-error{color:#d33}
       .problem{color:#d33;font-weight:bold}.reason{color:#555;max-width:40em}
+      .readiness{border-left:6px solid #bbb;padding:2px 12px;margin:1em 0;max-width:60em}
+      .readiness.ready{border-color:#2e9e44}.readiness.not-ready{border-color:#d33}
+      .ready .verdict{color:#2e9e44}.not-ready .verdict{color:#d33}.basis{color:#555}
+      .readiness ul{margin:0;padding-left:1.2em}
       """;
+
+  /**
+   * An empty inline icon: without one the browser asks the server for {@code /favicon.ico} on every
+   * reload, and the daemon's 404 for it shows as an error in the browser's console.
+   */
+  static final String NO_ICON = "<link rel=\"icon\" href=\"data:,\">";
 
   private StatusPage() {}
 
   public static String render(PageView status) {
     StringBuilder html = new StringBuilder();
-    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append(NO_ICON);
     if (status.refreshSeconds() > 0) {
       html.append("<meta http-equiv=\"refresh\" content=\"")
           .append(status.refreshSeconds())
@@ -43,6 +57,7 @@ public final class StatusPage {
         .append(escape(status.environment()))
         .append("</h1>\n");
     header(html, status);
+    readiness(html, status.readiness());
     checks(html, status.checks());
     html.append("</body></html>\n");
     return html.toString();
@@ -75,6 +90,35 @@ public final class StatusPage {
     if (history != null) {
       html.append("<p>").append(escape(history)).append("</p>\n");
     }
+  }
+
+  /** The verdict with the figures it rests on, why it is not ready, and what it leaves out. */
+  private static void readiness(StringBuilder html, @Nullable StagingReadiness readiness) {
+    if (readiness == null) {
+      html.append("<p id=\"readiness\" class=\"readiness unknown\">Readiness: no verdict.")
+          .append(" It is taken from the staging runs in the store, and no store was used.</p>\n");
+      return;
+    }
+    String kind =
+        readiness.verdict() == null ? "unknown" : readiness.ready() ? "ready" : "not-ready";
+    html.append("<div id=\"readiness\" class=\"readiness ")
+        .append(kind)
+        .append("\"><p>Readiness of the staging signal: <b class=\"verdict\">")
+        .append(escape(readiness.headline()))
+        .append("</b>, ")
+        .append(escape(readiness.figures()))
+        .append(".</p>\n");
+    if (!readiness.reasons().isEmpty() || !readiness.notes().isEmpty()) {
+      html.append("<ul>");
+      for (String reason : readiness.reasons()) {
+        html.append("<li>not ready: ").append(escape(reason)).append("</li>");
+      }
+      for (String note : readiness.notes()) {
+        html.append("<li>note: ").append(escape(note)).append("</li>");
+      }
+      html.append("</ul>\n");
+    }
+    html.append("<p class=\"basis\">").append(escape(readiness.basis())).append("</p></div>\n");
   }
 
   private static void checks(StringBuilder html, List<CheckState> checks) {

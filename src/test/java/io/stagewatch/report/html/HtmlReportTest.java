@@ -2,8 +2,16 @@ package io.stagewatch.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.readiness.StagingHistory;
+import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.SampleRuns;
-import io.stagewatch.store.WindowFigures;
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.Counts;
+import io.stagewatch.store.RecentRuns;
+import io.stagewatch.store.StoredResult;
+import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.StoredRunStatus;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +47,8 @@ class HtmlReportTest {
 
   @Test
   void thePageIsSelfContainedAndDoesNotReloadItself() {
-    String html = new HtmlReport().render(SampleRuns.mixed());
+    // The only link is the empty inline icon, which saves a request for /favicon.ico.
+    String html = new HtmlReport().render(SampleRuns.mixed()).replace(StatusPage.NO_ICON, "");
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
         .doesNotContain("<script")
@@ -50,12 +59,84 @@ class HtmlReportTest {
         .doesNotContain("http-equiv=\"refresh\"");
   }
 
+  static StoredRun stored(String runId, Instant at, StoredRunStatus status) {
+    return new StoredRun(
+        runId,
+        "staging",
+        null,
+        "schedule",
+        null,
+        at,
+        at.plusMillis(1200),
+        status,
+        new Counts(2, status == StoredRunStatus.PASSED ? 2 : 1, 0, 0, 0, 0),
+        "test");
+  }
+
+  static StoredResult result(String runId, String check, CheckStatus status, Instant at) {
+    return new StoredResult(
+        runId, check, status, 1, 40, status.isFailure() ? "expected 200, got 503" : null, at);
+  }
+
+  /** run-43 (all passed, newest) after run-41, in which the health endpoint failed. */
+  static RecentRuns recent() {
+    Instant earlier = SampleRuns.STARTED.minusSeconds(3600);
+    return new RecentRuns(
+        10,
+        List.of(
+            stored("run-43", SampleRuns.STARTED, StoredRunStatus.PASSED),
+            stored("run-41", earlier, StoredRunStatus.FAILED)),
+        List.of(
+            result("run-41", "staging-health/health endpoint", CheckStatus.FAILED, earlier),
+            result("run-41", "staging-health/version", CheckStatus.PASSED, earlier),
+            result("run-41", "checkout/create order", CheckStatus.PASSED, earlier),
+            result(
+                "run-43", "staging-health/health endpoint", CheckStatus.PASSED, SampleRuns.STARTED),
+            result("run-43", "staging-health/version", CheckStatus.PASSED, SampleRuns.STARTED)));
+  }
+
   @Test
   void withAStoreALineSumsUpTheRecentRuns() {
-    WindowFigures figures = new WindowFigures(10, 8, 6, 1200, 3400, List.of(), List.of());
-    assertThat(new HtmlReport(figures).render(SampleRuns.allPassed()))
-        .contains("<p>Last 8 finished runs: 6 passed; run duration p50 1200 ms, p95 3400 ms.</p>")
+    RecentRuns recent = recent();
+    assertThat(new HtmlReport(recent, null).render(SampleRuns.allPassed()))
+        .contains("<p>Last 2 finished runs: 1 passed; run duration p50 1200 ms, p95 1200 ms.</p>")
         .contains("2 of 2 checks passed.");
     assertThat(new HtmlReport().render(SampleRuns.allPassed())).doesNotContain("finished runs");
+  }
+
+  @Test
+  void withAStoreEachCheckOfTheRunHasItsHistoryBarsFromTheStore() {
+    String html = new HtmlReport(recent(), null).render(SampleRuns.allPassed());
+    assertThat(html)
+        .contains(
+            "<td>staging-health/health endpoint</td><td class=\"state-passed\">PASSED</td>"
+                + "<td>50%</td><td class=\"bars\"><span class=\"bar failed\" title=\"FAILED\">"
+                + "</span><span class=\"bar passed\" title=\"PASSED\"></span></td>")
+        .contains("<svg class=\"spark\"")
+        .contains("expected 200, got 503")
+        // A check of an earlier run that this run did not select is not this run's.
+        .doesNotContain("checkout/create order");
+    // Without a store, one bar: this run.
+    assertThat(new HtmlReport().render(SampleRuns.allPassed()))
+        .contains(
+            "<td>100%</td><td class=\"bars\"><span class=\"bar passed\" title=\"PASSED\">"
+                + "</span></td>");
+  }
+
+  @Test
+  void withAStoreTheStagingReadinessVerdictIsShownWithItsBasis() {
+    RecentRuns recent = recent();
+    StagingReadiness readiness =
+        StagingReadiness.of(StagingHistory.of("staging", recent.windowRuns()), 10, 90, true);
+    String html = new HtmlReport(recent, readiness).render(SampleRuns.allPassed());
+    assertThat(html)
+        .contains("class=\"readiness not-ready\"")
+        .contains("<b class=\"verdict\">NOT READY</b>")
+        .contains("staging pass rate 50% (1/2 runs of staging passed), threshold 90.")
+        .contains("<li>not ready: score 50 is below the threshold 90</li>")
+        .contains("Based on the staging smoke runs alone");
+    assertThat(new HtmlReport().render(SampleRuns.allPassed()))
+        .contains("Readiness: no verdict.")
+        .doesNotContain("NOT READY");
   }
 }

@@ -1,0 +1,203 @@
+package io.stagewatch.report.html;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.cli.Main;
+import io.stagewatch.config.ReadinessConfig;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.SlotOutcome;
+import io.stagewatch.schedule.StatusServer;
+import io.stagewatch.schedule.StoreStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The status page in a real browser: two real runs against a WireMock staging, recorded in a SQLite
+ * store, then the daemon's {@code /} and the run's {@code report.html} opened in headless chromium.
+ * What is checked is what a person sees: the rendered DOM and its computed colours, not the HTML
+ * source. Screenshots are kept in {@code target/browser/}.
+ */
+class StatusPageInBrowserTest {
+  @RegisterExtension
+  static WireMockExtension staging =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  static final Path SCREENSHOTS = Path.of("target", "browser");
+  static final String RED = "rgb(221, 51, 51)";
+  static final String GREEN = "rgb(46, 158, 68)";
+
+  /** The state cell of a check's row: its text and its colour as rendered. */
+  static final String STATE_OF =
+      """
+      (() => {
+        const row = [...document.querySelectorAll('tr')]
+            .find(r => r.cells[0] && r.cells[0].textContent === '%s');
+        if (!row) return null;
+        const cell = row.cells[1];
+        return {text: cell.innerText, color: getComputedStyle(cell).color,
+                bars: [...row.querySelectorAll('.bar')].map(b => b.title),
+                reason: row.cells[5].innerText};
+      })()
+      """;
+
+  static final String VERDICT =
+      """
+      (() => {
+        const box = document.getElementById('readiness');
+        return {text: box.innerText,
+                verdict: box.querySelector('.verdict').innerText,
+                color: getComputedStyle(box.querySelector('.verdict')).color};
+      })()
+      """;
+
+  @TempDir Path dir;
+
+  Path binary;
+
+  @BeforeEach
+  void findChromium() {
+    binary = HeadlessChromium.binaryOrSkip();
+  }
+
+  /** Two runs of a passing and a failing check, recorded in the store; report.html is written. */
+  Path twoRuns() throws IOException {
+    staging.stubFor(get("/health").willReturn(aResponse().withStatus(200)));
+    staging.stubFor(
+        get("/orders").willReturn(aResponse().withStatus(503).withBody("<b>down</b> for now")));
+    Files.createDirectories(dir.resolve("config"));
+    Files.createDirectories(dir.resolve("suites"));
+    Files.writeString(
+        dir.resolve("config/stagewatch.yaml"),
+        """
+        environments:
+          staging:
+            baseUrl: ${STAGING_URL}
+        defaults:
+          timeout: 3s
+          retry: {attempts: 1}
+        store:
+          url: "jdbc:sqlite:%s"
+        """
+            .formatted(dir.resolve("store/stagewatch.db")));
+    Files.writeString(
+        dir.resolve("suites/shop.yaml"),
+        """
+        name: shop
+        checks:
+          - name: health
+            http: {path: /health}
+            expect: {status: 200}
+          - name: orders
+            http: {path: /orders}
+            expect: {status: 200}
+        """);
+    for (int i = 0; i < 2; i++) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int exit;
+      try (PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+        exit =
+            Main.execute(
+                new String[] {
+                  "run",
+                  // Only the YAML suite: the test classpath holds Java suites as well.
+                  "-s",
+                  "shop",
+                  "-c",
+                  dir.resolve("config/stagewatch.yaml").toString(),
+                  "--report-dir",
+                  dir.resolve("reports").toString()
+                },
+                Map.of("STAGING_URL", staging.baseUrl()),
+                print,
+                print);
+      }
+      assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+    }
+    return dir.resolve("reports/report.html");
+  }
+
+  @Test
+  void theDaemonsPageAndReportHtmlShowTheFailingCheckAsFailing() throws Exception {
+    Path report = twoRuns();
+    // A daemon that has not fired a slot yet: the page shows what the store holds.
+    Daemon daemon =
+        new Daemon(List.of(), (schedule, slot) -> SlotOutcome.PASSED, Clock.systemUTC(), l -> {});
+    try (StoreStatus status =
+            new StoreStatus(
+                "jdbc:sqlite:" + dir.resolve("store/stagewatch.db"),
+                dir,
+                "staging",
+                ReadinessConfig.DEFAULT,
+                daemon,
+                Clock.systemUTC(),
+                s -> s);
+        StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status);
+        HeadlessChromium chromium = HeadlessChromium.start(binary, dir.resolve("profile"));
+        DevToolsSession tab = chromium.openTab()) {
+
+      tab.navigate("http://127.0.0.1:" + server.port() + "/");
+      tab.screenshot(SCREENSHOTS.resolve("status-page.png"));
+      assertShowsTheRuns(tab);
+
+      tab.navigate(report.toUri().toString());
+      tab.screenshot(SCREENSHOTS.resolve("report-html.png"));
+      assertShowsTheRuns(tab);
+
+      assertThat(tab.errors()).isEmpty();
+    }
+  }
+
+  static void assertShowsTheRuns(DevToolsSession tab) throws IOException {
+    JsonNode failing = tab.evaluate(STATE_OF.formatted("shop/orders"));
+    assertThat(failing.path("text").asText()).isEqualTo("FAILED");
+    assertThat(failing.path("color").asText()).isEqualTo(RED);
+    assertThat(failing.path("bars").toString()).isEqualTo("[\"FAILED\",\"FAILED\"]");
+    assertThat(failing.path("reason").asText()).contains("503").contains("<b>down</b>");
+
+    JsonNode passing = tab.evaluate(STATE_OF.formatted("shop/health"));
+    assertThat(passing.path("text").asText()).isEqualTo("PASSED");
+    assertThat(passing.path("color").asText()).isEqualTo(GREEN);
+    assertThat(passing.path("bars").toString()).isEqualTo("[\"PASSED\",\"PASSED\"]");
+
+    JsonNode verdict = tab.evaluate(VERDICT);
+    assertThat(verdict.path("verdict").asText()).isEqualTo("NOT READY");
+    assertThat(verdict.path("color").asText()).isEqualTo(RED);
+    assertThat(verdict.path("text").asText())
+        .contains("0/2 runs of staging passed")
+        .contains("the latest staging run of staging failed");
+  }
+
+  /** The error collection itself works: a page that logs an error and throws is caught. */
+  @Test
+  void consoleErrorsAndUncaughtExceptionsAreSeen() throws Exception {
+    Path page = dir.resolve("broken.html");
+    Files.writeString(
+        page,
+        "<!DOCTYPE html><title>broken</title>"
+            + "<script>console.error('logged'); undefinedFunction();</script>");
+    try (HeadlessChromium chromium = HeadlessChromium.start(binary, dir.resolve("profile"));
+        DevToolsSession tab = chromium.openTab()) {
+      tab.navigate(page.toUri().toString());
+      assertThat(tab.errors())
+          .anyMatch(e -> e.startsWith("console.error") && e.contains("logged"))
+          .anyMatch(e -> e.startsWith("uncaught exception") && e.contains("undefinedFunction"));
+    }
+  }
+}
