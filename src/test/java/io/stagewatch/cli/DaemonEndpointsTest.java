@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.report.prometheus.Promtool;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.schedule.Daemon;
@@ -102,7 +103,14 @@ class DaemonEndpointsTest {
     healthAnswers(200);
     Daemon daemon = daemon();
     try (StoreStatus status =
-            new StoreStatus(sqlite(), dir, "staging", daemon, Clock.systemUTC(), s -> s);
+            new StoreStatus(
+                sqlite(),
+                dir,
+                "staging",
+                ReadinessConfig.DEFAULT,
+                daemon,
+                Clock.systemUTC(),
+                s -> s);
         StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status)) {
       daemon.start();
       try {

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.SlackConfig;
 import io.stagewatch.notify.AlertPolicy;
 import io.stagewatch.notify.Notifications;
@@ -144,7 +145,8 @@ class DaemonSlackOutageTest {
               Clock.systemUTC(),
               line -> {});
       StoreStatus endpoints =
-          new StoreStatus(sqlite(), dir, "staging", daemon, Clock.systemUTC(), s -> s);
+          new StoreStatus(
+              sqlite(), dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
       try (endpoints;
           StatusServer server =
               StatusServer.start(new InetSocketAddress("127.0.0.1", 0), endpoints)) {

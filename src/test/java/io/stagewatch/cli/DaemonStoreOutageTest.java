@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.SlotOutcome;
@@ -120,7 +121,8 @@ class DaemonStoreOutageTest {
             Clock.systemUTC(),
             line -> {});
     try (StoreStatus status =
-            new StoreStatus(url, dir, "staging", daemon, Clock.systemUTC(), s -> s);
+            new StoreStatus(
+                url, dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
         StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status)) {
       daemon.start();
       try {
