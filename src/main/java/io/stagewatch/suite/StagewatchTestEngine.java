@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 import org.junit.platform.engine.CancellationToken;
@@ -26,9 +27,9 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
  * Runs YAML suites on the JUnit Platform: each suite is a container, each check a test, and the
- * checks of all suites run in parallel on a bounded pool. With no unique-id selectors in the
- * request every suite is discovered; with some, only the checks they name (that is how failed
- * checks are rerun).
+ * checks of all suites run in parallel, each on a virtual thread, at most --parallel at once. With
+ * no unique-id selectors in the request every suite is discovered; with some, only the checks they
+ * name (that is how failed checks are rerun).
  *
  * <p>The engine is handed its suites and executor by the runner rather than found on the class
  * path, so that one process can run differently configured runs.
@@ -104,7 +105,11 @@ public final class StagewatchTestEngine implements TestEngine {
     EngineExecutionListener listener = request.getEngineExecutionListener();
     CancellationToken cancellation = request.getCancellationToken();
     listener.executionStarted(root);
-    ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
+    // One virtual thread per check, at most `parallelism` at once. Checks start in the order of
+    // the suites (the gate is passed here, before a check's thread exists), which keeps
+    // --parallel 1 sequential and --fail-fast meaningful.
+    Semaphore gate = new Semaphore(parallelism);
+    ExecutorService pool = Executors.newThreadPerTaskExecutor(checkThreads());
     try {
       List<TestDescriptor> suiteDescriptors = new ArrayList<>(root.getChildren());
       List<List<Future<?>>> running = new ArrayList<>();
@@ -112,7 +117,20 @@ public final class StagewatchTestEngine implements TestEngine {
         listener.executionStarted(suite);
         List<Future<?>> checks = new ArrayList<>();
         for (TestDescriptor check : suite.getChildren()) {
-          checks.add(pool.submit(() -> runCheck((CheckDescriptor) check, listener, cancellation)));
+          CheckDescriptor descriptor = (CheckDescriptor) check;
+          if (!pass(gate)) {
+            listener.executionSkipped(descriptor, "not run: the run was interrupted");
+            continue;
+          }
+          checks.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      runCheck(descriptor, listener, cancellation);
+                    } finally {
+                      gate.release();
+                    }
+                  }));
         }
         running.add(checks);
       }
@@ -124,6 +142,17 @@ public final class StagewatchTestEngine implements TestEngine {
       pool.shutdownNow();
     }
     listener.executionFinished(root, TestExecutionResult.successful());
+  }
+
+  /** Waits for a free slot; false when interrupted (the flag stays set, so no later one waits). */
+  private static boolean pass(Semaphore gate) {
+    try {
+      gate.acquire();
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void runCheck(
@@ -180,7 +209,7 @@ public final class StagewatchTestEngine implements TestEngine {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
-    return Thread.ofPlatform().name("stagewatch-check-", 1).daemon(true).factory();
+  private static ThreadFactory checkThreads() {
+    return Thread.ofVirtual().name("stagewatch-check-", 1).factory();
   }
 }

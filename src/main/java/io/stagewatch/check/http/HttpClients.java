@@ -44,7 +44,9 @@ public final class HttpClients implements AutoCloseable {
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       HttpClient c = plain;
       if (c == null) {
-        c = build(trustingNothing());
+        // HTTP/1.1: a cleartext client left at HTTP/2 asks every new connection to upgrade (h2c),
+        // which staging servers rarely speak and which costs each connection work for nothing.
+        c = build(trustingNothing(), HttpClient.Version.HTTP_1_1);
         plain = c;
       }
       return c;
@@ -52,14 +54,14 @@ public final class HttpClients implements AutoCloseable {
     if (insecureTls) {
       HttpClient c = insecure;
       if (c == null) {
-        c = build(trustingEverything());
+        c = build(trustingEverything(), HttpClient.Version.HTTP_2);
         insecure = c;
       }
       return c;
     }
     HttpClient c = verifying;
     if (c == null) {
-      c = build(null);
+      c = build(null, HttpClient.Version.HTTP_2);
       verifying = c;
     }
     return c;
@@ -79,9 +81,10 @@ public final class HttpClients implements AutoCloseable {
     insecure = null;
   }
 
-  private static HttpClient build(@Nullable SSLContext ssl) {
+  private static HttpClient build(@Nullable SSLContext ssl, HttpClient.Version version) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
+            .version(version)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT);
     if (ssl != null) {
