@@ -1,56 +1,182 @@
 #!/usr/bin/env bash
-# Whole-process timings of stagewatch beside curl, the baseline users replace, on one machine in
-# one run: one check, and 100 checks at concurrency 10 against a local target answering in 100 ms.
-# Prints seconds (median of RUNS) and each tool's ratio to curl. Needs a built target/stagewatch.jar.
+# Whole-process timings of stagewatch side by side with its floor (one curl process) and a peer
+# (newman), in one run on one machine, against a local target whose every GET answers after DELAY
+# seconds. Cases:
+#   one   one check, whole process: curl, newman, stagewatch
+#   200   200 checks, 20 at a time: curl --parallel, stagewatch --parallel 20
+#   2000  2000 checks, 200 at a time: curl --parallel, stagewatch --parallel 200
+# Each case runs RUNS times with the tools interleaved (so a busy machine slows all of them alike);
+# the table shows medians of wall time and peak RSS, and the ratios to curl and to newman. The table
+# also goes to bench/RESULTS.md with the date and the machine.
+#
+#   bash bench/run.sh                 # RUNS=5 DELAY=0.1 PORT=18080 CASES="one 200 2000"
+#
+# stagewatch is started the way the README starts it, with bin/stagewatch (its start-up cache is
+# made by an untimed first run). newman is installed from npm into bench/.tools when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
+DELAY=${DELAY:-0.1}
 PORT=${PORT:-18080}
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+CASES=${CASES:-one 200 2000}
+RESULTS=${RESULTS:-bench/RESULTS.md}
+
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+server=""
+cleanup() {
+  if [ -n "$server" ]; then kill "$server" 2> /dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
-python3 bench/target_server.py "$PORT" 0.1 &
+# --- tools -------------------------------------------------------------------------------------
+command -v curl > /dev/null || { echo "bench: curl is needed" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (Debian: apt-get install time)" >&2; exit 2; }
+if [ ! -f target/stagewatch.jar ]; then
+  echo "bench: building target/stagewatch.jar" >&2
+  ./mvnw -B -q package -DskipTests
+fi
+newman=""
+if command -v newman > /dev/null; then
+  newman=$(command -v newman)
+elif [ -x bench/.tools/node_modules/.bin/newman ]; then
+  newman=bench/.tools/node_modules/.bin/newman
+elif command -v npm > /dev/null; then
+  echo "bench: installing newman from npm into bench/.tools" >&2
+  if npm install --silent --no-audit --no-fund --prefix bench/.tools newman > "$work/npm.log" 2>&1; then
+    newman=bench/.tools/node_modules/.bin/newman
+  else
+    echo "bench: newman did not install (see below); its column stays empty" >&2
+    tail -n 5 "$work/npm.log" >&2
+  fi
+fi
+export STAGEWATCH_CACHE_DIR="$work/cache"
+
+# --- the target --------------------------------------------------------------------------------
+python3 bench/target_server.py "$PORT" "$DELAY" &
 server=$!
-for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/ready" && break; sleep 0.1; done
 
-mkdir -p "$work/config" "$work/one" "$work/many"
-cat > "$work/config/one.yaml" <<YAML
+# --- inputs: a suite of N checks, the same URLs for curl, one request for newman --------------
+make_inputs() { # n
+  local n=$1 dir="$work/n$1"
+  mkdir -p "$dir/config" "$dir/suites"
+  cat > "$dir/config/stagewatch.yaml" <<YAML
 environments: {bench: {baseUrl: "http://127.0.0.1:$PORT"}}
-defaults: {retry: {attempts: 1}}
-suites: $work/one
+defaults: {retry: {attempts: 1}, timeout: 30s}
+suites: $dir/suites
 YAML
-sed "s|$work/one|$work/many|" "$work/config/one.yaml" > "$work/config/many.yaml"
-printf 'name: one\ntags: [bench]\nchecks:\n  - name: c0\n    http: {path: /c0}\n' > "$work/one/one.yaml"
-{
-  printf 'name: many\ntags: [bench]\nchecks:\n'
-  for i in $(seq 0 99); do printf '  - name: c%d\n    http: {path: /c%d}\n' "$i" "$i"; done
-} > "$work/many/many.yaml"
-: > "$work/urls"
-for i in $(seq 0 99); do echo "url = \"http://127.0.0.1:$PORT/c$i\"" >> "$work/urls"; echo "output = /dev/null" >> "$work/urls"; done
-
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_it() { # name, command...
-  local name=$1; shift
-  local samples=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s.%N); "$@" > /dev/null 2>&1; end=$(date +%s.%N)
-    samples+=("$(echo "$end - $start" | bc)")
+  {
+    printf 'name: bench\ntags: [bench]\nchecks:\n'
+    for i in $(seq 0 $((n - 1))); do
+      printf '  - name: c%d\n    http: {path: /c%d}\n    expect: {status: 200}\n' "$i" "$i"
+    done
+  } > "$dir/suites/bench.yaml"
+  : > "$dir/urls"
+  for i in $(seq 0 $((n - 1))); do
+    printf 'url = "http://127.0.0.1:%s/c%d"\noutput = /dev/null\n' "$PORT" "$i" >> "$dir/urls"
   done
-  printf '%s\n' "${samples[@]}" | median > "$work/$name.t"
+}
+cat > "$work/collection.json" <<JSON
+{"info": {"name": "bench", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+ "item": [{"name": "c0", "request": {"method": "GET", "url": "http://127.0.0.1:$PORT/c0"},
+   "event": [{"listen": "test", "script": {"exec": ["pm.test('status', function () { pm.response.to.have.status(200); });"]}}]}]}
+JSON
+
+# --- measuring ---------------------------------------------------------------------------------
+# sample NAME COMMAND...: one run; appends "wall_seconds peak_rss_kib" to $work/NAME.samples and
+# stops the bench if the command fails (a failing tool must not look fast).
+sample() {
+  local name=$1
+  shift
+  if ! /usr/bin/time -f '%e %M' -o "$work/time.out" "$@" > "$work/$name.log" 2>&1; then
+    echo "bench: '$name' failed:" >&2
+    tail -n 20 "$work/$name.log" >&2
+    exit 1
+  fi
+  cat "$work/time.out" >> "$work/$name.samples"
+}
+median() { # column of $work/NAME.samples
+  awk -v c="$2" '{print $c}' "$work/$1.samples" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
 }
 
-SW=("$JAVA" -XX:TieredStopAtLevel=1 -jar target/stagewatch.jar run -t bench --no-store --no-notify)
-time_it curl_one curl -s -o /dev/null "http://127.0.0.1:$PORT/c0"
-time_it sw_one "${SW[@]}" -c "$work/config/one.yaml" --report-dir "$work/r1"
-time_it curl_many curl -s --parallel --parallel-max 10 -K "$work/urls"
-time_it sw_many "${SW[@]}" -c "$work/config/many.yaml" --parallel 10 --report-dir "$work/r2"
+sw() { # n parallel: the stagewatch command line for a case
+  echo bin/stagewatch run -c "$work/n$1/config/stagewatch.yaml" -t bench --parallel "$2" \
+    --no-store --no-notify --report-dir "$work/reports-$1"
+}
 
-printf '%-34s %8s %8s\n' "case" "seconds" "x curl"
-for pair in "one check:curl_one:sw_one" "100 checks, 10 at once:curl_many:sw_many"; do
-  IFS=: read -r label base ours <<< "$pair"
-  b=$(cat "$work/$base.t"); o=$(cat "$work/$ours.t")
-  printf '%-34s %8.3f %8s\n' "curl, $label" "$b" "1.0"
-  printf '%-34s %8.3f %8.1f\n' "stagewatch, $label" "$o" "$(echo "$o / $b" | bc -l)"
+rows=()
+row() { # label name floor_name newman_name
+  local wall rss floor vs_newman=""
+  wall=$(median "$2" 1)
+  rss=$(median "$2" 2)
+  floor=$(median "$3" 1)
+  if [ -n "$4" ] && [ -f "$work/$4.samples" ]; then
+    vs_newman=$(awk -v a="$wall" -v b="$(median "$4" 1)" 'BEGIN {printf "%.2f", a / b}')
+  fi
+  rows+=("$(awk -v l="$1" -v w="$wall" -v r="$rss" -v f="$floor" -v n="$vs_newman" \
+    'BEGIN {printf "| %s | %.3f | %.0f | %.2f | %s |", l, w, r / 1024, w / f, n}')")
+}
+
+for c in $CASES; do
+  case $c in
+    one) n=1 par=1 ;;
+    200) n=200 par=20 ;;
+    2000) n=2000 par=200 ;;
+    *) echo "bench: unknown case $c (one, 200 or 2000)" >&2; exit 2 ;;
+  esac
+  make_inputs "$n"
+  # Untimed: records the start-up cache (assembled in the background; wait for it), warms the disk.
+  # shellcheck disable=SC2046
+  $(sw "$n" "$par") > /dev/null 2>&1 || true
+  for _ in $(seq 60); do
+    ls "$STAGEWATCH_CACHE_DIR"/*.aot "$STAGEWATCH_CACHE_DIR"/*.jsa > /dev/null 2>&1 && break
+    sleep 1
+  done
+  echo "bench: case $c ($n checks, $par at a time), $RUNS runs" >&2
+  for _ in $(seq "$RUNS"); do
+    if [ "$n" = 1 ]; then
+      sample "curl-$c" curl -sf -o /dev/null "http://127.0.0.1:$PORT/c0"
+      if [ -n "$newman" ]; then sample "newman-$c" "$newman" run "$work/collection.json"; fi
+    else
+      sample "curl-$c" curl -sf --parallel --parallel-max "$par" -K "$work/n$n/urls"
+    fi
+    # shellcheck disable=SC2046
+    sample "stagewatch-$c" $(sw "$n" "$par")
+  done
+  label="$n check$([ "$n" = 1 ] || echo s), $par at a time"
+  row "curl, $label" "curl-$c" "curl-$c" "newman-$c"
+  if [ "$n" = 1 ] && [ -n "$newman" ]; then row "newman, $label" "newman-$c" "curl-$c" "newman-$c"; fi
+  row "stagewatch, $label" "stagewatch-$c" "curl-$c" "newman-$c"
 done
+
+# Per-check cost beyond the network: what is left of a run once start-up (the one-check run less
+# one delay) and the network ((N / parallel) delays) are taken away, divided by N.
+overhead=()
+if [ -f "$work/stagewatch-one.samples" ]; then
+  start=$(awk -v w="$(median stagewatch-one 1)" -v d="$DELAY" 'BEGIN {print w - d}')
+  for c in 200 2000; do
+    [ -f "$work/stagewatch-$c.samples" ] || continue
+    case $c in 200) n=200 par=20 ;; 2000) n=2000 par=200 ;; esac
+    overhead+=("$(awk -v w="$(median "stagewatch-$c" 1)" -v s="$start" -v n="$n" -v p="$par" -v d="$DELAY" \
+      'BEGIN {printf "- N=%d: %.2f ms per check beyond the network (start-up %.3f s taken off)", n, 1000 * (w - s - n / p * d) / n, s}')")
+  done
+fi
+
+machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
+java_line=$(bin/stagewatch --version 2> /dev/null | tail -n 1)
+{
+  echo "# Benchmark results"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $machine, $(uname -sr); $java_line; $(curl --version | head -n 1 | cut -d' ' -f1-2)${newman:+; newman $("$newman" --version)}."
+  echo "Target: every GET answers after $DELAY s (bench/target_server.py). Medians of $RUNS runs, tools interleaved; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "| case | wall s | peak RSS MiB | x curl | x newman |"
+  echo "| --- | --- | --- | --- | --- |"
+  printf '%s\n' "${rows[@]}"
+  echo
+  if [ ${#overhead[@]} -gt 0 ]; then printf '%s\n' "${overhead[@]}"; fi
+} > "$work/results.md"
+cat "$work/results.md"
+cp "$work/results.md" "$RESULTS"
+echo "bench: written to $RESULTS" >&2

@@ -23,5 +23,11 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
 
-ThreadingHTTPServer.daemon_threads = True
-ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    # The default backlog of 5 drops connections when hundreds arrive at once, and a dropped SYN
+    # is retried after a second: that would time the kernel, not the tools.
+    request_queue_size = 1024
+
+
+Server(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()

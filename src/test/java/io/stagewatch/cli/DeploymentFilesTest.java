@@ -43,14 +43,15 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void theImageRunsTheJarAsANonRootUserWithAHealthCheck() throws IOException {
+  void theImageRunsTheLauncherAsANonRootUserWithAHealthCheck() throws IOException {
     String dockerfile = read("Dockerfile");
     assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).hasSize(2);
     assertThat(dockerfile)
-        .contains("FROM eclipse-temurin:21-jre")
+        .contains("FROM eclipse-temurin:25-jre")
         .containsPattern("(?m)^USER stagewatch$")
-        .contains(
-            "ENTRYPOINT [\"java\", \"-XX:TieredStopAtLevel=1\", \"-jar\", \"/app/stagewatch.jar\"]")
+        .contains("COPY --from=build /src/bin/stagewatch /app/stagewatch")
+        .contains("COPY --from=build /src/target/stagewatch.jar /app/stagewatch.jar")
+        .contains("ENTRYPOINT [\"/app/stagewatch\"]")
         .containsPattern("(?m)^HEALTHCHECK .*\\n.*/healthz")
         .contains("/app/config")
         .contains("/app/suites");
