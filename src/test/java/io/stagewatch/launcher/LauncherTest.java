@@ -1,0 +1,147 @@
+package io.stagewatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/stagewatch}, run for real with {@code sh} on a jar holding {@link LauncherProbe},
+ * which prints the JVM options and arguments it was started with.
+ */
+class LauncherTest {
+  static final Path LAUNCHER = Path.of("bin/stagewatch").toAbsolutePath();
+  static final int JAVA_MAJOR = Runtime.version().feature();
+
+  @TempDir Path dir;
+  Path jar;
+  Path cache;
+
+  @BeforeEach
+  void probeJar() throws IOException {
+    jar = dir.resolve("stagewatch.jar");
+    cache = dir.resolve("cache");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+    String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      out.putNextEntry(new JarEntry(entry));
+      try (var in = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
+        out.write(in.readAllBytes());
+      }
+      out.closeEntry();
+    }
+  }
+
+  @Test
+  void passesTheArgumentsAndTheExitCodeOnAndStartsTheJvmForAShortRun() throws Exception {
+    Result result = launch(Map.of(), "run", "7", "two words");
+
+    assertThat(result.exit()).isEqualTo(7);
+    assertThat(result.lines()).contains("arg run", "arg 7", "arg two words");
+    assertThat(result.lines())
+        .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:+UseSerialGC")
+        .contains("java.home " + Path.of(System.getProperty("java.home")));
+  }
+
+  @Test
+  void theFirstRunRecordsAStartUpCacheThatLaterRunsUse() throws Exception {
+    Result first = launch(Map.of(), "run");
+    assertThat(first.exit()).isZero();
+    if (JAVA_MAJOR >= 25) {
+      assertThat(first.lines()).contains("jvm -XX:AOTMode=record");
+      // Assembled in the background after the run ends, then moved into place whole.
+      await().atMost(Duration.ofSeconds(60)).until(() -> cacheFiles(".aot").size() == 1);
+      Result second = launch(Map.of(), "run");
+      assertThat(second.lines())
+          .contains("jvm -XX:AOTCache=" + cacheFiles(".aot").get(0))
+          .noneMatch(line -> line.contains("AOTMode=record"));
+      assertThat(Files.list(cache)).as("no recording or half-written cache left").hasSize(1);
+    } else {
+      assertThat(first.lines()).anyMatch(line -> line.startsWith("jvm -XX:SharedArchiveFile="));
+      assertThat(cacheFiles(".jsa")).hasSize(1);
+    }
+  }
+
+  @Test
+  void otherCommandsUseACacheButNeverRecordOne() throws Exception {
+    Result result = launch(Map.of(), "validate");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.lines()).noneMatch(line -> line.contains("AOTMode=record"));
+    if (JAVA_MAJOR >= 25) {
+      assertThat(Files.exists(cache) ? cacheFiles("") : List.of()).isEmpty();
+    }
+  }
+
+  @Test
+  void theCacheCanBeTurnedOffAndJvmOptionsAdded() throws Exception {
+    Result result =
+        launch(Map.of("STAGEWATCH_CACHE", "off", "STAGEWATCH_JAVA_OPTS", "-Xmx64m"), "run");
+
+    assertThat(result.lines())
+        .contains("jvm -Xmx64m")
+        .noneMatch(line -> line.contains("AOT") || line.contains("SharedArchiveFile"));
+  }
+
+  @Test
+  void aMissingJarIsExplainedWithExitThree() throws Exception {
+    Files.delete(jar);
+
+    Result result = launch(Map.of(), "run");
+
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.output()).contains("no stagewatch.jar found").contains("./mvnw");
+  }
+
+  private List<Path> cacheFiles(String suffix) throws IOException {
+    try (Stream<Path> files = Files.list(cache)) {
+      return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  private Result launch(Map<String, String> extra, String... args) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder();
+    builder.command().add("sh");
+    builder.command().add(LAUNCHER.toString());
+    builder.command().addAll(List.of(args));
+    Map<String, String> env = new HashMap<>(builder.environment());
+    env.keySet().removeIf(k -> k.startsWith("STAGEWATCH_") || k.equals("JAVA_TOOL_OPTIONS"));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("STAGEWATCH_JAR", jar.toString());
+    env.put("STAGEWATCH_CACHE_DIR", cache.toString());
+    env.putAll(extra);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    builder.redirectErrorStream(true);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(process.exitValue(), output);
+  }
+
+  record Result(int exit, String output) {
+    List<String> lines() {
+      return output.lines().toList();
+    }
+  }
+}
