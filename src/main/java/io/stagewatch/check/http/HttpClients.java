@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import org.jspecify.annotations.Nullable;
 
@@ -15,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * created on first use: one for plain {@code http://}, one that verifies TLS certificates and, only
  * if some check asks for it, one that does not. Closed with the run's {@link CheckResources}.
  *
- * <p>The plain client exists because a client's TLS set-up loads the JDK's trusted certificates
- * whether or not it ever speaks TLS, which costs a short run a noticeable part of its start-up.
+ * <p>The plain client exists because a client's TLS set-up loads the JDK's security providers and
+ * trusted certificates whether or not it ever speaks TLS, which costs a short run a noticeable part
+ * of its start-up; it gets a {@link NoTlsContext} instead.
  */
 public final class HttpClients implements AutoCloseable {
   /**
@@ -46,7 +48,7 @@ public final class HttpClients implements AutoCloseable {
       if (c == null) {
         // HTTP/1.1: a cleartext client left at HTTP/2 asks every new connection to upgrade (h2c),
         // which staging servers rarely speak and which costs each connection work for nothing.
-        c = build(trustingNothing(), HttpClient.Version.HTTP_1_1);
+        c = build(NoTlsContext.create(), HttpClient.Version.HTTP_1_1);
         plain = c;
       }
       return c;
@@ -93,17 +95,10 @@ public final class HttpClients implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT);
     if (ssl != null) {
-      builder.sslContext(ssl);
+      // With parameters given, the client does not ask the context for its defaults.
+      builder.sslContext(ssl).sslParameters(new SSLParameters());
     }
     return builder.build();
-  }
-
-  /**
-   * A TLS context for the plain client: it never speaks TLS, and if it somehow did, it would accept
-   * no certificate at all. Empty key and trust managers keep the JDK from loading its defaults.
-   */
-  private static SSLContext trustingNothing() {
-    return context(new KeyManager[0], new TrustManager[0]);
   }
 
   private static SSLContext trustingEverything() {
