@@ -33,6 +33,7 @@ import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
@@ -59,7 +60,9 @@ public final class Runner {
   private final StagewatchConfig config;
   private final List<SuiteDefinition> suites;
   private final RunOptions options;
-  private final Map<String, CheckDefinition> yamlChecks = new HashMap<>();
+
+  /** Keyed by the id objects, which compare without being formatted as text. */
+  private final Map<UniqueId, CheckDefinition> yamlChecks = new HashMap<>();
 
   public Runner(StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options)
       throws ConfigException {
@@ -68,7 +71,7 @@ public final class Runner {
     this.options = options;
     for (SuiteDefinition suite : suites) {
       for (CheckDefinition check : suite.checks()) {
-        yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check).toString(), check);
+        yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check), check);
       }
     }
     validateOptions();
@@ -274,7 +277,7 @@ public final class Runner {
   private void refuseUnresolved(TestPlan plan) throws ConfigException {
     List<ConfigProblem> problems = new ArrayList<>();
     for (TestIdentifier test : tests(plan)) {
-      CheckDefinition check = yamlChecks.get(test.getUniqueId());
+      CheckDefinition check = yamlChecks.get(test.getUniqueIdObject());
       if (check != null) {
         problems.addAll(check.unresolved());
       }
@@ -287,7 +290,7 @@ public final class Runner {
   private List<PlannedCheck> describe(TestPlan plan) {
     List<PlannedCheck> planned = new ArrayList<>();
     for (TestIdentifier test : tests(plan)) {
-      CheckDefinition check = yamlChecks.get(test.getUniqueId());
+      CheckDefinition check = yamlChecks.get(test.getUniqueIdObject());
       if (check != null) {
         planned.add(
             new PlannedCheck(check.id(), check.suite(), check.name(), check.tags(), check.kind()));
