@@ -105,7 +105,7 @@ public final class ConsoleReporter implements RunListener {
 
   private String checkLine(CheckResult check) {
     StringBuilder line = new StringBuilder();
-    line.append(paint(colorOf(check.status()), String.format("%-5s", word(check.status()))))
+    line.append(paint(colorOf(check.status()), word(check.status())))
         .append("  ")
         .append(printable(check.id()))
         .append("  ")
@@ -160,19 +160,31 @@ public final class ConsoleReporter implements RunListener {
 
   /**
    * Drops control characters other than tab: an escape sequence inside a check's message could
-   * otherwise recolour or rewrite the user's terminal.
+   * otherwise recolour or rewrite the user's terminal. A loop rather than a regular expression:
+   * this runs for every check line, and most lines have nothing to drop.
    */
   private static String printable(String text) {
-    return text.replaceAll("[\\p{Cntrl}&&[^\t]]", "");
+    StringBuilder kept = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = (c < 0x20 && c != '\t') || c == 0x7F;
+      if (control && kept == null) {
+        kept = new StringBuilder(text.length()).append(text, 0, i);
+      } else if (!control && kept != null) {
+        kept.append(c);
+      }
+    }
+    return kept == null ? text : kept.toString();
   }
 
+  /** The status word, padded to the width of the longest so that the check ids line up. */
   private static String word(CheckStatus status) {
     return switch (status) {
-      case PASSED -> "PASS";
+      case PASSED -> "PASS ";
       case FLAKY -> "FLAKY";
-      case FAILED -> "FAIL";
+      case FAILED -> "FAIL ";
       case ERROR -> "ERROR";
-      case SKIPPED -> "SKIP";
+      case SKIPPED -> "SKIP ";
     };
   }
 

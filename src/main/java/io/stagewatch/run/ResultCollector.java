@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -27,7 +28,7 @@ final class ResultCollector implements TestExecutionListener {
   /** Longest message kept; a failure that says more is cut. */
   static final int MAX_MESSAGE = 4000;
 
-  private final Map<String, CheckDefinition> yamlChecks;
+  private final Map<UniqueId, CheckDefinition> yamlChecks;
   private final Secrets secrets;
   private final RunListener events;
   private final @Nullable CancellationToken stopOnFailure;
@@ -42,7 +43,7 @@ final class ResultCollector implements TestExecutionListener {
    *     its attempts add up and a pass now makes it FLAKY
    */
   ResultCollector(
-      Map<String, CheckDefinition> yamlChecks,
+      Map<UniqueId, CheckDefinition> yamlChecks,
       Secrets secrets,
       RunListener events,
       @Nullable CancellationToken stopOnFailure,
@@ -146,7 +147,7 @@ final class ResultCollector implements TestExecutionListener {
     if (status == CheckStatus.PASSED || status == CheckStatus.FLAKY) {
       message = entry.get(StagewatchTestEngine.DETAIL);
     }
-    CheckDefinition yaml = yamlChecks.get(uid);
+    CheckDefinition yaml = yamlChecks.get(id.getUniqueIdObject());
     String suite = yaml != null ? yaml.suite() : javaSuiteName(id);
     String name = yaml != null ? yaml.name() : id.getDisplayName();
     CheckResult before = earlier.get(suite + "/" + name);

@@ -1,7 +1,7 @@
 package io.stagewatch.run;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import io.stagewatch.check.CheckResources;
@@ -15,6 +15,7 @@ import io.stagewatch.suite.StagewatchTestEngine;
 import io.stagewatch.suite.SuiteDefinition;
 import io.stagewatch.suite.jupiter.ActiveEnvironments;
 import io.stagewatch.suite.jupiter.StagingEnvironment;
+import io.stagewatch.suites.ShippedSuites;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -32,15 +33,16 @@ import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherExecutionRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs a selection of YAML and Java suites through one JUnit Platform Launcher: one discovery
@@ -48,9 +50,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * unique id, and every result passed to the run's listeners.
  */
 public final class Runner {
-  /** The package of the Java suites compiled into the jar. */
-  public static final String JAVA_SUITES_PACKAGE = "io.stagewatch.suites";
-
   /**
    * Added to a Java suite test's deadline: the first REST Assured request in a process loads
    * Groovy, which takes one to two seconds on a small machine and must not count as the target's
@@ -61,7 +60,9 @@ public final class Runner {
   private final StagewatchConfig config;
   private final List<SuiteDefinition> suites;
   private final RunOptions options;
-  private final Map<String, CheckDefinition> yamlChecks = new HashMap<>();
+
+  /** Keyed by the id objects, which compare without being formatted as text. */
+  private final Map<UniqueId, CheckDefinition> yamlChecks = new HashMap<>();
 
   public Runner(StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options)
       throws ConfigException {
@@ -70,7 +71,7 @@ public final class Runner {
     this.options = options;
     for (SuiteDefinition suite : suites) {
       for (CheckDefinition check : suite.checks()) {
-        yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check).toString(), check);
+        yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check), check);
       }
     }
     validateOptions();
@@ -79,8 +80,9 @@ public final class Runner {
   /** The checks the options select, without running anything. */
   public List<PlannedCheck> plan() throws ConfigException {
     try (CheckResources resources = new CheckResources();
-        RetryingCheckExecutor executor = executor(resources)) {
-      return withClassLoader(() -> describe(launcher(executor).discover(discoveryRequest(""))));
+        RetryingCheckExecutor executor = executor(resources);
+        LauncherSession session = launcherSession(executor)) {
+      return withClassLoader(() -> describe(session.getLauncher().discover(discoveryRequest(""))));
     }
   }
 
@@ -99,9 +101,10 @@ public final class Runner {
             options.label(),
             Instant.now());
     try (CheckResources resources = new CheckResources();
-        RetryingCheckExecutor executor = executor(resources)) {
+        RetryingCheckExecutor executor = executor(resources);
+        LauncherSession session = launcherSession(executor)) {
       ActiveEnvironments.register(info.runId(), stagingEnvironment(resources));
-      Launcher launcher = launcher(executor);
+      Launcher launcher = session.getLauncher();
       TestPlan plan = launcher.discover(discoveryRequest(info.runId()));
       refuseUnresolved(plan);
       listener.runStarted(info, (int) plan.countTestIdentifiers(TestIdentifier::isTest));
@@ -179,7 +182,8 @@ public final class Runner {
 
   private LauncherDiscoveryRequest discoveryRequest(String runId) {
     List<DiscoverySelector> selectors = new ArrayList<>();
-    selectors.add(selectPackage(JAVA_SUITES_PACKAGE));
+    // The shipped suites by class: selecting their package would scan the whole jar.
+    ShippedSuites.CLASSES.forEach(suite -> selectors.add(selectClass(suite)));
     if (!options.classpath().isEmpty()) {
       selectors.addAll(selectClasspathRoots(new HashSet<>(options.classpath())));
     }
@@ -222,8 +226,9 @@ public final class Runner {
     return p;
   }
 
-  private Launcher launcher(RetryingCheckExecutor executor) {
-    return LauncherFactory.create(
+  /** One session for the whole run: discovery, execution and reruns share one launcher. */
+  private LauncherSession launcherSession(RetryingCheckExecutor executor) {
+    return LauncherWithoutFlightRecorder.openSession(
         LauncherConfig.builder()
             .enableTestEngineAutoRegistration(false)
             .enableTestExecutionListenerAutoRegistration(false)
@@ -275,7 +280,7 @@ public final class Runner {
   private void refuseUnresolved(TestPlan plan) throws ConfigException {
     List<ConfigProblem> problems = new ArrayList<>();
     for (TestIdentifier test : tests(plan)) {
-      CheckDefinition check = yamlChecks.get(test.getUniqueId());
+      CheckDefinition check = yamlChecks.get(test.getUniqueIdObject());
       if (check != null) {
         problems.addAll(check.unresolved());
       }
@@ -288,7 +293,7 @@ public final class Runner {
   private List<PlannedCheck> describe(TestPlan plan) {
     List<PlannedCheck> planned = new ArrayList<>();
     for (TestIdentifier test : tests(plan)) {
-      CheckDefinition check = yamlChecks.get(test.getUniqueId());
+      CheckDefinition check = yamlChecks.get(test.getUniqueIdObject());
       if (check != null) {
         planned.add(
             new PlannedCheck(check.id(), check.suite(), check.name(), check.tags(), check.kind()));

@@ -132,7 +132,9 @@ public final class StatusPage {
           .append("\">")
           .append(c.status())
           .append("</td><td>")
-          .append(String.format(Locale.ROOT, "%.0f%%", c.uptime() * 100))
+          // Rounds half up like "%.0f" for these non-negative values, without a format per check.
+          .append(Math.round(c.uptime() * 100))
+          .append('%')
           .append("</td><td class=\"bars\">");
       for (CheckStatus s : c.history()) {
         html.append("<span class=\"bar ")

@@ -1,7 +1,9 @@
 package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.stagewatch.run.CheckResult;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -39,5 +41,20 @@ public record CheckJson(
         check.durationMs(),
         check.message(),
         check.flags());
+  }
+
+  /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", id);
+    json.writeStringField("suite", suite);
+    json.writeStringField("name", name);
+    JsonText.strings(json, "tags", tags);
+    json.writeStringField("status", status);
+    json.writeNumberField("attempts", attempts);
+    json.writeNumberField("durationMs", durationMs);
+    JsonText.stringOrNull(json, "message", message);
+    JsonText.strings(json, "flags", flags);
+    json.writeEndObject();
   }
 }

@@ -1,6 +1,8 @@
 package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -23,5 +25,17 @@ public record NotificationJson(
 
   public NotificationJson {
     checks = List.copyOf(checks);
+  }
+
+  /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("notifier", notifier);
+    json.writeStringField("kind", kind);
+    json.writeStringField("runId", runId);
+    JsonText.strings(json, "checks", checks);
+    json.writeStringField("status", status);
+    JsonText.stringOrNull(json, "error", error);
+    json.writeEndObject();
   }
 }

@@ -1,8 +1,10 @@
 package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -62,5 +64,33 @@ public record RunJson(
         result.counts().passRate(),
         notifications,
         result.checks().stream().map(CheckJson::of).toList());
+  }
+
+  /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("runId", runId);
+    JsonText.stringOrNull(json, "project", project);
+    json.writeStringField("environment", environment);
+    json.writeStringField("trigger", trigger);
+    JsonText.stringOrNull(json, "label", label);
+    json.writeStringField("startedAt", startedAt.toString());
+    json.writeStringField("finishedAt", finishedAt.toString());
+    json.writeNumberField("durationMs", durationMs);
+    json.writeStringField("status", status);
+    json.writeFieldName("counts");
+    counts.writeTo(json);
+    json.writeNumberField("passRate", passRate);
+    json.writeArrayFieldStart("notifications");
+    for (NotificationJson notification : notifications) {
+      notification.writeTo(json);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("checks");
+    for (CheckJson check : checks) {
+      check.writeTo(json);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 }

@@ -1,10 +1,12 @@
 package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.store.WindowFigures;
+import java.io.IOException;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +53,23 @@ public final class SignalReport implements ReportFile {
       int runsPassed,
       String runId,
       Instant time,
-      double checkPassRate) {}
+      double checkPassRate) {
+
+    /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
+    void writeTo(JsonGenerator json) throws IOException {
+      json.writeStartObject();
+      json.writeStringField("signal", signal);
+      json.writeStringField("environment", environment);
+      json.writeStringField("status", status);
+      json.writeNumberField("passRate", passRate);
+      json.writeNumberField("window", window);
+      json.writeNumberField("runsPassed", runsPassed);
+      json.writeStringField("runId", runId);
+      json.writeStringField("time", time.toString());
+      json.writeNumberField("checkPassRate", checkPassRate);
+      json.writeEndObject();
+    }
+  }
 
   @Override
   public String fileName() {
@@ -60,7 +78,7 @@ public final class SignalReport implements ReportFile {
 
   @Override
   public String render(RunResult result) {
-    return JsonResultReport.json(signal(result), FILE_NAME);
+    return JsonText.render(signal(result)::writeTo);
   }
 
   public Signal signal(RunResult result) {

@@ -13,6 +13,10 @@ import javax.xml.stream.XMLStreamWriter;
 final class XmlOut {
   private static final String INDENT = "  ";
 
+  private static final String[] NEW_LINES = {
+    "\n", "\n" + INDENT, "\n" + INDENT.repeat(2), "\n" + INDENT.repeat(3), "\n" + INDENT.repeat(4)
+  };
+
   private final XMLStreamWriter xml;
 
   /**
@@ -56,7 +60,7 @@ final class XmlOut {
   void end() throws XMLStreamException {
     boolean hadChildren = open.pop();
     if (hadChildren) {
-      xml.writeCharacters("\n" + INDENT.repeat(open.size()));
+      xml.writeCharacters(newLine(open.size()));
     }
     xml.writeEndElement();
   }
@@ -66,7 +70,12 @@ final class XmlOut {
       open.pop();
       open.push(true);
     }
-    xml.writeCharacters("\n" + INDENT.repeat(open.size()));
+    xml.writeCharacters(newLine(open.size()));
+  }
+
+  /** A line break and the indent of {@code depth}; the first few are made once. */
+  private static String newLine(int depth) {
+    return depth < NEW_LINES.length ? NEW_LINES[depth] : "\n" + INDENT.repeat(depth);
   }
 
   /**
@@ -74,9 +83,24 @@ final class XmlOut {
    * U+0020 except lone surrogates, U+FFFE and U+FFFF.
    */
   static String legal(String text) {
+    if (allLegal(text)) {
+      // The usual case, checked without copying: the writer sees every name and message.
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().filter(XmlOut::isLegal).forEach(out::appendCodePoint);
     return out.toString();
+  }
+
+  private static boolean allLegal(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // Surrogates need the code point; they are rare enough to take the slow path.
+      if (c < 0x20 ? c != 0x9 && c != 0xA && c != 0xD : c >= 0xD800) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isLegal(int c) {

@@ -156,13 +156,18 @@ class JunitXmlReportTest {
   @Test
   void timesAreSecondsWithThreeDecimalsAndNoExponent() {
     assertThat(JunitXmlReport.seconds(0)).isEqualTo("0.000");
+    assertThat(JunitXmlReport.seconds(7)).isEqualTo("0.007");
     assertThat(JunitXmlReport.seconds(42)).isEqualTo("0.042");
+    assertThat(JunitXmlReport.seconds(100)).isEqualTo("0.100");
+    assertThat(JunitXmlReport.seconds(1_000)).isEqualTo("1.000");
+    assertThat(JunitXmlReport.seconds(60_009)).isEqualTo("60.009");
     assertThat(JunitXmlReport.seconds(1_234_567)).isEqualTo("1234.567");
     assertThat(JunitXmlReport.seconds(-5)).isEqualTo("0.000");
   }
 
   @Test
   void charactersXmlCannotCarryAreDropped() {
+    assertThat(XmlOut.legal("plain\ttext ✓\r\n")).isEqualTo("plain\ttext ✓\r\n");
     assertThat(XmlOut.legal("a\u0000b\u0007c\td\ne\uFFFEf\uD800g😀")).isEqualTo("abc\td\nefg😀");
   }
 
