@@ -9,27 +9,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.report.prometheus.Promtool;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
-import io.stagewatch.schedule.StatusServer;
+import io.stagewatch.schedule.StatusEndpoints;
 import io.stagewatch.schedule.StoreStatus;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,39 +46,16 @@ class DaemonEndpointsTest {
 
   @TempDir Path dir;
 
-  String sqlite() {
-    return "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
+  DaemonProject project;
+
+  @BeforeEach
+  void project() {
+    project = new DaemonProject(dir, staging.baseUrl());
   }
 
   Daemon daemon() throws Exception {
-    CliRun cli =
-        new CliRun(dir)
-            .config(
-                """
-                environments:
-                  staging:
-                    baseUrl: ${STAGING_URL}
-                defaults:
-                  timeout: 5s
-                  retry: {attempts: 1}
-                store:
-                  url: "%s"
-                schedules:
-                  - suites: [health]
-                    every: 1s
-                """
-                    .formatted(sqlite()))
-            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
-            .env("STAGING_URL", staging.baseUrl());
-    Workspace workspace =
-        Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    StagewatchCommand root = new StagewatchCommand(Map.of(), sink, sink);
-    return new Daemon(
-        DaemonCommand.schedules(workspace.config()),
-        new SlotRun(root, workspace, dir.resolve("reports"), Duration.ofSeconds(5), null),
-        Clock.systemUTC(),
-        line -> {});
+    Workspace workspace = project.storeInSqlite().load();
+    return project.daemon(workspace, DaemonProject.silent(), Duration.ofSeconds(5));
   }
 
   static void healthAnswers(int status) {
@@ -102,16 +71,7 @@ class DaemonEndpointsTest {
       throws Exception {
     healthAnswers(200);
     Daemon daemon = daemon();
-    try (StoreStatus status =
-            new StoreStatus(
-                sqlite(),
-                dir,
-                "staging",
-                ReadinessConfig.DEFAULT,
-                daemon,
-                Clock.systemUTC(),
-                s -> s);
-        StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status)) {
+    try (StatusEndpoints endpoints = StatusEndpoints.start(project.sqlite(), dir, daemon)) {
       daemon.start();
       try {
         await()
@@ -125,8 +85,8 @@ class DaemonEndpointsTest {
         daemon.stop(Duration.ofSeconds(5));
       }
       // The daemon has stopped: the store no longer changes under the comparison.
-      String metrics = fetch(server, "/metrics");
-      JsonNode json = JSON.readTree(fetch(server, "/api/status"));
+      String metrics = fetch(endpoints, "/metrics");
+      JsonNode json = JSON.readTree(fetch(endpoints, "/api/status"));
 
       Promtool.assertClean(metrics, tmp);
       assertThat(metrics)
@@ -135,7 +95,7 @@ class DaemonEndpointsTest {
           .contains("stagewatch_daemon_up{environment=\"staging\"} 1")
           .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 0");
 
-      try (JdbcResultStore store = JdbcResultStore.open(sqlite(), dir)) {
+      try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
         List<StoredRun> runs = store.lastRuns("staging", StoreStatus.WINDOW);
         List<StoredResult> results = store.resultsOfLastRuns("staging", StoreStatus.WINDOW);
         StoredRun last = runs.get(0);
@@ -168,15 +128,9 @@ class DaemonEndpointsTest {
     }
   }
 
-  static String fetch(StatusServer server, String path) throws Exception {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(path).isEqualTo(200);
-      return response.body();
-    }
+  static String fetch(StatusEndpoints endpoints, String path) throws Exception {
+    HttpResponse<String> response = endpoints.get(path);
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
   }
 }

@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,28 +38,6 @@ class DaemonOutboxTest {
 
   @TempDir Path dir;
 
-  CliRun project() throws Exception {
-    return new CliRun(dir)
-        .config(
-            """
-            environments:
-              staging:
-                baseUrl: ${STAGING_URL}
-            defaults:
-              timeout: 3s
-              retry: {attempts: 1}
-            store:
-              url: "jdbc:sqlite:%s"
-            notify:
-              slack:
-                webhookUrl: ${SLACK_WEBHOOK_URL}
-            """
-                .formatted(dir.resolve("store/stagewatch.db")))
-        .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
-        .env("STAGING_URL", staging.baseUrl())
-        .env("SLACK_WEBHOOK_URL", slack.baseUrl() + HOOK_PATH);
-  }
-
   static void slackAnswers(int status, String body) {
     slack.resetAll();
     slack.stubFor(
@@ -74,35 +50,36 @@ class DaemonOutboxTest {
 
   @Test
   void aNoticeLeftPendingIsDeliveredByAnIdleTickWithoutAnotherRun() throws Exception {
-    CliRun cli = project();
+    DaemonProject project =
+        new DaemonProject(dir, staging.baseUrl())
+            .timeout("3s")
+            .storeInSqlite()
+            .slack(slack.baseUrl() + HOOK_PATH)
+            .noSchedule();
+    CliRun cli = project.write();
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(500)));
     slackAnswers(500, "rollup_error");
     assertThat(cli.runChecks("-s", "health")).isEqualTo(ExitCodes.FAILED);
     assertThat(cli.err).contains("not delivered yet");
-    try (JdbcResultStore store =
-        JdbcResultStore.open("jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       assertThat(store.waitingNotices("staging")).isEqualTo(1);
     }
 
     slackAnswers(200, "ok");
-    Workspace workspace =
-        Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
+    Workspace workspace = project.workspace();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-    StagewatchCommand root = new StagewatchCommand(Map.of(), print, print);
     try (Notifications notifications =
         Notifications.of(workspace.config(), Clock.systemUTC()).orElseThrow()) {
-      SlotRun slots =
-          new SlotRun(
-              root,
-              workspace,
-              dir.resolve("reports"),
-              Duration.ofSeconds(5),
-              notifications,
-              Duration.ZERO,
-              SlotRun.RETENTION_EVERY);
-      // No schedule: the scheduler only wakes up, it never runs a slot.
-      Daemon daemon = new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
+      Daemon daemon =
+          project.idle(
+              project.slots(
+                  workspace,
+                  print,
+                  Duration.ofSeconds(5),
+                  notifications,
+                  Duration.ZERO,
+                  SlotRun.RETENTION_EVERY));
       daemon.start();
       try {
         await().atMost(Duration.ofSeconds(10)).until(() -> slackRequests() == 1);
@@ -116,8 +93,7 @@ class DaemonOutboxTest {
     assertThat(printed).contains("Slack: alert about 1 check sent.").doesNotContain("hooksecret");
     assertThat(slack.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).get(0).getBodyAsString())
         .contains("health/up");
-    try (JdbcResultStore store =
-        JdbcResultStore.open("jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       assertThat(store.lastRuns("staging", 10)).hasSize(1);
       assertThat(store.waitingNotices("staging")).isZero();
     }

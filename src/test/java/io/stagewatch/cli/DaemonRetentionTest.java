@@ -14,11 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,54 +30,32 @@ class DaemonRetentionTest {
 
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-  String storeUrl() {
-    return "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
+  DaemonProject project;
+
+  /** A staging nothing answers on: no slot ever runs against it. */
+  @BeforeEach
+  void project() {
+    project = new DaemonProject(dir, "http://127.0.0.1:9").noSchedule();
   }
 
-  Workspace project() throws Exception {
-    CliRun cli =
-        new CliRun(dir)
-            .config(
-                """
-                environments:
-                  staging:
-                    baseUrl: http://127.0.0.1:9
-                store:
-                  url: "%s"
-                  retentionDays: 7
-                """
-                    .formatted(storeUrl()))
-            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK);
-    return Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
-  }
-
-  /** A daemon with no schedule: the scheduler only wakes up, it never runs a slot. */
   Daemon daemon(Workspace workspace, Duration retentionEvery) {
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    StagewatchCommand root = new StagewatchCommand(Map.of(), print, print);
-    SlotRun slots =
-        new SlotRun(
-            root,
-            workspace,
-            dir.resolve("reports"),
-            Duration.ofSeconds(5),
-            null,
-            SlotRun.OUTBOX_EVERY,
-            retentionEvery);
-    return new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
+    return project.idle(
+        project.slots(
+            workspace, print, Duration.ofSeconds(5), null, SlotRun.OUTBOX_EVERY, retentionEvery));
   }
 
   void recordRun(String runId, Duration ago) throws StoreException {
     Instant started = Instant.now().minus(ago);
     RunInfo info = new RunInfo(runId, null, "staging", "manual", null, started);
-    try (JdbcResultStore store = JdbcResultStore.open(storeUrl(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       store.runStarted(info, "test");
       store.runFinished(new RunResult(info, started.plusSeconds(1), List.of()));
     }
   }
 
   List<String> storedRunIds() throws StoreException {
-    try (JdbcResultStore store = JdbcResultStore.open(storeUrl(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       return store.lastRuns("staging", 50).stream().map(StoredRun::runId).toList();
     }
   }
@@ -93,7 +70,7 @@ class DaemonRetentionTest {
 
   @Test
   void oldRunsArePrunedAtTheStartThenNotAgainWithinTheInterval() throws Exception {
-    Workspace workspace = project();
+    Workspace workspace = project.store(project.sqlite(), 7).load();
     recordRun("old", Duration.ofDays(30));
     recordRun("recent", Duration.ofHours(1));
     Daemon daemon = daemon(workspace, SlotRun.RETENTION_EVERY);
@@ -115,7 +92,7 @@ class DaemonRetentionTest {
 
   @Test
   void retentionIsAppliedAgainOnceItsIntervalHasPassed() throws Exception {
-    Workspace workspace = project();
+    Workspace workspace = project.store(project.sqlite(), 7).load();
     recordRun("old", Duration.ofDays(30));
     Daemon daemon = daemon(workspace, Duration.ofMillis(500));
     daemon.start();
@@ -134,22 +111,7 @@ class DaemonRetentionTest {
   @Test
   void anUnreachableStoreIsLoggedAndTheDaemonGoesOn() throws Exception {
     Workspace workspace =
-        Workspace.load(
-            new CliRun(dir)
-                .config(
-                    """
-                    environments:
-                      staging:
-                        baseUrl: http://127.0.0.1:9
-                    store:
-                      url: "jdbc:postgresql://127.0.0.1:9/nothing?user=nobody&password=hunter2"
-                    """)
-                .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
-                .dir
-                .resolve("config/stagewatch.yaml"),
-            null,
-            Map.of(),
-            false);
+        project.store("jdbc:postgresql://127.0.0.1:9/nothing?user=nobody&password=hunter2").load();
     Daemon daemon = daemon(workspace, Duration.ofMillis(100));
     daemon.start();
     try {

@@ -9,31 +9,21 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.SlotRecord;
-import io.stagewatch.schedule.StatusServer;
-import io.stagewatch.schedule.StoreStatus;
+import io.stagewatch.schedule.StatusEndpoints;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +35,17 @@ class DaemonRunsTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path dir;
 
+  DaemonProject project;
   final List<AutoCloseable> started = new ArrayList<>();
   final List<Daemon> daemons = new ArrayList<>();
+
+  @BeforeEach
+  void project() {
+    project = new DaemonProject(dir, staging.baseUrl());
+  }
 
   @AfterEach
   void stopEverything() throws Exception {
@@ -62,40 +57,17 @@ class DaemonRunsTest {
     }
   }
 
-  Workspace project(String storeUrl) throws Exception {
-    CliRun run =
-        new CliRun(dir)
-            .config(
-                """
-                environments:
-                  staging:
-                    baseUrl: ${STAGING_URL}
-                defaults:
-                  timeout: 5s
-                  retry: {attempts: 1}
-                store:
-                  url: "%s"
-                schedules:
-                  - suites: [health]
-                    every: 1s
-                """
-                    .formatted(storeUrl))
-            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
-            .env("STAGING_URL", staging.baseUrl());
-    return Workspace.load(run.dir.resolve("config/stagewatch.yaml"), null, run.environment, false);
-  }
-
-  Daemon daemon(Workspace workspace) throws Exception {
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    StagewatchCommand root = new StagewatchCommand(Map.of(), sink, sink);
-    Daemon daemon =
-        new Daemon(
-            DaemonCommand.schedules(workspace.config()),
-            new SlotRun(root, workspace, dir.resolve("reports"), Duration.ofSeconds(5), null),
-            Clock.systemUTC(),
-            line -> {});
+  Daemon daemon(String storeUrl) throws Exception {
+    Workspace workspace = project.store(storeUrl).load();
+    Daemon daemon = project.daemon(workspace, DaemonProject.silent(), Duration.ofSeconds(5));
     daemons.add(daemon);
     return daemon;
+  }
+
+  StatusEndpoints endpoints(String storeUrl, Daemon daemon) throws Exception {
+    StatusEndpoints endpoints = StatusEndpoints.start(storeUrl, dir, daemon);
+    started.add(endpoints);
+    return endpoints;
   }
 
   static void healthAnswers(int status, int delayMs) {
@@ -104,14 +76,10 @@ class DaemonRunsTest {
         get("/health").willReturn(aResponse().withStatus(status).withFixedDelay(delayMs)));
   }
 
-  String sqlite() {
-    return "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
-  }
-
   @Test
   void slotsRunOnTimeOneAfterAnotherAndAreRecorded() throws Exception {
     healthAnswers(200, 0);
-    Daemon daemon = daemon(project(sqlite()));
+    Daemon daemon = daemon(project.sqlite());
     daemon.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() >= 3);
     daemon.stop(Duration.ofSeconds(5));
@@ -123,7 +91,7 @@ class DaemonRunsTest {
       assertThat(Duration.between(r.slot(), r.started())).isLessThan(Duration.ofMillis(900));
     }
     assertNoOverlap(records);
-    try (JdbcResultStore store = JdbcResultStore.open(sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       List<StoredRun> runs = store.lastRuns("staging", 50);
       assertThat(runs).hasSize(records.size());
       assertThat(runs).allSatisfy(r -> assertThat(r.trigger()).isEqualTo("schedule"));
@@ -133,7 +101,7 @@ class DaemonRunsTest {
   @Test
   void aSlowRunPushesTheNextSlotInsteadOfOverlapping() throws Exception {
     healthAnswers(200, 1100);
-    Daemon daemon = daemon(project(sqlite()));
+    Daemon daemon = daemon(project.sqlite());
     daemon.start();
     await().atMost(Duration.ofSeconds(8)).until(() -> daemon.records().size() >= 2);
     daemon.stop(Duration.ofSeconds(5));
@@ -159,21 +127,15 @@ class DaemonRunsTest {
   @Test
   void theEndpointsShowTheStoredRunsAndARedCheckLeavesTheDaemonHealthy() throws Exception {
     healthAnswers(503, 0);
-    Workspace workspace = project(sqlite());
-    Daemon daemon = daemon(workspace);
-    StoreStatus status =
-        new StoreStatus(
-            sqlite(), dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
-    started.add(status);
-    StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status);
-    started.add(server);
+    Daemon daemon = daemon(project.sqlite());
+    StatusEndpoints endpoints = endpoints(project.sqlite(), daemon);
     daemon.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() >= 2);
 
-    assertThat(fetch(server, "/healthz").statusCode()).isEqualTo(200);
-    JsonNode json = JSON.readTree(fetch(server, "/api/status").body());
+    assertThat(endpoints.get("/healthz").statusCode()).isEqualTo(200);
+    JsonNode json = JSON.readTree(endpoints.get("/api/status").body());
     assertThat(json.get("healthy").asBoolean()).isTrue();
-    try (JdbcResultStore store = JdbcResultStore.open(sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       StoredRun last = store.lastRuns("staging", 1).get(0);
       if (last.finishedAt() != null) {
         assertThat(json.at("/lastRun/runId").asText()).isEqualTo(last.runId());
@@ -183,7 +145,7 @@ class DaemonRunsTest {
     assertThat(json.at("/checks/0/status").asText()).isEqualTo("FAILED");
     assertThat(json.at("/checks/0/lastFailure").asText()).contains("503");
 
-    String metrics = fetch(server, "/metrics").body();
+    String metrics = endpoints.get("/metrics").body();
     assertThat(metrics)
         .contains(
             "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 0")
@@ -194,11 +156,11 @@ class DaemonRunsTest {
         .allMatch(l -> l.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? -?[0-9.]+(E-?[0-9]+)?"));
     assertThat(metrics).contains("# TYPE stagewatch_daemon_last_success_age_seconds gauge");
 
-    HttpResponse<String> page = fetch(server, "/");
+    HttpResponse<String> page = endpoints.get("/");
     assertThat(page.headers().firstValue("Content-Type"))
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
     assertThat(page.body()).contains("health/up").contains("class=\"bar failed\"");
-    assertThat(fetch(server, "/nothing-here").statusCode()).isEqualTo(404);
+    assertThat(endpoints.get("/nothing-here").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -207,19 +169,14 @@ class DaemonRunsTest {
     // A store whose folder cannot be created: a file stands where the folder should be.
     Files.writeString(dir.resolve("blocked"), "");
     String broken = "jdbc:sqlite:" + dir.resolve("blocked/store/stagewatch.db");
-    Daemon daemon = daemon(project(broken));
-    StoreStatus status =
-        new StoreStatus(
-            broken, dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
-    started.add(status);
-    StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status);
-    started.add(server);
+    Daemon daemon = daemon(broken);
+    StatusEndpoints endpoints = endpoints(broken, daemon);
     daemon.start();
     await().atMost(Duration.ofSeconds(15)).until(() -> daemon.records().size() >= 2);
 
     assertThat(daemon.records())
         .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(SlotOutcome.NOT_RECORDED));
-    HttpResponse<String> health = fetch(server, "/healthz");
+    HttpResponse<String> health = endpoints.get("/healthz");
     assertThat(health.statusCode()).isEqualTo(503);
     assertThat(health.body()).contains("store is unreachable");
   }
@@ -229,11 +186,5 @@ class DaemonRunsTest {
       assertThat(records.get(i).started()).isAfterOrEqualTo(records.get(i - 1).finished());
       assertThat(records.get(i).slot()).isAfter(records.get(i - 1).slot());
     }
-  }
-
-  static HttpResponse<String> fetch(StatusServer server, String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

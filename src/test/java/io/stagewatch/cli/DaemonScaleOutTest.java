@@ -14,11 +14,7 @@ import io.stagewatch.store.StoreDatabase;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,42 +34,22 @@ class DaemonScaleOutTest {
 
   @TempDir Path dir;
 
-  Daemon replica(Path configFile, Map<String, String> variables, String name) throws Exception {
-    Workspace workspace = Workspace.load(configFile, null, variables, false);
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    StagewatchCommand root = new StagewatchCommand(variables, sink, sink);
-    return new Daemon(
-        DaemonCommand.schedules(workspace.config()),
-        new SlotRun(root, workspace, dir.resolve(name), Duration.ofSeconds(5), null),
-        Clock.systemUTC(),
-        line -> {});
+  /** A replica loads the project on its own and writes its reports into a folder of its own. */
+  static Daemon replica(DaemonProject project, String name) throws Exception {
+    Workspace workspace = project.workspace();
+    return project.daemon(
+        workspace, project.slots(workspace, name, DaemonProject.silent(), Duration.ofSeconds(5)));
   }
 
   @Test
   void twoDaemonsOnOnePostgresStoreRunEverySlotExactlyOnce() throws Exception {
     staging.stubFor(get("/health").willReturn(ok()));
     String url = StoreDatabase.POSTGRESQL.freshUrl(dir);
-    CliRun project =
-        new CliRun(dir)
-            .config(
-                """
-                environments:
-                  staging:
-                    baseUrl: ${STAGING_URL}
-                defaults:
-                  retry: {attempts: 1}
-                store:
-                  url: "%s"
-                schedules:
-                  - suites: [health]
-                    every: 250ms
-                """
-                    .formatted(url))
-            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
-            .env("STAGING_URL", staging.baseUrl());
-    Path config = dir.resolve("config/stagewatch.yaml");
-    Daemon first = replica(config, project.environment, "first");
-    Daemon second = replica(config, project.environment, "second");
+    DaemonProject project =
+        new DaemonProject(dir, staging.baseUrl()).timeout(null).store(url).every("250ms");
+    project.write();
+    Daemon first = replica(project, "first");
+    Daemon second = replica(project, "second");
     first.start();
     second.start();
     try {

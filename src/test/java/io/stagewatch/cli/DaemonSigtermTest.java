@@ -33,20 +33,8 @@ class DaemonSigtermTest {
   @Test
   void sigtermDuringARunLetsItFinishRecordedAndExitsZero() throws Exception {
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
-    new CliRun(dir)
-        .config(
-            """
-            environments:
-              staging:
-                baseUrl: ${STAGING_URL}
-            defaults:
-              timeout: 5s
-              retry: {attempts: 1}
-            schedules:
-              - suites: [health]
-                every: 1s
-            """)
-        .suite("health.yaml", CliRun.ONE_HEALTH_CHECK);
+    // No store in the config: the daemon records its runs in the default SQLite store.
+    CliRun cli = new DaemonProject(dir, staging.baseUrl()).write();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -63,7 +51,7 @@ class DaemonSigtermTest {
                 dir.resolve("reports").toString())
             .redirectOutput(dir.resolve("out.log").toFile())
             .redirectError(dir.resolve("err.log").toFile());
-    builder.environment().put("STAGING_URL", staging.baseUrl());
+    builder.environment().putAll(cli.environment);
     Process daemon = builder.start();
     try {
       await()

@@ -10,33 +10,26 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.SlackConfig;
 import io.stagewatch.notify.AlertPolicy;
 import io.stagewatch.notify.Notifications;
 import io.stagewatch.notify.slack.SlackNotifier;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
-import io.stagewatch.schedule.StatusServer;
-import io.stagewatch.schedule.StoreStatus;
+import io.stagewatch.schedule.StatusEndpoints;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,35 +56,11 @@ class DaemonSlackOutageTest {
 
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-  String sqlite() {
-    return "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
-  }
+  DaemonProject project;
 
-  Workspace project() throws Exception {
-    CliRun cli =
-        new CliRun(dir)
-            .config(
-                """
-                environments:
-                  staging:
-                    baseUrl: ${STAGING_URL}
-                defaults:
-                  timeout: 3s
-                  retry: {attempts: 1}
-                store:
-                  url: "%s"
-                notify:
-                  slack:
-                    webhookUrl: ${SLACK_WEBHOOK_URL}
-                schedules:
-                  - suites: [health]
-                    every: 1s
-                """
-                    .formatted(sqlite()))
-            .suite("health.yaml", CliRun.ONE_HEALTH_CHECK)
-            .env("STAGING_URL", staging.baseUrl())
-            .env("SLACK_WEBHOOK_URL", slack.baseUrl() + HOOK_PATH);
-    return Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
+  @BeforeEach
+  void project() {
+    project = new DaemonProject(dir, staging.baseUrl());
   }
 
   /** The newest stub wins in WireMock, so each call changes what Slack answers from now on. */
@@ -120,9 +89,9 @@ class DaemonSlackOutageTest {
   void anAlertWaitsOutASlackOutageAndIsDeliveredOnceWhenSlackIsBack() throws Exception {
     healthAnswers(200);
     slackAnswers(200, "ok");
-    Workspace workspace = project();
+    Workspace workspace =
+        project.timeout("3s").storeInSqlite().slack(slack.baseUrl() + HOOK_PATH).load();
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    StagewatchCommand root = new StagewatchCommand(Map.of(), print, print);
     SlackConfig slackConfig = Objects.requireNonNull(workspace.config().slack());
     // A short delivery budget, so that each delivery Slack fails gives up within a second and the
     // outage takes seconds; the budget itself is tested with SlackNotifier.
@@ -132,24 +101,16 @@ class DaemonSlackOutageTest {
             AlertPolicy.of(slackConfig),
             Clock.systemUTC())) {
       Daemon daemon =
-          new Daemon(
-              DaemonCommand.schedules(workspace.config()),
-              new SlotRun(
-                  root,
+          project.daemon(
+              workspace,
+              project.slots(
                   workspace,
-                  dir.resolve("reports"),
+                  print,
                   Duration.ofSeconds(5),
                   notifications,
                   Duration.ofMillis(200),
-                  SlotRun.RETENTION_EVERY),
-              Clock.systemUTC(),
-              line -> {});
-      StoreStatus endpoints =
-          new StoreStatus(
-              sqlite(), dir, "staging", ReadinessConfig.DEFAULT, daemon, Clock.systemUTC(), s -> s);
-      try (endpoints;
-          StatusServer server =
-              StatusServer.start(new InetSocketAddress("127.0.0.1", 0), endpoints)) {
+                  SlotRun.RETENTION_EVERY));
+      try (StatusEndpoints endpoints = StatusEndpoints.start(project.sqlite(), dir, daemon)) {
         daemon.start();
         try {
           await()
@@ -161,18 +122,19 @@ class DaemonSlackOutageTest {
           healthAnswers(503);
           await()
               .atMost(Duration.ofSeconds(15))
-              .until(() -> outboxPending(server) >= 1 && outcomes(daemon, SlotOutcome.FAILED) >= 2);
+              .until(
+                  () -> outboxPending(endpoints) >= 1 && outcomes(daemon, SlotOutcome.FAILED) >= 2);
           assertThat(delivered()).isEmpty();
           assertThat(slack.getAllServeEvents()).as("Slack was asked and said 500").isNotEmpty();
           long failedSoFar = outcomes(daemon, SlotOutcome.FAILED);
           await()
               .atMost(Duration.ofSeconds(10))
               .until(() -> outcomes(daemon, SlotOutcome.FAILED) > failedSoFar);
-          assertThat(outboxPending(server)).isGreaterThanOrEqualTo(1);
+          assertThat(outboxPending(endpoints)).isGreaterThanOrEqualTo(1);
 
           // Slack is back: the waiting alert goes out, once, while the daemon keeps running.
           slackAnswers(200, "ok");
-          await().atMost(Duration.ofSeconds(10)).until(() -> outboxPending(server) == 0);
+          await().atMost(Duration.ofSeconds(10)).until(() -> outboxPending(endpoints) == 0);
           long failedThen = outcomes(daemon, SlotOutcome.FAILED);
           await()
               .atMost(Duration.ofSeconds(10))
@@ -185,24 +147,16 @@ class DaemonSlackOutageTest {
 
     assertThat(delivered()).hasSize(1);
     assertThat(delivered().get(0).getRequest().getBodyAsString()).contains("health/up");
-    try (JdbcResultStore store = JdbcResultStore.open(sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       assertThat(store.waitingNotices("staging")).isZero();
     }
     assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("hooksecret");
   }
 
-  static double outboxPending(StatusServer server) throws Exception {
-    try (HttpClient http = HttpClient.newHttpClient()) {
-      String metrics =
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher m = OUTBOX_PENDING.matcher(metrics);
-      assertThat(m.find()).as(metrics).isTrue();
-      return Double.parseDouble(m.group(1));
-    }
+  static double outboxPending(StatusEndpoints endpoints) throws Exception {
+    String metrics = endpoints.get("/metrics").body();
+    Matcher m = OUTBOX_PENDING.matcher(metrics);
+    assertThat(m.find()).as(metrics).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.stagewatch.FreePort;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
 import io.stagewatch.config.ConfigProblem;
@@ -24,8 +25,6 @@ import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.suite.SuiteDefinition;
 import io.stagewatch.suite.SuiteSource;
 import io.stagewatch.suite.Workspace;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,17 +135,11 @@ class RunnerTest {
         .orElseThrow(() -> new AssertionError("no result for " + id + " in " + result.checks()));
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
   @Test
   void eachCheckEndsPassedFailedOrErrorWithItsMessageAndAttempts() throws Exception {
     target.stubFor(get("/ok").willReturn(ok("fine")));
     target.stubFor(get("/down").willReturn(aResponse().withStatus(503).withBody("maintenance")));
-    String refused = "http://127.0.0.1:" + closedPort() + "/ok";
+    String refused = "http://127.0.0.1:" + FreePort.pick() + "/ok";
 
     RunResult result =
         run(

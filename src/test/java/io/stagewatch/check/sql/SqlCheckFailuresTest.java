@@ -2,6 +2,7 @@ package io.stagewatch.check.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.FreePort;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.Verdict;
 import io.stagewatch.config.DatabaseConfig;
@@ -51,10 +52,7 @@ class SqlCheckFailuresTest {
 
   @Test
   void aPortWhereNothingListensIsRefusedQuickly() throws Exception {
-    int port;
-    try (ServerSocket probe = new ServerSocket(0)) {
-      port = probe.getLocalPort();
-    }
+    int port = FreePort.pick();
     check.database(config("closed", port));
 
     Timed timed = timed("sql: {database: closed}", TIMEOUT);

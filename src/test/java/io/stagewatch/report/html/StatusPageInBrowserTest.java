@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stagewatch.cli.Main;
-import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
-import io.stagewatch.schedule.StatusServer;
-import io.stagewatch.schedule.StoreStatus;
+import io.stagewatch.schedule.StatusEndpoints;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,20 +136,13 @@ class StatusPageInBrowserTest {
     // A daemon that has not fired a slot yet: the page shows what the store holds.
     Daemon daemon =
         new Daemon(List.of(), (schedule, slot) -> SlotOutcome.PASSED, Clock.systemUTC(), l -> {});
-    try (StoreStatus status =
-            new StoreStatus(
-                "jdbc:sqlite:" + dir.resolve("store/stagewatch.db"),
-                dir,
-                "staging",
-                ReadinessConfig.DEFAULT,
-                daemon,
-                Clock.systemUTC(),
-                s -> s);
-        StatusServer server = StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status);
+    try (StatusEndpoints endpoints =
+            StatusEndpoints.start(
+                "jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir, daemon);
         HeadlessChromium chromium = HeadlessChromium.start(binary, dir.resolve("profile"));
         DevToolsSession tab = chromium.openTab()) {
 
-      tab.navigate("http://127.0.0.1:" + server.port() + "/");
+      tab.navigate(endpoints.url("/"));
       tab.screenshot(SCREENSHOTS.resolve("status-page.png"));
       assertShowsTheRuns(tab);
 

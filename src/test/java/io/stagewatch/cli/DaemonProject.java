@@ -1,0 +1,173 @@
+package io.stagewatch.cli;
+
+import io.stagewatch.notify.Notifications;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.suite.Workspace;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A project for daemon tests: the one-check health suite against a staging at {@code
+ * ${STAGING_URL}}, with a store and a schedule in its config, and the daemons that run its slots
+ * through {@link SlotRun}. What tests vary (the checks' timeout, the store, Slack, the interval) is
+ * set before {@link #write}. By default checks time out after 5s, the config names no store (the
+ * built-in SQLite one holds) and the suite runs every second.
+ */
+final class DaemonProject {
+  final Path dir;
+  final CliRun cli;
+  private @Nullable String timeout = "5s";
+  private @Nullable String storeUrl;
+  private @Nullable Integer retentionDays;
+  private @Nullable String slackWebhookUrl;
+  private @Nullable String every = "1s";
+
+  DaemonProject(Path dir, String stagingUrl) {
+    this.dir = dir;
+    this.cli = new CliRun(dir).env("STAGING_URL", stagingUrl);
+  }
+
+  /** Output no test reads. */
+  static PrintStream silent() {
+    return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  /** The URL of a SQLite store in the project. */
+  String sqlite() {
+    return "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
+  }
+
+  /** {@code defaults.timeout} of every check; null leaves it out, so the built-in one holds. */
+  DaemonProject timeout(@Nullable String timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
+  DaemonProject store(String url) {
+    this.storeUrl = url;
+    return this;
+  }
+
+  /** The store in SQLite at {@link #sqlite}. */
+  DaemonProject storeInSqlite() {
+    return store(sqlite());
+  }
+
+  DaemonProject store(String url, int retentionDays) {
+    this.retentionDays = retentionDays;
+    return store(url);
+  }
+
+  /** Slack notifications to {@code webhookUrl}, given through {@code ${SLACK_WEBHOOK_URL}}. */
+  DaemonProject slack(String webhookUrl) {
+    this.slackWebhookUrl = webhookUrl;
+    cli.env("SLACK_WEBHOOK_URL", webhookUrl);
+    return this;
+  }
+
+  /** The interval of the schedule of the health suite. */
+  DaemonProject every(String interval) {
+    this.every = interval;
+    return this;
+  }
+
+  /** A config without {@code schedules:}; only a daemon built by {@link #idle} runs on it. */
+  DaemonProject noSchedule() {
+    this.every = null;
+    return this;
+  }
+
+  /** Writes the config and the suite. */
+  CliRun write() throws IOException {
+    StringBuilder yaml =
+        new StringBuilder(
+            """
+            environments:
+              staging:
+                baseUrl: ${STAGING_URL}
+            defaults:
+            """);
+    if (timeout != null) {
+      yaml.append("  timeout: ").append(timeout).append('\n');
+    }
+    yaml.append("  retry: {attempts: 1}\n");
+    if (storeUrl != null) {
+      yaml.append("store:\n  url: \"").append(storeUrl).append("\"\n");
+      if (retentionDays != null) {
+        yaml.append("  retentionDays: ").append(retentionDays).append('\n');
+      }
+    }
+    if (slackWebhookUrl != null) {
+      yaml.append("notify:\n  slack:\n    webhookUrl: ${SLACK_WEBHOOK_URL}\n");
+    }
+    if (every != null) {
+      yaml.append("schedules:\n  - suites: [health]\n    every: ").append(every).append('\n');
+    }
+    return cli.config(yaml.toString()).suite("health.yaml", CliRun.ONE_HEALTH_CHECK);
+  }
+
+  /** The written project as {@code daemon} loads it; each call loads it anew. */
+  Workspace workspace() throws Exception {
+    return Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
+  }
+
+  /** Writes the project and loads it. */
+  Workspace load() throws Exception {
+    write();
+    return workspace();
+  }
+
+  /** Slots that report into {@code reports/}, print to {@code out} and notify no one. */
+  SlotRun slots(Workspace workspace, PrintStream out, Duration lockWait) {
+    return slots(workspace, "reports", out, lockWait);
+  }
+
+  SlotRun slots(Workspace workspace, String reportDir, PrintStream out, Duration lockWait) {
+    return new SlotRun(root(out), workspace, dir.resolve(reportDir), lockWait, null);
+  }
+
+  SlotRun slots(
+      Workspace workspace,
+      PrintStream out,
+      Duration lockWait,
+      @Nullable Notifications notifications,
+      Duration outboxEvery,
+      Duration retentionEvery) {
+    return new SlotRun(
+        root(out),
+        workspace,
+        dir.resolve("reports"),
+        lockWait,
+        notifications,
+        outboxEvery,
+        retentionEvery);
+  }
+
+  private static StagewatchCommand root(PrintStream out) {
+    return new StagewatchCommand(Map.of(), out, out);
+  }
+
+  /** A daemon on the workspace's schedules whose slots report into {@code reports/}. */
+  Daemon daemon(Workspace workspace, PrintStream out, Duration lockWait) throws Exception {
+    return daemon(workspace, slots(workspace, out, lockWait));
+  }
+
+  /** A daemon on the workspace's schedules, as {@code daemon} builds it, minus its log. */
+  Daemon daemon(Workspace workspace, SlotRun slots) throws Exception {
+    return new Daemon(
+        DaemonCommand.schedules(workspace.config()), slots, Clock.systemUTC(), line -> {});
+  }
+
+  /** A daemon with no schedule: the scheduler only wakes up, it never runs a slot. */
+  Daemon idle(SlotRun slots) {
+    return new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
+  }
+}

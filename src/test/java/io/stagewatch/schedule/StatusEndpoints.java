@@ -1,0 +1,68 @@
+package io.stagewatch.schedule;
+
+import io.stagewatch.config.ReadinessConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The endpoints of a daemon on the {@code staging} environment, served as {@code daemon} serves
+ * them: a {@link StoreStatus} over the store and the daemon, behind a {@link StatusServer} on a
+ * free local port.
+ */
+public final class StatusEndpoints implements AutoCloseable {
+  private final StoreStatus status;
+  private final StatusServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private StatusEndpoints(StoreStatus status, StatusServer server) {
+    this.status = status;
+    this.server = server;
+  }
+
+  /** {@code storeUrl} as the config gives it; relative SQLite paths resolve against baseDir. */
+  public static StatusEndpoints start(String storeUrl, Path baseDir, Daemon daemon)
+      throws IOException {
+    StoreStatus status =
+        new StoreStatus(
+            storeUrl,
+            baseDir,
+            "staging",
+            ReadinessConfig.DEFAULT,
+            daemon,
+            Clock.systemUTC(),
+            s -> s);
+    try {
+      return new StatusEndpoints(
+          status, StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status));
+    } catch (IOException | RuntimeException e) {
+      status.close();
+      throw e;
+    }
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.port() + path;
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url(path))).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } finally {
+      status.close();
+      http.close();
+    }
+  }
+}
