@@ -32,6 +32,7 @@ import java.util.UUID;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
@@ -64,6 +65,9 @@ public final class Runner {
   /** Keyed by the id objects, which compare without being formatted as text. */
   private final Map<UniqueId, CheckDefinition> yamlChecks = new HashMap<>();
 
+  /** Whether the Jupiter engine takes part: only when a Java suite can be selected. */
+  private final boolean javaSuites;
+
   public Runner(StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options)
       throws ConfigException {
     this.config = config;
@@ -75,6 +79,9 @@ public final class Runner {
       }
     }
     validateOptions();
+    this.javaSuites =
+        JavaSuiteSelection.anySelectable(
+            ShippedSuites.CLASSES, options.classpath(), options.tags());
   }
 
   /** The checks the options select, without running anything. */
@@ -183,7 +190,9 @@ public final class Runner {
   private LauncherDiscoveryRequest discoveryRequest(String runId) {
     List<DiscoverySelector> selectors = new ArrayList<>();
     // The shipped suites by class: selecting their package would scan the whole jar.
-    ShippedSuites.CLASSES.forEach(suite -> selectors.add(selectClass(suite)));
+    if (javaSuites) {
+      ShippedSuites.CLASSES.forEach(suite -> selectors.add(selectClass(suite)));
+    }
     if (!options.classpath().isEmpty()) {
       selectors.addAll(selectClasspathRoots(new HashSet<>(options.classpath())));
     }
@@ -235,10 +244,14 @@ public final class Runner {
             .enableLauncherSessionListenerAutoRegistration(false)
             .enableLauncherDiscoveryListenerAutoRegistration(false)
             .enablePostDiscoveryFilterAutoRegistration(false)
-            .addTestEngines(
-                new StagewatchTestEngine(suites, executor, options.parallelism()),
-                new JupiterTestEngine())
+            .addTestEngines(engines(executor))
             .build());
+  }
+
+  /** The YAML suites' engine, and Jupiter's when a Java suite can be selected. */
+  private TestEngine[] engines(RetryingCheckExecutor executor) {
+    TestEngine yaml = new StagewatchTestEngine(suites, executor, options.parallelism());
+    return javaSuites ? new TestEngine[] {yaml, new JupiterTestEngine()} : new TestEngine[] {yaml};
   }
 
   private RetryingCheckExecutor executor(CheckResources resources) {
