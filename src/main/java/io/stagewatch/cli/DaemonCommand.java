@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code daemon}: run the suites on their schedules and serve a status page and metrics. */
 @Command(
+    addMethodSubcommands = false,
     name = "daemon",
     mixinStandardHelpOptions = true,
     header = "Run suites on their schedules; serve a status page and metrics.",

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code demo}: the shipped suites against a stand-in staging service, no config needed. */
 @Command(
+    addMethodSubcommands = false,
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Run the shipped suites against a built-in stand-in service.",

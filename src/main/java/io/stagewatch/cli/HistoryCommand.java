@@ -20,6 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code history}: recent runs and per-check statistics from the store. */
 @Command(
+    addMethodSubcommands = false,
     name = "history",
     mixinStandardHelpOptions = true,
     header = "Show recent runs and per-check statistics from the store.",

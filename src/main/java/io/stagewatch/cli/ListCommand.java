@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code list}: the suites, checks and tags a run with these options would execute. */
 @Command(
+    addMethodSubcommands = false,
     name = "list",
     mixinStandardHelpOptions = true,
     header = "List the suites, checks and tags a run would execute.",

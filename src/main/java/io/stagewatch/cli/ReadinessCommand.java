@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code readiness}: the release readiness score from CI reports and staging, and the gate. */
 @Command(
+    addMethodSubcommands = false,
     name = "readiness",
     mixinStandardHelpOptions = true,
     header = "Compute the release readiness score and gate on it.",

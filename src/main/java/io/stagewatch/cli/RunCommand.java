@@ -12,6 +12,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code run}: run the selected suites once against one environment. */
 @Command(
+    addMethodSubcommands = false,
     name = "run",
     mixinStandardHelpOptions = true,
     header = "Run the selected suites once against one environment.",

@@ -9,9 +9,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * The top-level command; it holds what every subcommand shares. Its subcommands are added by {@link
- * Main}, which builds only the one a command line names.
+ * Main}, which builds only the one a command line names. Every command says {@code
+ * addMethodSubcommands = false}: none has {@code @Command} methods, and looking for them costs
+ * picocli a reflective scan of every method at each start.
  */
 @Command(
+    addMethodSubcommands = false,
     name = "stagewatch",
     mixinStandardHelpOptions = true,
     versionProvider = StagewatchCommand.Version.class,

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code validate}: load everything, report every problem, run nothing. */
 @Command(
+    addMethodSubcommands = false,
     name = "validate",
     mixinStandardHelpOptions = true,
     header = "Check the config and all suites; run nothing.",
