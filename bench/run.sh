@@ -50,7 +50,6 @@ elif command -v npm > /dev/null; then
     tail -n 5 "$work/npm.log" >&2
   fi
 fi
-export STAGEWATCH_CACHE_DIR="$work/cache"
 
 # --- the target --------------------------------------------------------------------------------
 python3 bench/target_server.py "$PORT" "$DELAY" &
@@ -126,6 +125,8 @@ for c in $CASES; do
     *) echo "bench: unknown case $c (one, 200 or 2000)" >&2; exit 2 ;;
   esac
   make_inputs "$n"
+  # Each case has its own start-up cache, as each user's checks train their own.
+  export STAGEWATCH_CACHE_DIR="$work/cache-$c"
   # Untimed: records the start-up cache (assembled in the background; wait for it), warms the disk.
   # shellcheck disable=SC2046
   $(sw "$n" "$par") > /dev/null 2>&1 || true
@@ -150,16 +151,16 @@ for c in $CASES; do
   row "stagewatch, $label" "stagewatch-$c" "curl-$c" "newman-$c"
 done
 
-# Per-check cost beyond the network: what is left of a run once start-up (the one-check run less
-# one delay) and the network ((N / parallel) delays) are taken away, divided by N.
+# Per-check cost beyond the network: a run's wall time less curl's for the same checks (the
+# network and the target, as fast as one client process gets them) and less stagewatch's fixed
+# start-up over curl's (the one-check case), divided by N. It should stay flat as N grows.
 overhead=()
 if [ -f "$work/stagewatch-one.samples" ]; then
-  start=$(awk -v w="$(median stagewatch-one 1)" -v d="$DELAY" 'BEGIN {print w - d}')
+  fixed=$(awk -v s="$(median stagewatch-one 1)" -v c="$(median curl-one 1)" 'BEGIN {print s - c}')
   for c in 200 2000; do
     [ -f "$work/stagewatch-$c.samples" ] || continue
-    case $c in 200) n=200 par=20 ;; 2000) n=2000 par=200 ;; esac
-    overhead+=("$(awk -v w="$(median "stagewatch-$c" 1)" -v s="$start" -v n="$n" -v p="$par" -v d="$DELAY" \
-      'BEGIN {printf "- N=%d: %.2f ms per check beyond the network (start-up %.3f s taken off)", n, 1000 * (w - s - n / p * d) / n, s}')")
+    overhead+=("$(awk -v w="$(median "stagewatch-$c" 1)" -v f="$(median "curl-$c" 1)" -v s="$fixed" -v n="$c" \
+      'BEGIN {printf "- N=%d: %.3f ms per check beyond the network (curl %.3f s and start-up %.3f s taken off)", n, 1000 * (w - f - s) / n, f, s}')")
   done
 fi
 
