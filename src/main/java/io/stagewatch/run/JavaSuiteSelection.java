@@ -1,18 +1,19 @@
 package io.stagewatch.run;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Tags;
 import org.junit.platform.commons.annotation.Testable;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
@@ -43,9 +44,7 @@ final class JavaSuiteSelection {
         return true;
       }
       Set<String> suiteTags = tagsOf(suite);
-      for (Method test :
-          ReflectionSupport.findMethods(
-              suite, JavaSuiteSelection::isTest, HierarchyTraversalMode.TOP_DOWN)) {
+      for (Method test : tests(suite)) {
         Set<String> testTags = new HashSet<>(suiteTags);
         testTags.addAll(tagsOf(test));
         if (filter.apply(new Probe(testTags)).included()) {
@@ -56,27 +55,74 @@ final class JavaSuiteSelection {
     return false;
   }
 
-  /** Every Jupiter test annotation (@Test, @ParameterizedTest, ...) is marked @Testable. */
-  private static boolean isTest(Method method) {
-    return AnnotationSupport.isAnnotated(method, Testable.class);
+  /**
+   * The test methods of a suite, its superclasses' and its interfaces' included: every Jupiter test
+   * annotation ({@code @Test}, {@code @ParameterizedTest}, ...) is marked {@code @Testable}.
+   */
+  private static List<Method> tests(Class<?> suite) {
+    List<Method> tests = new ArrayList<>();
+    Set<Class<?>> types = new LinkedHashSet<>();
+    for (Class<?> c = suite; c != null && c != Object.class; c = c.getSuperclass()) {
+      types.add(c);
+      types.addAll(List.of(c.getInterfaces()));
+    }
+    for (Class<?> type : types) {
+      for (Method method : type.getDeclaredMethods()) {
+        if (marked(method, Testable.class, new HashSet<>())) {
+          tests.add(method);
+        }
+      }
+    }
+    return tests;
   }
 
   private static boolean hasNestedClasses(Class<?> suite) {
     for (Class<?> inner : suite.getDeclaredClasses()) {
-      if (AnnotationSupport.isAnnotated(inner, Nested.class)) {
+      if (marked(inner, Nested.class, new HashSet<>())) {
         return true;
       }
     }
     return false;
   }
 
-  /** The tags on an element, including those of annotations that carry {@code @Tag} themselves. */
+  /** Whether an element carries {@code marker}, directly or through its annotations. */
+  private static boolean marked(
+      AnnotatedElement element,
+      Class<? extends Annotation> marker,
+      Set<Class<? extends Annotation>> seen) {
+    for (Annotation annotation : element.getAnnotations()) {
+      Class<? extends Annotation> type = annotation.annotationType();
+      if (type == marker || (seen.add(type) && marked(type, marker, seen))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The tags on an element, including those of annotations that carry {@code @Tag} themselves, at
+   * any depth. Plain reflection: the platform's annotation search does the same, but its first use
+   * costs more than the engine start this class is there to save.
+   */
   private static Set<String> tagsOf(AnnotatedElement element) {
     Set<String> tags = new HashSet<>();
-    for (Tag tag : AnnotationSupport.findRepeatableAnnotations(element, Tag.class)) {
-      tags.add(tag.value().strip());
-    }
+    collectTags(element, tags, new HashSet<>());
     return tags;
+  }
+
+  private static void collectTags(
+      AnnotatedElement element, Set<String> tags, Set<Class<? extends Annotation>> seen) {
+    for (Annotation annotation : element.getAnnotations()) {
+      if (annotation instanceof Tag tag) {
+        tags.add(tag.value().strip());
+      } else if (annotation instanceof Tags several) {
+        for (Tag tag : several.value()) {
+          tags.add(tag.value().strip());
+        }
+      } else if (seen.add(annotation.annotationType())) {
+        collectTags(annotation.annotationType(), tags, seen);
+      }
+    }
   }
 
   /** A test with the given tags, for the platform's own tag filter to judge. */

@@ -34,6 +34,20 @@ class JavaSuiteSelectionTest {
     void nightly() {}
   }
 
+  interface InheritedTests {
+    @Tag("contract")
+    @Test
+    default void fromAnInterface() {}
+  }
+
+  abstract static class BaseSuite {
+    @Tag("base")
+    @Test
+    void fromASuperclass() {}
+  }
+
+  static class Subclass extends BaseSuite implements InheritedTests {}
+
   static class WithNested {
     @Nested
     class Inner {
@@ -59,6 +73,13 @@ class JavaSuiteSelectionTest {
   void tagsCarriedByAnAnnotationCount() {
     assertThat(selectable("nightly", MetaTagged.class)).isTrue();
     assertThat(selectable("smoke", MetaTagged.class)).isFalse();
+  }
+
+  @Test
+  void testsOfSuperclassesAndInterfacesCount() {
+    assertThat(selectable("base", Subclass.class)).isTrue();
+    assertThat(selectable("contract", Subclass.class)).isTrue();
+    assertThat(selectable("health", Subclass.class)).isFalse();
   }
 
   @Test
