@@ -23,6 +23,17 @@ public record Counts(int total, int passed, int flaky, int failed, int error, in
     return new Counts(results.size(), passed, flaky, failed, error, skipped);
   }
 
+  /** How many checks ended in {@code status}. */
+  public int of(CheckStatus status) {
+    return switch (status) {
+      case PASSED -> passed;
+      case FLAKY -> flaky;
+      case FAILED -> failed;
+      case ERROR -> error;
+      case SKIPPED -> skipped;
+    };
+  }
+
   /** Checks that were carried out (not skipped). */
   public int executed() {
     return total - skipped;

@@ -141,14 +141,7 @@ public final class MetricsReport implements ReportFile {
             .sorted(Comparator.comparing(MetricsReport::lower))
             .toList();
     for (CheckStatus status : byName) {
-      int n =
-          switch (status) {
-            case PASSED -> counts.passed();
-            case FLAKY -> counts.flaky();
-            case FAILED -> counts.failed();
-            case ERROR -> counts.error();
-            case SKIPPED -> counts.skipped();
-          };
+      int n = counts.of(status);
       out.append(name).append("{environment=\"").append(env);
       out.append("\",status=\"").append(lower(status)).append("\"} ");
       value(out, n);

@@ -148,14 +148,7 @@ class MetricsTextTest {
   private static GaugeSnapshot runChecks(String env, Counts counts) {
     List<GaugeDataPointSnapshot> points = new ArrayList<>();
     for (CheckStatus status : CheckStatus.values()) {
-      int n =
-          switch (status) {
-            case PASSED -> counts.passed();
-            case FLAKY -> counts.flaky();
-            case FAILED -> counts.failed();
-            case ERROR -> counts.error();
-            case SKIPPED -> counts.skipped();
-          };
+      int n = counts.of(status);
       points.add(point(Labels.of("environment", env, "status", lower(status)), n));
     }
     GaugeSnapshot.Builder gauge =
