@@ -59,7 +59,7 @@ class LauncherTest {
     assertThat(result.exit()).isEqualTo(7);
     assertThat(result.lines()).contains("arg run", "arg 7", "arg two words");
     assertThat(result.lines())
-        .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:+UseSerialGC")
+        .contains("jvm -XX:TieredStopAtLevel=1", "jvm -XX:+UseSerialGC", "jvm -XX:-UsePerfData")
         .contains("java.home " + Path.of(System.getProperty("java.home")));
   }
 
@@ -91,6 +91,15 @@ class LauncherTest {
     if (JAVA_MAJOR >= 25) {
       assertThat(Files.exists(cache) ? cacheFiles("") : List.of()).isEmpty();
     }
+  }
+
+  @Test
+  void theDaemonKeepsItsPerformanceDataForJpsAndJstat() throws Exception {
+    Result result = launch(Map.of(), "daemon");
+
+    assertThat(result.lines())
+        .contains("arg daemon", "jvm -XX:TieredStopAtLevel=1")
+        .doesNotContain("jvm -XX:-UsePerfData");
   }
 
   @Test
