@@ -43,15 +43,17 @@ class DeploymentFilesTest {
   }
 
   @Test
-  void theImageRunsTheLauncherAsANonRootUserWithAHealthCheck() throws IOException {
+  void theImageRunsTheJarAsANonRootUserWithAHealthCheck() throws IOException {
     String dockerfile = read("Dockerfile");
     assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).hasSize(2);
     assertThat(dockerfile)
         .contains("FROM eclipse-temurin:25-jre")
         .containsPattern("(?m)^USER stagewatch$")
-        .contains("COPY --from=build /src/bin/stagewatch /app/stagewatch")
         .contains("COPY --from=build /src/target/stagewatch.jar /app/stagewatch.jar")
-        .contains("ENTRYPOINT [\"/app/stagewatch\"]")
+        .containsPattern(
+            "(?m)^ENTRYPOINT \\[\"java\", .*\\n.*\"-jar\", \"/app/stagewatch.jar\"\\]$")
+        .contains("-XX:AOTCacheOutput=/app/stagewatch.aot")
+        .contains("\"-XX:AOTCache=/app/stagewatch.aot\"")
         .containsPattern("(?m)^HEALTHCHECK .*\\n.*/healthz")
         .contains("/app/config")
         .contains("/app/suites");
