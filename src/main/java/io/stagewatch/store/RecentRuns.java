@@ -23,7 +23,12 @@ public record RecentRuns(int window, List<StoredRun> runs, List<StoredResult> re
 
   /** The last {@code window} runs, newest first. */
   public List<StoredRun> windowRuns() {
-    return runs.subList(0, Math.min(window, runs.size()));
+    return last(window);
+  }
+
+  /** The last {@code n} runs (or fewer, when there are fewer), newest first. */
+  public List<StoredRun> last(int n) {
+    return runs.subList(0, Math.min(n, runs.size()));
   }
 
   /** The health-note figures over the last {@code window} runs. */

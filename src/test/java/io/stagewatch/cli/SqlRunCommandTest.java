@@ -10,30 +10,19 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code stagewatch run} with database checks against a real PostgreSQL server. */
 class SqlRunCommandTest {
-  static EmbeddedDatabase db;
+  @RegisterExtension static final EmbeddedDatabase db = EmbeddedDatabase.perTestClass();
 
   @TempDir Path dir;
   CliRun cli;
 
   static final String WRONG_PASSWORD = "wr0ng-Pa55-6620";
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    db = EmbeddedDatabase.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    db.close();
-  }
 
   @BeforeEach
   void project() throws Exception {
@@ -136,7 +125,7 @@ class SqlRunCommandTest {
   }
 
   static final String JAVA_SUITE =
-      """
+"""
       package extra;
 
       import io.stagewatch.suite.jupiter.Database;
@@ -148,6 +137,7 @@ class SqlRunCommandTest {
       import javax.sql.DataSource;
       import org.junit.jupiter.api.Tag;
       import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
       @StagewatchSuite
       @Tag("dbjava")

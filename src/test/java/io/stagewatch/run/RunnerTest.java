@@ -231,18 +231,7 @@ class RunnerTest {
             .whenScenarioStateIs("live")
             .willReturn(okJson("{\"version\": \"2.0\"}")));
 
-    RunResult result =
-        run(
-            config(DEFAULTS),
-            onlySuites("deploy"),
-            """
-            name: deploy
-            checks:
-              - name: new version is live
-                retry: {until: 2s, every: 100ms}
-                http: {path: /version}
-                expect: {json: {$.version: "2.0"}}
-            """);
+    RunResult result = run(config(DEFAULTS), onlySuites("deploy"), pollingForVersion2("2s"));
 
     CheckResult check = resultOf(result, "deploy/new version is live");
     assertThat(check.status()).isEqualTo(CheckStatus.PASSED);
@@ -250,22 +239,26 @@ class RunnerTest {
     assertThat(result.status()).isEqualTo(RunStatus.PASSED);
   }
 
+  /**
+   * A suite whose one check polls {@code /version} until it says 2.0, for at most {@code until}.
+   */
+  static String pollingForVersion2(String until) {
+    return """
+        name: deploy
+        checks:
+          - name: new version is live
+            retry: {until: %s, every: 100ms}
+            http: {path: /version}
+            expect: {json: {$.version: "2.0"}}
+        """
+        .formatted(until);
+  }
+
   @Test
   void pollingThatNeverSucceedsEndsSoonAfterUntil() throws Exception {
     target.stubFor(get("/version").willReturn(okJson("{\"version\": \"1.0\"}")));
 
-    RunResult result =
-        run(
-            config(DEFAULTS),
-            onlySuites("deploy"),
-            """
-            name: deploy
-            checks:
-              - name: new version is live
-                retry: {until: 1s, every: 100ms}
-                http: {path: /version}
-                expect: {json: {$.version: "2.0"}}
-            """);
+    RunResult result = run(config(DEFAULTS), onlySuites("deploy"), pollingForVersion2("1s"));
 
     CheckResult check = resultOf(result, "deploy/new version is live");
     assertThat(check.status()).isEqualTo(CheckStatus.FAILED);

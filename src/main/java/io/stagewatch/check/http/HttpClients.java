@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -27,9 +29,14 @@ public final class HttpClients implements AutoCloseable {
    */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private @Nullable HttpClient plain;
-  private @Nullable HttpClient verifying;
-  private @Nullable HttpClient insecure;
+  /** The kinds of client a run may need. */
+  private enum Kind {
+    PLAIN,
+    VERIFYING,
+    INSECURE
+  }
+
+  private final Map<Kind, HttpClient> clients = new EnumMap<>(Kind.class);
 
   /** The run's clients, created on first use. */
   public static HttpClients of(CheckResources resources) {
@@ -41,50 +48,24 @@ public final class HttpClients implements AutoCloseable {
    * one that trusts every certificate.
    */
   public synchronized HttpClient client(URI uri, boolean insecureTls) {
-    if ("http".equalsIgnoreCase(uri.getScheme())) {
-      HttpClient c = plain;
-      if (c == null) {
-        // HTTP/1.1: a cleartext client left at HTTP/2 asks every new connection to upgrade (h2c),
-        // which staging servers rarely speak and which costs each connection work for nothing.
-        c = build(NoTlsContext.create(), HttpClient.Version.HTTP_1_1);
-        plain = c;
-      }
-      return c;
-    }
-    if (insecureTls) {
-      HttpClient c = insecure;
-      if (c == null) {
-        c = build(trustingEverything(), HttpClient.Version.HTTP_2);
-        insecure = c;
-      }
-      return c;
-    }
-    HttpClient c = verifying;
-    if (c == null) {
-      c = build(null, HttpClient.Version.HTTP_2);
-      verifying = c;
-    }
-    return c;
+    Kind kind =
+        "http".equalsIgnoreCase(uri.getScheme())
+            ? Kind.PLAIN
+            : insecureTls ? Kind.INSECURE : Kind.VERIFYING;
+    return clients.computeIfAbsent(kind, HttpClients::build);
   }
 
   @Override
   public synchronized void close() {
-    for (HttpClient c : new HttpClient[] {plain, verifying, insecure}) {
-      if (c != null) {
-        // Attempts abandoned at their deadline may still hold exchanges; do not wait on them, nor
-        // on the client's selector thread, which ends on its own a few milliseconds later.
-        c.shutdownNow();
-      }
-    }
-    plain = null;
-    verifying = null;
-    insecure = null;
+    // Attempts abandoned at their deadline may still hold exchanges; do not wait on them, nor on
+    // the clients' selector threads, which end on their own a few milliseconds later.
+    clients.values().forEach(HttpClient::shutdownNow);
+    clients.clear();
   }
 
-  private static HttpClient build(@Nullable SSLContext ssl, HttpClient.Version version) {
+  private static HttpClient build(Kind kind) {
     HttpClient.Builder builder =
         HttpClient.newBuilder()
-            .version(version)
             // The client's own steps (parsing a response, feeding the body subscriber, completing
             // the future) run on its selector thread instead of being handed to a worker pool:
             // none of them blocks, and the hand-offs cost more CPU than the steps themselves (a
@@ -92,11 +73,19 @@ public final class HttpClients implements AutoCloseable {
             .executor(Runnable::run)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(CONNECT_TIMEOUT);
-    if (ssl != null) {
-      // With parameters given, the client does not ask the context for its defaults.
-      builder.sslContext(ssl).sslParameters(new SSLParameters());
-    }
-    return builder.build();
+    return switch (kind) {
+      // HTTP/1.1: a cleartext client left at HTTP/2 asks every new connection to upgrade (h2c),
+      // which staging servers rarely speak and which costs each connection work for nothing. With
+      // TLS parameters given, the client does not ask its context for defaults.
+      case PLAIN ->
+          builder
+              .version(HttpClient.Version.HTTP_1_1)
+              .sslContext(NoTlsContext.create())
+              .sslParameters(new SSLParameters())
+              .build();
+      case VERIFYING -> builder.build();
+      case INSECURE -> builder.sslContext(trustingEverything()).build();
+    };
   }
 
   private static SSLContext trustingEverything() {

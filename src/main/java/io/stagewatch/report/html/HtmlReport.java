@@ -56,10 +56,7 @@ public final class HtmlReport implements ReportFile {
             readiness,
             r == null
                 ? CheckState.of(result)
-                : CheckState.of(
-                    result,
-                    r.runs().subList(0, Math.min(PageView.HISTORY_RUNS, r.runs().size())),
-                    r.results()),
+                : CheckState.of(result, r.last(PageView.HISTORY_RUNS), r.results()),
             0);
     return StatusPage.render(view);
   }

@@ -8,20 +8,46 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real PostgreSQL server for one test class, with password authentication for everyone but the
- * superuser (the embedded server trusts every login by default, which would hide a wrong password),
- * a login role {@code app} and a small table.
+ * A real PostgreSQL server, with password authentication for everyone but the superuser (the
+ * embedded server trusts every login by default, which would hide a wrong password), a login role
+ * {@code app} and a small table. Either started by hand ({@link #start()}) or registered as a
+ * static {@code @RegisterExtension} field ({@link #perTestClass()}), which starts it before the
+ * class's tests and stops it after them.
  */
-public final class EmbeddedDatabase implements AutoCloseable {
+public final class EmbeddedDatabase implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   public static final String USER = "app";
   public static final String PASSWORD = "pg-Pa55w0rd-8841";
 
-  private final EmbeddedPostgres postgres;
+  private @Nullable EmbeddedPostgres postgres;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(@Nullable EmbeddedPostgres postgres) {
     this.postgres = postgres;
+  }
+
+  /** A server for one test class, started and stopped by JUnit around the class's tests. */
+  public static EmbeddedDatabase perTestClass() {
+    return new EmbeddedDatabase(null);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    postgres = start().postgres;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  private EmbeddedPostgres postgres() {
+    return Objects.requireNonNull(postgres, "the server is not started");
   }
 
   public static EmbeddedDatabase start() throws IOException, SQLException {
@@ -49,7 +75,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public int port() {
-    return postgres.getPort();
+    return postgres().getPort();
   }
 
   public String url() {
@@ -62,7 +88,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Runs statements as the superuser, from a connection of its own. */
   public void admin(String... statements) throws SQLException {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
+    try (Connection c = postgres().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       for (String sql : statements) {
         s.execute(sql);
@@ -72,7 +98,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Sessions the checks opened (they log in as {@code app}), seen from another connection. */
   public int checkSessions() throws SQLException {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
+    try (Connection c = postgres().getPostgresDatabase().getConnection();
         Statement s = c.createStatement();
         var rows = s.executeQuery("select count(*) from pg_stat_activity where usename = 'app'")) {
       rows.next();
@@ -82,6 +108,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    if (postgres != null) {
+      postgres.close();
+      postgres = null;
+    }
   }
 }

@@ -16,29 +16,18 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code sql} checks whose database cannot serve them: each fails within its timeout. */
 class SqlCheckFailuresTest {
-  static EmbeddedDatabase db;
+  @RegisterExtension static final EmbeddedDatabase db = EmbeddedDatabase.perTestClass();
   SqlCheck check;
 
   static final Duration TIMEOUT = Duration.ofSeconds(2);
   static final Duration MARGIN = Duration.ofMillis(600);
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    db = EmbeddedDatabase.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    db.close();
-  }
 
   @BeforeEach
   void newRun() {

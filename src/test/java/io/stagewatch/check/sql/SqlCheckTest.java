@@ -6,28 +6,17 @@ import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.Verdict;
 import io.stagewatch.config.DatabaseConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code sql} checks against a real PostgreSQL server. */
 class SqlCheckTest {
-  static EmbeddedDatabase db;
+  @RegisterExtension static final EmbeddedDatabase db = EmbeddedDatabase.perTestClass();
   SqlCheck check;
 
   static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-  @BeforeAll
-  static void startServer() throws Exception {
-    db = EmbeddedDatabase.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    db.close();
-  }
 
   @BeforeEach
   void newRun() {
