@@ -16,7 +16,12 @@ public final class CheckKinds {
   }
 
   public static Optional<CheckKind> byKey(String key) {
-    return ALL.stream().filter(k -> k.key().equals(key)).findFirst();
+    for (CheckKind kind : ALL) {
+      if (kind.key().equals(key)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   public static List<String> keys() {

@@ -1,17 +1,19 @@
 package io.stagewatch.suite;
 
+import java.util.Set;
+import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 
 /** A YAML check as a JUnit test; its tags are the suite's and its own. */
 public final class CheckDescriptor extends YamlDescriptor {
   private final CheckDefinition check;
 
-  CheckDescriptor(UniqueId parent, CheckDefinition check) {
+  CheckDescriptor(UniqueId parent, CheckDefinition check, Set<TestTag> tags) {
     super(
         parent.append(StagewatchTestEngine.CHECK_SEGMENT, check.name()),
         check.name(),
         check.location(),
-        check.tags());
+        tags);
     this.check = check;
   }
 

@@ -96,14 +96,18 @@ public final class SuiteLoader {
       r.problem("name", "duplicate check name '" + name + "' in this suite");
       name = null;
     }
-    Set<String> tags = new LinkedHashSet<>(suiteTags);
-    tags.addAll(tags(r));
+    List<String> tags = withOwnTags(suiteTags, tags(r));
     r.node("description");
     Duration timeout = r.duration("timeout");
     MapReader retryReader = r.child("retry");
     RetryConfig retry =
         retryReader == null ? defaults.retry() : RetryConfig.read(retryReader, defaults.retry());
-    List<String> kinds = r.keys().stream().filter(k -> CheckKinds.byKey(k).isPresent()).toList();
+    List<String> kinds = new ArrayList<>(1);
+    for (String key : r.keys()) {
+      if (CheckKinds.byKey(key).isPresent()) {
+        kinds.add(key);
+      }
+    }
     CheckSpec spec = null;
     String kind = null;
     if (kinds.size() != 1) {
@@ -136,7 +140,7 @@ public final class SuiteLoader {
     return new CheckDefinition(
         suite,
         name,
-        List.copyOf(tags),
+        tags,
         kind,
         timeout != null ? timeout : defaults.timeout(),
         retry,
@@ -177,13 +181,26 @@ public final class SuiteLoader {
     return kind.read(spec, expect);
   }
 
+  /** The suite's tags followed by the check's own; the suite's very list when it has none. */
+  private static List<String> withOwnTags(List<String> suiteTags, List<String> own) {
+    if (own.isEmpty()) {
+      return suiteTags;
+    }
+    Set<String> tags = new LinkedHashSet<>(suiteTags);
+    tags.addAll(own);
+    return List.copyOf(tags);
+  }
+
   private static List<String> tags(MapReader r) {
     List<String> tags = r.stringList("tags");
+    List<String> valid = new ArrayList<>(tags.size());
     for (String tag : tags) {
-      if (!TestTag.isValid(tag)) {
+      if (TestTag.isValid(tag)) {
+        valid.add(tag);
+      } else {
         r.problem("tags", "'" + tag + "' is not a valid tag (no blanks, commas, ( ) & | or !)");
       }
     }
-    return tags.stream().filter(TestTag::isValid).toList();
+    return List.copyOf(valid);
   }
 }
