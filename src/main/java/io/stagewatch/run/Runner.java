@@ -81,7 +81,7 @@ public final class Runner {
     validateOptions();
     this.javaSuites =
         JavaSuiteSelection.anySelectable(
-            ShippedSuites.CLASSES, options.classpath(), options.tags());
+            ShippedSuites.TEST_TAGS, options.classpath(), options.tags());
   }
 
   /** The checks the options select, without running anything. */
