@@ -91,7 +91,9 @@ final class DevToolsSession implements AutoCloseable {
       throw new IOException("cannot open " + url + ": " + result.get("errorText").asText());
     }
     long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
-    while (events.subList(seen, events.size()).stream()
+    // A stream of the list walks one snapshot; a sub-list view would fail when an event arrives.
+    while (events.stream()
+        .skip(seen)
         .noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText()))) {
       if (System.nanoTime() - deadline > 0) {
         throw new IOException(url + " did not finish loading within " + COMMAND_TIMEOUT);
