@@ -1,19 +1,18 @@
 package io.stagewatch.suite;
 
-import java.util.Set;
-import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 
 /** A YAML check as a JUnit test; its tags are the suite's and its own. */
 public final class CheckDescriptor extends YamlDescriptor {
   private final CheckDefinition check;
 
-  CheckDescriptor(UniqueId parent, CheckDefinition check, Set<TestTag> tags) {
+  CheckDescriptor(UniqueId parent, CheckDefinition check, NodeParts parts) {
     super(
         parent.append(StagewatchTestEngine.CHECK_SEGMENT, check.name()),
         check.name(),
         check.location(),
-        tags);
+        check.tags(),
+        parts);
     this.check = check;
   }
 

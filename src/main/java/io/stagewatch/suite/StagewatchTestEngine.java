@@ -20,7 +20,6 @@ import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
 import org.junit.platform.engine.TestEngine;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.reporting.ReportEntry;
@@ -82,18 +81,12 @@ public final class StagewatchTestEngine implements TestEngine {
     List<UniqueIdSelector> selectors = request.getSelectorsByType(UniqueIdSelector.class);
     Set<UniqueId> wanted =
         selectors.stream().map(UniqueIdSelector::getUniqueId).collect(Collectors.toSet());
-    // The checks of a suite mostly share one list of tags: each list is made into tags once.
-    Map<List<String>, Set<TestTag>> tagSets = new HashMap<>();
+    NodeParts parts = new NodeParts();
     for (SuiteDefinition suite : suites) {
-      SuiteDescriptor suiteDescriptor =
-          new SuiteDescriptor(
-              uniqueId, suite, tagSets.computeIfAbsent(suite.tags(), YamlDescriptor::testTags));
+      SuiteDescriptor suiteDescriptor = new SuiteDescriptor(uniqueId, suite, parts);
       for (CheckDefinition check : suite.checks()) {
         CheckDescriptor checkDescriptor =
-            new CheckDescriptor(
-                suiteDescriptor.getUniqueId(),
-                check,
-                tagSets.computeIfAbsent(check.tags(), YamlDescriptor::testTags));
+            new CheckDescriptor(suiteDescriptor.getUniqueId(), check, parts);
         if (selectors.isEmpty()
             || wanted.contains(uniqueId)
             || wanted.contains(suiteDescriptor.getUniqueId())
