@@ -203,7 +203,7 @@ public final class Runner {
             .enableImplicitConfigurationParameters(false);
     String tags = options.tags();
     if (tags != null) {
-      request.filters(TagFilter.includeTags(tags));
+      request.filters(new TagSelection(tags));
     }
     if (!options.suites().isEmpty()) {
       request.filters(new SuiteNameFilter(new HashSet<>(options.suites())));
