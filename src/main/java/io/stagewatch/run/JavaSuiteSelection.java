@@ -1,13 +1,9 @@
 package io.stagewatch.run;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.junit.platform.engine.TestTag;
-import org.junit.platform.engine.UniqueId;
-import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TagFilter;
 
@@ -37,34 +33,10 @@ final class JavaSuiteSelection {
     }
     PostDiscoveryFilter filter = TagFilter.includeTags(tags);
     for (Set<String> test : testTags) {
-      if (filter.apply(new Probe(test)).included()) {
+      if (filter.apply(new TagProbe(test)).included()) {
         return true;
       }
     }
     return false;
-  }
-
-  /** A test with the given tags, for the platform's own tag filter to judge. */
-  private static final class Probe extends AbstractTestDescriptor {
-    private final Set<TestTag> tags = new HashSet<>();
-
-    Probe(Set<String> names) {
-      super(UniqueId.forEngine("probe"), "probe");
-      for (String name : names) {
-        if (TestTag.isValid(name)) {
-          tags.add(TestTag.create(name));
-        }
-      }
-    }
-
-    @Override
-    public Type getType() {
-      return Type.TEST;
-    }
-
-    @Override
-    public Set<TestTag> getTags() {
-      return tags;
-    }
   }
 }
