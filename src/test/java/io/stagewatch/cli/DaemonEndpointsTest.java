@@ -62,10 +62,6 @@ class DaemonEndpointsTest {
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(status)));
   }
 
-  static long outcomes(Daemon daemon, SlotOutcome outcome) {
-    return daemon.records().stream().filter(r -> r.outcome() == outcome).count();
-  }
-
   @Test
   void metricsParseWithPrometheusAndTheStatusJsonIsWhatTheStoreHolds(@TempDir Path tmp)
       throws Exception {
@@ -76,11 +72,11 @@ class DaemonEndpointsTest {
       try {
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> outcomes(daemon, SlotOutcome.PASSED) >= 2);
+            .until(() -> DaemonProject.outcomes(daemon, SlotOutcome.PASSED) >= 2);
         healthAnswers(503);
         await()
             .atMost(Duration.ofSeconds(10))
-            .until(() -> outcomes(daemon, SlotOutcome.FAILED) >= 2);
+            .until(() -> DaemonProject.outcomes(daemon, SlotOutcome.FAILED) >= 2);
       } finally {
         daemon.stop(Duration.ofSeconds(5));
       }

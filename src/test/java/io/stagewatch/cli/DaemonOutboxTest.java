@@ -2,9 +2,6 @@ package io.stagewatch.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon delivers notices left in the outbox between slots, without waiting for a run. */
 class DaemonOutboxTest {
-  static final String HOOK_PATH = "/services/T0/B0/hooksecret";
-
   @RegisterExtension
   static WireMockExtension staging =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -40,12 +35,11 @@ class DaemonOutboxTest {
 
   static void slackAnswers(int status, String body) {
     slack.resetAll();
-    slack.stubFor(
-        post(urlPathEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(status).withBody(body)));
+    SlackWebhook.answers(slack, status, body);
   }
 
   static int slackRequests() {
-    return slack.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).size();
+    return SlackWebhook.posts(slack).size();
   }
 
   @Test
@@ -54,7 +48,7 @@ class DaemonOutboxTest {
         new DaemonProject(dir, staging.baseUrl())
             .timeout("3s")
             .storeInSqlite()
-            .slack(slack.baseUrl() + HOOK_PATH)
+            .slack(SlackWebhook.url(slack))
             .noSchedule();
     CliRun cli = project.write();
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(500)));
@@ -91,8 +85,7 @@ class DaemonOutboxTest {
     }
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed).contains("Slack: alert about 1 check sent.").doesNotContain("hooksecret");
-    assertThat(slack.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH))).get(0).getBodyAsString())
-        .contains("health/up");
+    assertThat(SlackWebhook.posts(slack).get(0).getBodyAsString()).contains("health/up");
     try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       assertThat(store.lastRuns("staging", 10)).hasSize(1);
       assertThat(store.waitingNotices("staging")).isZero();

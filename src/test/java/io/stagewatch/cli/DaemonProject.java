@@ -2,6 +2,7 @@ package io.stagewatch.cli;
 
 import io.stagewatch.notify.Notifications;
 import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.suite.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +37,11 @@ final class DaemonProject {
   }
 
   /** Output no test reads. */
+  /** How many of a daemon's slots so far ended with {@code outcome}. */
+  static long outcomes(Daemon daemon, SlotOutcome outcome) {
+    return daemon.records().stream().filter(r -> r.outcome() == outcome).count();
+  }
+
   static PrintStream silent() {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }

@@ -2,8 +2,6 @@ package io.stagewatch.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the outbox (and {@code /metrics} says so), and once Slack answers again it is delivered once.
  */
 class DaemonSlackOutageTest {
-  static final String HOOK_PATH = "/services/T0/B0/hooksecret";
-
   static final Pattern OUTBOX_PENDING =
       Pattern.compile("(?m)^stagewatch_daemon_outbox_pending\\{environment=\"staging\"} (\\S+)$");
 
@@ -65,8 +61,7 @@ class DaemonSlackOutageTest {
 
   /** The newest stub wins in WireMock, so each call changes what Slack answers from now on. */
   static void slackAnswers(int status, String body) {
-    slack.stubFor(
-        post(urlPathEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(status).withBody(body)));
+    SlackWebhook.answers(slack, status, body);
   }
 
   static void healthAnswers(int status) {
@@ -76,13 +71,9 @@ class DaemonSlackOutageTest {
   /** The messages Slack accepted. */
   static List<ServeEvent> delivered() {
     return slack.getAllServeEvents().stream()
-        .filter(e -> e.getRequest().getUrl().equals(HOOK_PATH))
+        .filter(e -> e.getRequest().getUrl().equals(SlackWebhook.PATH))
         .filter(e -> e.getResponse().getStatus() == 200)
         .toList();
-  }
-
-  static long outcomes(Daemon daemon, SlotOutcome outcome) {
-    return daemon.records().stream().filter(r -> r.outcome() == outcome).count();
   }
 
   @Test
@@ -90,7 +81,7 @@ class DaemonSlackOutageTest {
     healthAnswers(200);
     slackAnswers(200, "ok");
     Workspace workspace =
-        project.timeout("3s").storeInSqlite().slack(slack.baseUrl() + HOOK_PATH).load();
+        project.timeout("3s").storeInSqlite().slack(SlackWebhook.url(slack)).load();
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
     SlackConfig slackConfig = Objects.requireNonNull(workspace.config().slack());
     // A short delivery budget, so that each delivery Slack fails gives up within a second and the
@@ -115,7 +106,7 @@ class DaemonSlackOutageTest {
         try {
           await()
               .atMost(Duration.ofSeconds(10))
-              .until(() -> outcomes(daemon, SlotOutcome.PASSED) >= 1);
+              .until(() -> DaemonProject.outcomes(daemon, SlotOutcome.PASSED) >= 1);
 
           // The outage starts mid-daemon, as staging breaks.
           slackAnswers(500, "rollup_error");
@@ -123,22 +114,24 @@ class DaemonSlackOutageTest {
           await()
               .atMost(Duration.ofSeconds(15))
               .until(
-                  () -> outboxPending(endpoints) >= 1 && outcomes(daemon, SlotOutcome.FAILED) >= 2);
+                  () ->
+                      outboxPending(endpoints) >= 1
+                          && DaemonProject.outcomes(daemon, SlotOutcome.FAILED) >= 2);
           assertThat(delivered()).isEmpty();
           assertThat(slack.getAllServeEvents()).as("Slack was asked and said 500").isNotEmpty();
-          long failedSoFar = outcomes(daemon, SlotOutcome.FAILED);
+          long failedSoFar = DaemonProject.outcomes(daemon, SlotOutcome.FAILED);
           await()
               .atMost(Duration.ofSeconds(10))
-              .until(() -> outcomes(daemon, SlotOutcome.FAILED) > failedSoFar);
+              .until(() -> DaemonProject.outcomes(daemon, SlotOutcome.FAILED) > failedSoFar);
           assertThat(outboxPending(endpoints)).isGreaterThanOrEqualTo(1);
 
           // Slack is back: the waiting alert goes out, once, while the daemon keeps running.
           slackAnswers(200, "ok");
           await().atMost(Duration.ofSeconds(10)).until(() -> outboxPending(endpoints) == 0);
-          long failedThen = outcomes(daemon, SlotOutcome.FAILED);
+          long failedThen = DaemonProject.outcomes(daemon, SlotOutcome.FAILED);
           await()
               .atMost(Duration.ofSeconds(10))
-              .until(() -> outcomes(daemon, SlotOutcome.FAILED) >= failedThen + 2);
+              .until(() -> DaemonProject.outcomes(daemon, SlotOutcome.FAILED) >= failedThen + 2);
         } finally {
           daemon.stop(Duration.ofSeconds(5));
         }

@@ -31,8 +31,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and recovers, and a Slack stand-in that is down for a while in between.
  */
 class SlackRunsTest {
-  static final String HOOK_PATH = "/services/T0/B0/hooksecret";
-
   @RegisterExtension
   static WireMockExtension staging =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -92,7 +90,7 @@ class SlackRunsTest {
                 expect: {status: 200}
             """)
         .env("STAGING_URL", staging.baseUrl())
-        .env("SLACK_WEBHOOK_URL", slack.baseUrl() + HOOK_PATH);
+        .env("SLACK_WEBHOOK_URL", SlackWebhook.url(slack));
   }
 
   void healthAnswers(int status) {
@@ -103,13 +101,12 @@ class SlackRunsTest {
 
   void slackAnswers(int status, String body) {
     slack.resetAll();
-    slack.stubFor(
-        post(urlPathEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(status).withBody(body)));
+    SlackWebhook.answers(slack, status, body);
   }
 
   List<JsonNode> messages() throws IOException {
     List<JsonNode> sent = new ArrayList<>();
-    for (LoggedRequest r : slack.findAll(postRequestedFor(urlPathEqualTo(HOOK_PATH)))) {
+    for (LoggedRequest r : SlackWebhook.posts(slack)) {
       sent.add(JSON.readTree(r.getBodyAsString()));
     }
     return sent;
