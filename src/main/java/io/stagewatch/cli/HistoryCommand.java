@@ -72,8 +72,7 @@ final class HistoryCommand implements Callable<Integer> {
       results = store.resultsOfLastRuns(environment, last);
     } catch (StoreException e) {
       root.err.println(
-          "stagewatch: the history cannot be read: "
-              + loaded.secrets().mask(String.valueOf(e.getMessage())));
+          "stagewatch: the history cannot be read: " + loaded.secrets().maskedMessage(e));
       return ExitCodes.INTERNAL;
     }
     List<CheckStats> checks = CheckStats.of(results);

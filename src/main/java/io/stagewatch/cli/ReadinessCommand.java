@@ -128,8 +128,7 @@ final class ReadinessCommand implements Callable<Integer> {
         staging = staging(loaded, settings.window());
       } catch (StoreException e) {
         root.err.println(
-            "stagewatch: the staging history cannot be read: "
-                + loaded.secrets().mask(String.valueOf(e.getMessage())));
+            "stagewatch: the staging history cannot be read: " + loaded.secrets().maskedMessage(e));
         return ExitCodes.INTERNAL;
       }
     }

@@ -83,7 +83,7 @@ final class RunAndReport {
     } catch (RunLockedException e) {
       root.err.println(
           "stagewatch: "
-              + config.secrets().mask(String.valueOf(e.getMessage()))
+              + config.secrets().maskedMessage(e)
               + "; nothing was run (wait for it with --wait-lock DURATION)");
       return ExitCodes.LOCKED;
     }
@@ -94,8 +94,7 @@ final class RunAndReport {
     Optional<StoreException> problem = session.problem();
     if (problem.isPresent() && exit != ExitCodes.INTERNAL) {
       root.err.println(
-          "stagewatch: the run was not recorded: "
-              + config.secrets().mask(String.valueOf(problem.get().getMessage())));
+          "stagewatch: the run was not recorded: " + config.secrets().maskedMessage(problem.get()));
       return ExitCodes.INTERNAL;
     }
     return exit;

@@ -35,7 +35,7 @@ final class RunNotifications {
             "stagewatch: "
                 + notifications.notifierName()
                 + ": the notices stay in the store for the next run: "
-                + secrets.mask(String.valueOf(e.getMessage())));
+                + secrets.maskedMessage(e));
         return List.of();
       }
     } else {

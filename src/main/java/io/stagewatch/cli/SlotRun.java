@@ -116,7 +116,7 @@ final class SlotRun implements SlotRunner {
       }
       root.err.println(
           "stagewatch: the store could not be opened between runs: "
-              + config.secrets().mask(String.valueOf(e.getMessage())));
+              + config.secrets().maskedMessage(e));
       return;
     }
     try (store) {
@@ -146,7 +146,7 @@ final class SlotRun implements SlotRunner {
       retryRetention(now);
       root.err.println(
           "stagewatch: retention could not be applied between runs: "
-              + config.secrets().mask(String.valueOf(e.getMessage())));
+              + config.secrets().maskedMessage(e));
     }
   }
 
@@ -167,7 +167,7 @@ final class SlotRun implements SlotRunner {
           "stagewatch: "
               + n.notifierName()
               + ": the waiting notices could not be sent between runs: "
-              + config.secrets().mask(String.valueOf(e.getMessage())));
+              + config.secrets().maskedMessage(e));
     }
   }
 
@@ -206,8 +206,7 @@ final class SlotRun implements SlotRunner {
         .ifPresent(
             p ->
                 root.err.println(
-                    "stagewatch: the run was not recorded: "
-                        + config.secrets().mask(String.valueOf(p.getMessage()))));
+                    "stagewatch: the run was not recorded: " + config.secrets().maskedMessage(p)));
     if (session.problem().isPresent()) {
       return SlotOutcome.NOT_RECORDED;
     }

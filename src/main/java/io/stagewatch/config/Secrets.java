@@ -71,6 +71,11 @@ public final class Secrets {
     }
   }
 
+  /** A failure's message with every known secret replaced, as it is printed for the user. */
+  public String maskedMessage(Throwable failure) {
+    return mask(String.valueOf(failure.getMessage()));
+  }
+
   /** Returns the text with every known secret replaced by {@value #MASK}. */
   public String mask(String text) {
     if (values.isEmpty() || text.isEmpty()) {
