@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes report files into a directory. Each file is written to a temporary file beside it and then
@@ -15,6 +17,9 @@ import java.util.List;
  * the previous file or the complete new one, never half of one.
  */
 public final class ReportWriter {
+  private static final long PROCESS = ProcessHandle.current().pid();
+  private static final AtomicLong WRITES = new AtomicLong();
+
   private final List<ReportFile> files;
 
   /** Writes every file in {@link ReportFiles#all()}. */
@@ -44,10 +49,19 @@ public final class ReportWriter {
   }
 
   private static void writeAtomically(Path target, String content) throws IOException {
-    // Same directory as the target: a move across file systems could not be atomic.
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    // Same directory as the target: a move across file systems could not be atomic. The name is
+    // unique to this process and write rather than random: Files.createTempFile draws it from a
+    // SecureRandom, whose set-up costs a short run several milliseconds.
+    Path temp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + PROCESS + "-" + WRITES.incrementAndGet() + ".tmp");
     try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      Files.writeString(
+          temp,
+          content,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temp);

@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
@@ -99,14 +98,15 @@ public final class Runner {
   }
 
   private RunResult runWithClassLoader(RunListener listener) throws ConfigException {
+    Instant startedAt = Instant.now();
     RunInfo info =
         new RunInfo(
-            UUID.randomUUID().toString(),
+            RunIds.next(startedAt),
             config.project(),
             config.environment().name(),
             options.trigger(),
             options.label(),
-            Instant.now());
+            startedAt);
     try (CheckResources resources = new CheckResources();
         RetryingCheckExecutor executor = executor(resources);
         LauncherSession session = launcherSession(executor)) {
