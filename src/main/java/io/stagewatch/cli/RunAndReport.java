@@ -133,7 +133,7 @@ final class RunAndReport {
                   ReportFiles.all(recent, readiness(result, recent, readiness)), sent))
           .write(result, reportDir);
       GitHubActions.publish(
-          result, new MarkdownSummaryReport(figures).render(result), root.environment);
+          result, () -> new MarkdownSummaryReport(figures).render(result), root.environment);
     } catch (IOException e) {
       root.err.println(
           "stagewatch: the reports could not be written to " + reportDir + ": " + e.getMessage());

@@ -212,6 +212,8 @@ public final class StagewatchTestEngine implements TestEngine {
   }
 
   private static ThreadFactory checkThreads() {
-    return Thread.ofVirtual().name("stagewatch-check-", 1).factory();
+    // One name for all: a numbered name is drawn from a counter behind a VarHandle, whose method
+    // handles the JDK builds at run time (about 10 ms of a run's start).
+    return Thread.ofVirtual().name("stagewatch-check").factory();
   }
 }

@@ -125,8 +125,12 @@ public final class SuiteLoader {
       r.problem("name", "must not be empty");
     }
     r.finish();
-    List<ConfigProblem> kept =
-        own.all().stream().filter(p -> !followsFromUnset(p, unresolved, r.path())).toList();
+    List<ConfigProblem> kept = new ArrayList<>(own.all().size());
+    for (ConfigProblem p : own.all()) {
+      if (!followsFromUnset(p, unresolved, r.path())) {
+        kept.add(p);
+      }
+    }
     kept.forEach(p -> raw.problems().add(p.location(), p.key(), p.message()));
     if (name == null
         || kind == null

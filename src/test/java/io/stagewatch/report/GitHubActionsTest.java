@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class GitHubActionsTest {
     Path summary = tmp.resolve("step_summary.md");
     Path output = tmp.resolve("output.txt");
 
-    GitHubActions.publish(SampleRuns.mixed(), "# summary\n", env(summary, output));
+    GitHubActions.publish(SampleRuns.mixed(), () -> "# summary\n", env(summary, output));
 
     assertThat(Files.readString(summary)).isEqualTo("# summary\n");
     assertThat(Files.readString(output)).isEqualTo("status=failed\npass_rate=60\nfailed=2\n");
@@ -28,8 +29,8 @@ class GitHubActionsTest {
     Path summary = Files.writeString(tmp.resolve("step_summary.md"), "earlier step\n");
     Path output = Files.writeString(tmp.resolve("output.txt"), "other=1\n");
 
-    GitHubActions.publish(SampleRuns.allPassed(), "# summary", env(summary, output));
-    GitHubActions.publish(SampleRuns.allPassed(), "# again", env(summary, output));
+    GitHubActions.publish(SampleRuns.allPassed(), () -> "# summary", env(summary, output));
+    GitHubActions.publish(SampleRuns.allPassed(), () -> "# again", env(summary, output));
 
     assertThat(Files.readString(summary)).isEqualTo("earlier step\n# summary\n# again\n");
     assertThat(Files.readString(output))
@@ -40,9 +41,15 @@ class GitHubActionsTest {
   }
 
   @Test
-  void outsideActionsNothingIsWritten() throws IOException {
-    GitHubActions.publish(SampleRuns.mixed(), "# summary", Map.of("GITHUB_OUTPUT", " "));
+  void outsideActionsNothingIsWrittenAndTheSummaryIsNotRendered() throws IOException {
+    AtomicInteger renders = new AtomicInteger();
 
+    GitHubActions.publish(
+        SampleRuns.mixed(),
+        () -> "# summary " + renders.incrementAndGet(),
+        Map.of("GITHUB_OUTPUT", " "));
+
+    assertThat(renders).hasValue(0);
     try (var files = Files.list(tmp)) {
       assertThat(files).isEmpty();
     }

@@ -38,7 +38,7 @@ public final class JunitXmlReport implements ReportFile {
   public String render(RunResult result) {
     StringWriter out = new StringWriter();
     try {
-      XmlOut xml = new XmlOut(XMLOutputFactory.newInstance().createXMLStreamWriter(out));
+      XmlOut xml = new XmlOut(XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out));
       xml.startDocument();
       writeRun(xml, result);
       xml.endDocument();
