@@ -21,55 +21,56 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code daemon}: run the suites on their schedules and serve a status page and metrics. */
-@Command(
-    addMethodSubcommands = false,
-    name = "daemon",
-    mixinStandardHelpOptions = true,
-    header = "Run suites on their schedules; serve a status page and metrics.",
-    description = {
-      "Runs the config's schedules: each slot is a run like `stagewatch run --trigger",
-      "schedule`, recorded in the store, under the environment's run lock, with reports",
-      "in the report directory. Daemons that share one PostgreSQL store run each slot once.",
-      "",
-      "Serves / (status page), /api/status (JSON), /metrics (Prometheus) and /healthz.",
-      "On SIGTERM it stops scheduling and lets the current run finish for up to 30s.",
-      "",
-      "Example:",
-      "  stagewatch daemon --bind 0.0.0.0 --port 9464",
-      ""
-    })
 final class DaemonCommand implements Callable<Integer> {
   /** How long SIGTERM waits for the run in progress; a run cut off is marked ABORTED later. */
   static final Duration GRACE = Duration.ofSeconds(30);
 
-  @ParentCommand StagewatchCommand root;
-  @Mixin ConfigOptions config;
-  @Mixin ReportOptions reports;
+  private final StagewatchCommand root;
+  final CommandSpec spec = CommandSpecs.command(this, "daemon");
+  private final ConfigOptions config = new ConfigOptions(spec);
+  private final ReportOptions reports = new ReportOptions(spec);
 
-  @Option(
-      names = "--bind",
-      paramLabel = "ADDR",
-      description = "Address the HTTP endpoints listen on (default: ${DEFAULT-VALUE}).",
-      defaultValue = "127.0.0.1")
-  String bind = "127.0.0.1";
+  private final OptionSpec bind =
+      CommandSpecs.valued(
+              String.class,
+              "ADDR",
+              "Address the HTTP endpoints listen on (default: ${DEFAULT-VALUE}).",
+              "--bind")
+          .defaultValue("127.0.0.1")
+          .build();
 
-  @Option(
-      names = "--port",
-      paramLabel = "N",
-      description = "Port of the HTTP endpoints (default: ${DEFAULT-VALUE}).",
-      defaultValue = "9464")
-  int port = 9464;
+  private final OptionSpec port =
+      CommandSpecs.valued(
+              int.class, "N", "Port of the HTTP endpoints (default: ${DEFAULT-VALUE}).", "--port")
+          .defaultValue("9464")
+          .build();
+
+  DaemonCommand(StagewatchCommand root) {
+    this.root = root;
+    spec.addOption(bind).addOption(port);
+    spec.usageMessage()
+        .header("Run suites on their schedules; serve a status page and metrics.")
+        .description(
+            "Runs the config's schedules: each slot is a run like `stagewatch run --trigger",
+            "schedule`, recorded in the store, under the environment's run lock, with reports",
+            "in the report directory. Daemons that share one PostgreSQL store run each slot once.",
+            "",
+            "Serves / (status page), /api/status (JSON), /metrics (Prometheus) and /healthz.",
+            "On SIGTERM it stops scheduling and lets the current run finish for up to 30s.",
+            "",
+            "Example:",
+            "  stagewatch daemon --bind 0.0.0.0 --port 9464",
+            "");
+  }
 
   @Override
   public Integer call() throws ConfigException, IOException, InterruptedException {
     Workspace workspace =
-        Workspace.load(config.config, config.environment, root.environment, false);
+        Workspace.load(config.config(), config.environment(), root.environment, false);
     StagewatchConfig cfg = workspace.config();
     List<Schedule> schedules = schedules(cfg);
     Consumer<String> log =
@@ -80,7 +81,7 @@ final class DaemonCommand implements Callable<Integer> {
     Daemon daemon =
         new Daemon(
             schedules,
-            new SlotRun(root, workspace, reports.reportDir, SlotRun.LOCK_WAIT, notifications),
+            new SlotRun(root, workspace, reports.reportDir(), SlotRun.LOCK_WAIT, notifications),
             Clock.systemUTC(),
             log);
     StoreStatus status =
@@ -92,8 +93,11 @@ final class DaemonCommand implements Callable<Integer> {
             daemon,
             Clock.systemUTC(),
             cfg.secrets()::mask);
-    StatusServer server = StatusServer.start(new InetSocketAddress(bind, port), status);
-    log.accept("serving http://" + bind + ":" + server.port() + "/ (status), /metrics, /healthz");
+    String address = bind.getValue();
+    StatusServer server =
+        StatusServer.start(new InetSocketAddress(address, port.<Integer>getValue()), status);
+    log.accept(
+        "serving http://" + address + ":" + server.port() + "/ (status), /metrics, /healthz");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -12,32 +12,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: the shipped suites against a stand-in staging service, no config needed. */
-@Command(
-    addMethodSubcommands = false,
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    header = "Run the shipped suites against a built-in stand-in service.",
-    description = {
-      "Starts a stand-in staging service on a free loopback port (healthy",
-      "endpoints, a slow one, one that fails once and then recovers, an OpenAPI",
-      "document) and runs the shipped suites against it. Needs no config and no",
-      "network.",
-      ""
-    })
 final class DemoCommand implements Callable<Integer> {
   /** The suite files shipped inside the jar that the demo runs. */
   static final List<String> SHIPPED_SUITES = List.of("health.yaml");
 
   static final String SHIPPED_FOLDER = "io/stagewatch/shipped/suites";
 
-  @ParentCommand StagewatchCommand root;
+  private final StagewatchCommand root;
+  final CommandSpec spec = CommandSpecs.command(this, "demo");
+  private final ReportOptions reports = new ReportOptions(spec);
 
-  @Mixin ReportOptions reports;
+  DemoCommand(StagewatchCommand root) {
+    this.root = root;
+    spec.usageMessage()
+        .header("Run the shipped suites against a built-in stand-in service.")
+        .description(
+            "Starts a stand-in staging service on a free loopback port (healthy",
+            "endpoints, a slow one, one that fails once and then recovers, an OpenAPI",
+            "document) and runs the shipped suites against it. Needs no config and no",
+            "network.",
+            "");
+  }
 
   @Override
   public Integer call() throws ConfigException, IOException {
@@ -55,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
       // The demo keeps no history: it should leave nothing behind but its reports.
       int exit =
           RunAndReport.execute(
-              root, workspace, RunOptions.defaults(), reports.reportDir, null, false);
+              root, workspace, RunOptions.defaults(), reports.reportDir(), null, false);
       root.out.println(
           "This was the demo. Next: point STAGING_URL at your staging and run"
               + " `stagewatch run -t smoke`.");

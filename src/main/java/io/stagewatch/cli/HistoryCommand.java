@@ -13,56 +13,59 @@ import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code history}: recent runs and per-check statistics from the store. */
-@Command(
-    addMethodSubcommands = false,
-    name = "history",
-    mixinStandardHelpOptions = true,
-    header = "Show recent runs and per-check statistics from the store.",
-    description = {
-      "Shows the environment's last runs (time, trigger, label, status, counts,",
-      "duration) and, for each check over those runs, its pass rate, flaky count,",
-      "p50 and p95 duration and its last failure.",
-      "",
-      "Examples:",
-      "  stagewatch history                 last 10 runs, default environment",
-      "  stagewatch history --last 50 -e qa",
-      "  stagewatch history --json | jq '.checks[] | select(.flaky > 0)'",
-      ""
-    },
-    footer = {
-      "",
-      "Exit codes: 0 shown, 2 usage or configuration error, 3 the store cannot",
-      "be read."
-    })
 final class HistoryCommand implements Callable<Integer> {
   static final int DEFAULT_LAST = 10;
 
-  @ParentCommand StagewatchCommand root;
-  @Mixin ConfigOptions config;
+  private final StagewatchCommand root;
+  final CommandSpec spec = CommandSpecs.command(this, "history");
+  private final ConfigOptions config = new ConfigOptions(spec);
 
-  @Option(
-      names = "--last",
-      paramLabel = "N",
-      description = "How many runs to show and to compute statistics over (default: 10).")
-  int last = DEFAULT_LAST;
+  private final OptionSpec last =
+      CommandSpecs.valued(
+              int.class,
+              "N",
+              "How many runs to show and to compute statistics over (default: 10).",
+              "--last")
+          .initialValue(DEFAULT_LAST)
+          .build();
 
-  @Option(names = "--json", description = "Print JSON for machines instead of tables.")
-  boolean json;
+  private final OptionSpec json =
+      CommandSpecs.flag("Print JSON for machines instead of tables.", "--json");
+
+  HistoryCommand(StagewatchCommand root) {
+    this.root = root;
+    spec.addOption(last).addOption(json);
+    spec.usageMessage()
+        .header("Show recent runs and per-check statistics from the store.")
+        .description(
+            "Shows the environment's last runs (time, trigger, label, status, counts,",
+            "duration) and, for each check over those runs, its pass rate, flaky count,",
+            "p50 and p95 duration and its last failure.",
+            "",
+            "Examples:",
+            "  stagewatch history                 last 10 runs, default environment",
+            "  stagewatch history --last 50 -e qa",
+            "  stagewatch history --json | jq '.checks[] | select(.flaky > 0)'",
+            "")
+        .footer(
+            "",
+            "Exit codes: 0 shown, 2 usage or configuration error, 3 the store cannot",
+            "be read.");
+  }
 
   @Override
   public Integer call() throws ConfigException {
+    int last = this.last.getValue();
     if (last < 1) {
       root.err.println("stagewatch: --last must be at least 1");
       return ExitCodes.USAGE;
     }
     StagewatchConfig loaded =
-        new ConfigLoader(root.environment).load(config.config, config.environment);
+        new ConfigLoader(root.environment).load(config.config(), config.environment());
     String environment = loaded.environment().name();
     List<StoredRun> runs;
     List<StoredResult> results;
@@ -77,7 +80,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
     List<CheckStats> checks = CheckStats.of(results);
     root.out.print(
-        json ? HistoryJson.render(runs, checks) : HistoryTable.render(environment, runs, checks));
+        json.<Boolean>getValue()
+            ? HistoryJson.render(runs, checks)
+            : HistoryTable.render(environment, runs, checks));
     return ExitCodes.PASSED;
   }
 }

@@ -7,31 +7,30 @@ import io.stagewatch.run.Runner;
 import io.stagewatch.suite.Workspace;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code list}: the suites, checks and tags a run with these options would execute. */
-@Command(
-    addMethodSubcommands = false,
-    name = "list",
-    mixinStandardHelpOptions = true,
-    header = "List the suites, checks and tags a run would execute.",
-    description = {
-      "Lists the suites, checks and tags that `run` would execute with the same",
-      "options, YAML and Java suites alike. Runs nothing.",
-      "",
-      "Example: stagewatch list -t 'smoke & !slow'"
-    })
 final class ListCommand implements Callable<Integer> {
-  @ParentCommand StagewatchCommand root;
-  @Mixin ConfigOptions config;
-  @Mixin SelectionOptions selection;
+  private final StagewatchCommand root;
+  final CommandSpec spec = CommandSpecs.command(this, "list");
+  private final ConfigOptions config = new ConfigOptions(spec);
+  private final SelectionOptions selection = new SelectionOptions(spec);
+
+  ListCommand(StagewatchCommand root) {
+    this.root = root;
+    spec.usageMessage()
+        .header("List the suites, checks and tags a run would execute.")
+        .description(
+            "Lists the suites, checks and tags that `run` would execute with the same",
+            "options, YAML and Java suites alike. Runs nothing.",
+            "",
+            "Example: stagewatch list -t 'smoke & !slow'");
+  }
 
   @Override
   public Integer call() throws ConfigException {
     Workspace workspace =
-        Workspace.load(config.config, config.environment, root.environment, false);
+        Workspace.load(config.config(), config.environment(), root.environment, false);
     RunOptions options =
         selection.runOptions(RunOptions.DEFAULT_PARALLELISM, false, "manual", null);
     List<PlannedCheck> checks = new Runner(workspace.config(), workspace.suites(), options).plan();

@@ -7,10 +7,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The entry point: {@code java -jar stagewatch.jar <command> [options]}. */
 public final class Main {
@@ -21,33 +22,35 @@ public final class Main {
   private static final Logger PLATFORM_LOG = Logger.getLogger("org.junit");
 
   /**
-   * The subcommands in the order {@code --help} lists them. Picocli reads every registered
-   * command's annotations up front, so a command line that names one gets only that one.
+   * The subcommands in the order {@code --help} lists them. Picocli takes every registered
+   * command's spec up front, so a command line that names one builds only that one.
    */
-  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+  private static final Map<String, Function<StagewatchCommand, CommandSpec>> SUBCOMMANDS =
+      subcommands();
 
   private Main() {}
 
-  private static Map<String, Supplier<Object>> subcommands() {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("run", RunCommand::new);
-    commands.put("validate", ValidateCommand::new);
-    commands.put("list", ListCommand::new);
-    commands.put("history", HistoryCommand::new);
-    commands.put("readiness", ReadinessCommand::new);
-    commands.put("demo", DemoCommand::new);
-    commands.put("daemon", DaemonCommand::new);
+  private static Map<String, Function<StagewatchCommand, CommandSpec>> subcommands() {
+    Map<String, Function<StagewatchCommand, CommandSpec>> commands = new LinkedHashMap<>();
+    commands.put("run", root -> new RunCommand(root).spec);
+    commands.put("validate", root -> new ValidateCommand(root).spec);
+    commands.put("list", root -> new ListCommand(root).spec);
+    commands.put("history", root -> new HistoryCommand(root).spec);
+    commands.put("readiness", root -> new ReadinessCommand(root).spec);
+    commands.put("demo", root -> new DemoCommand(root).spec);
+    commands.put("daemon", root -> new DaemonCommand(root).spec);
     return commands;
   }
 
   /** Adds the subcommand {@code args} starts with, or all of them when it names none. */
-  private static void addSubcommands(CommandLine cli, String[] args) {
-    Supplier<Object> named = args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
+  private static void addSubcommands(CommandLine cli, StagewatchCommand root, String[] args) {
+    Function<StagewatchCommand, CommandSpec> named =
+        args.length == 0 ? null : SUBCOMMANDS.get(args[0]);
     if (named != null) {
-      cli.addSubcommand(named.get());
+      cli.addSubcommand(named.apply(root));
       return;
     }
-    SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
+    SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.apply(root)));
     cli.addSubcommand(new CommandLine.HelpCommand());
   }
 
@@ -66,12 +69,8 @@ public final class Main {
     // annotations, which we do not use; the probe alone costs every run about 50 ms of start-up.
     System.setProperty("picocli.disable.closures", "true");
     StagewatchCommand root = new StagewatchCommand(environment, out, err);
-    CommandLine cli = new CommandLine(root);
-    addSubcommands(cli, args);
-    // `stagewatch run --version` prints the same as `stagewatch --version`.
-    cli.getSubcommands()
-        .values()
-        .forEach(c -> c.getCommandSpec().versionProvider(new StagewatchCommand.Version()));
+    CommandLine cli = new CommandLine(root.spec);
+    addSubcommands(cli, root, args);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler(

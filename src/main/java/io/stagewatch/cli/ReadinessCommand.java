@@ -36,86 +36,97 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code readiness}: the release readiness score from CI reports and staging, and the gate. */
-@Command(
-    addMethodSubcommands = false,
-    name = "readiness",
-    mixinStandardHelpOptions = true,
-    header = "Compute the release readiness score and gate on it.",
-    description = {
-      "Scores CI pass rate (JUnit XML), line coverage (JaCoCo or Cobertura XML),",
-      "security (SARIF), code quality (SARIF or 0-100) and the staging pass rate",
-      "from the store, weighted 40/30/20/10/0 by default (readiness.weights).",
-      "Bands: 95+ excellent, 90-94.9 good, 80-89.9 fair, below 80 poor. A missing",
-      "input's weight is shared among the present ones. When the latest staging",
-      "run failed the verdict is not ready whatever the score (readiness.stagingGate).",
-      "",
-      "Examples:",
-      "  stagewatch readiness --junit target/surefire-reports \\",
-      "      --coverage target/site/jacoco/jacoco.xml \\",
-      "      --security semgrep.sarif --quality 92",
-      "  stagewatch readiness --junit ci-runs/ --json | jq .score",
-      ""
-    },
-    footer = {
-      "",
-      "Exit codes: 0 ready (score at or above the threshold), 1 not ready, 2 usage,",
-      "configuration or input file error, 3 the store cannot be read."
-    })
 final class ReadinessCommand implements Callable<Integer> {
-  @ParentCommand StagewatchCommand root;
-  @Mixin ConfigOptions config;
-  @Spec CommandSpec spec;
+  private final StagewatchCommand root;
+  final CommandSpec spec = CommandSpecs.command(this, "readiness");
+  private final ConfigOptions config = new ConfigOptions(spec);
 
-  @Option(
-      names = "--junit",
-      paramLabel = "PATH",
-      description =
-          "JUnit XML file, directory of them, or directory of CI run folders (the last"
-              + " readiness.window are read). Repeatable.")
-  List<Path> junit = new ArrayList<>();
+  private final OptionSpec junit =
+      CommandSpecs.repeatable(
+              Path.class,
+              "PATH",
+              "JUnit XML file, directory of them, or directory of CI run folders (the last"
+                  + " readiness.window are read). Repeatable.",
+              "--junit")
+          .build();
 
-  @Option(names = "--coverage", paramLabel = "FILE", description = "JaCoCo or Cobertura XML.")
-  @Nullable Path coverage;
+  private final OptionSpec coverage =
+      CommandSpecs.valued(Path.class, "FILE", "JaCoCo or Cobertura XML.", "--coverage").build();
 
-  @Option(names = "--security", paramLabel = "FILE", description = "SARIF from a security scanner.")
-  @Nullable Path security;
+  private final OptionSpec security =
+      CommandSpecs.valued(Path.class, "FILE", "SARIF from a security scanner.", "--security")
+          .build();
 
-  @Option(
-      names = "--quality",
-      paramLabel = "FILE|NUMBER",
-      description = "SARIF from linters, or a number from 0 to 100.")
-  @Nullable String quality;
+  private final OptionSpec quality =
+      CommandSpecs.valued(
+              String.class,
+              "FILE|NUMBER",
+              "SARIF from linters, or a number from 0 to 100.",
+              "--quality")
+          .build();
 
-  @Option(
-      names = "--threshold",
-      paramLabel = "N",
-      description = "Ready at or above this score (default: readiness.threshold, 90).")
-  @Nullable Double threshold;
+  private final OptionSpec threshold =
+      CommandSpecs.valued(
+              Double.class,
+              "N",
+              "Ready at or above this score (default: readiness.threshold, 90).",
+              "--threshold")
+          .build();
 
-  @Option(names = "--json", description = "Print JSON for machines instead of the table.")
-  boolean json;
+  private final OptionSpec json =
+      CommandSpecs.flag("Print JSON for machines instead of the table.", "--json");
 
-  @Option(
-      names = "--markdown",
-      paramLabel = "FILE",
-      description = "Also write a release readiness dashboard section in Markdown.")
-  @Nullable Path markdown;
+  private final OptionSpec markdown =
+      CommandSpecs.valued(
+              Path.class,
+              "FILE",
+              "Also write a release readiness dashboard section in Markdown.",
+              "--markdown")
+          .build();
 
-  @Option(
-      names = "--notify",
-      description = "Tell Slack (notify.slack in the config) when the release is not ready.")
-  boolean notify;
+  private final OptionSpec notify =
+      CommandSpecs.flag(
+          "Tell Slack (notify.slack in the config) when the release is not ready.", "--notify");
+
+  ReadinessCommand(StagewatchCommand root) {
+    this.root = root;
+    spec.addOption(junit)
+        .addOption(coverage)
+        .addOption(security)
+        .addOption(quality)
+        .addOption(threshold)
+        .addOption(json)
+        .addOption(markdown)
+        .addOption(notify);
+    spec.usageMessage()
+        .header("Compute the release readiness score and gate on it.")
+        .description(
+            "Scores CI pass rate (JUnit XML), line coverage (JaCoCo or Cobertura XML),",
+            "security (SARIF), code quality (SARIF or 0-100) and the staging pass rate",
+            "from the store, weighted 40/30/20/10/0 by default (readiness.weights).",
+            "Bands: 95+ excellent, 90-94.9 good, 80-89.9 fair, below 80 poor. A missing",
+            "input's weight is shared among the present ones. When the latest staging",
+            "run failed the verdict is not ready whatever the score (readiness.stagingGate).",
+            "",
+            "Examples:",
+            "  stagewatch readiness --junit target/surefire-reports \\",
+            "      --coverage target/site/jacoco/jacoco.xml \\",
+            "      --security semgrep.sarif --quality 92",
+            "  stagewatch readiness --junit ci-runs/ --json | jq .score",
+            "")
+        .footer(
+            "",
+            "Exit codes: 0 ready (score at or above the threshold), 1 not ready, 2 usage,",
+            "configuration or input file error, 3 the store cannot be read.");
+  }
 
   @Override
   public Integer call() throws ConfigException {
+    @Nullable Double threshold = this.threshold.getValue();
     if (threshold != null && (threshold < 0 || threshold > 100)) {
       root.err.println("stagewatch: --threshold must be from 0 to 100");
       return ExitCodes.USAGE;
@@ -144,8 +155,9 @@ final class ReadinessCommand implements Callable<Integer> {
       root.err.println("stagewatch: readiness: " + e.getMessage());
       return ExitCodes.USAGE;
     }
-    root.out.print(json ? ReadinessJson.render(result) : ReadinessText.render(result));
-    if (notify && !result.verdict().ready()) {
+    root.out.print(
+        json.<Boolean>getValue() ? ReadinessJson.render(result) : ReadinessText.render(result));
+    if (notify.<Boolean>getValue() && !result.verdict().ready()) {
       tellSlack(result, loaded);
     }
     return write(result, cache);
@@ -170,6 +182,7 @@ final class ReadinessCommand implements Callable<Integer> {
 
   private int write(ReadinessResult result, ReadinessCache cache) {
     String section = ReadinessMarkdown.render(result);
+    @Nullable Path markdown = this.markdown.getValue();
     try {
       if (markdown != null) {
         Files.writeString(markdown, section, StandardCharsets.UTF_8);
@@ -190,6 +203,10 @@ final class ReadinessCommand implements Callable<Integer> {
 
   private List<ComponentInput> inputs(ReadinessConfig settings, @Nullable StagingHistory staging)
       throws InputException {
+    List<Path> junit = this.junit.getValue();
+    @Nullable Path coverage = this.coverage.getValue();
+    @Nullable Path security = this.security.getValue();
+    @Nullable String quality = this.quality.getValue();
     List<ComponentInput> inputs = new ArrayList<>();
     inputs.add(
         junit.isEmpty()
@@ -219,11 +236,10 @@ final class ReadinessCommand implements Callable<Integer> {
    * config: then the default config file may be absent, and staging is simply missing.
    */
   private @Nullable StagewatchConfig loadConfig() throws ConfigException {
-    boolean given = spec.commandLine().getParseResult().hasMatchedOption("--config");
-    if (!given && !Files.exists(config.config)) {
+    if (!config.configGiven() && !Files.exists(config.config())) {
       return null;
     }
-    return new ConfigLoader(root.environment).load(config.config, config.environment);
+    return new ConfigLoader(root.environment).load(config.config(), config.environment());
   }
 
   private static StagingHistory staging(StagewatchConfig loaded, int window) throws StoreException {

@@ -1,16 +1,27 @@
 package io.stagewatch.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code --report-dir}, shared by the commands that write reports. */
 final class ReportOptions {
   static final String DEFAULT_REPORT_DIR = "build/stagewatch";
 
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      description = "Where reports are written (default: ${DEFAULT-VALUE}).",
-      defaultValue = DEFAULT_REPORT_DIR)
-  Path reportDir = Path.of(DEFAULT_REPORT_DIR);
+  private final OptionSpec reportDir =
+      CommandSpecs.valued(
+              Path.class,
+              "DIR",
+              "Where reports are written (default: ${DEFAULT-VALUE}).",
+              "--report-dir")
+          .defaultValue(DEFAULT_REPORT_DIR)
+          .build();
+
+  ReportOptions(CommandSpec command) {
+    command.addOption(reportDir);
+  }
+
+  Path reportDir() {
+    return reportDir.getValue();
+  }
 }

@@ -2,36 +2,52 @@ package io.stagewatch.cli;
 
 import io.stagewatch.run.RunOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Which checks a command works on: tags, suites, extra Java suites. */
 final class SelectionOptions {
-  @Option(
-      names = {"-t", "--tags"},
-      paramLabel = "EXPR",
-      description =
-          "JUnit Platform tag expression, e.g. 'smoke & !slow' or 'health | api'. Applies to YAML"
-              + " and Java suites.")
-  @Nullable String tags;
+  private final OptionSpec tags =
+      CommandSpecs.valued(
+              String.class,
+              "EXPR",
+              "JUnit Platform tag expression, e.g. 'smoke & !slow' or 'health | api'. Applies to"
+                  + " YAML and Java suites.",
+              "-t",
+              "--tags")
+          .build();
 
-  @Option(
-      names = {"-s", "--suite"},
-      paramLabel = "NAME",
-      description =
-          "Run only this suite (a YAML suite's name or a Java suite's class name). Repeatable.")
-  List<String> suites = new ArrayList<>();
+  private final OptionSpec suites =
+      CommandSpecs.repeatable(
+              String.class,
+              "NAME",
+              "Run only this suite (a YAML suite's name or a Java suite's class name). Repeatable.",
+              "-s",
+              "--suite")
+          .build();
 
-  @Option(
-      names = "--classpath",
-      paramLabel = "PATH",
-      split = "${sys:path.separator}",
-      description = "Extra jars or directories with Java suites (JUnit Jupiter classes).")
-  List<Path> classpath = new ArrayList<>();
+  private final OptionSpec classpath =
+      CommandSpecs.repeatable(
+              Path.class,
+              "PATH",
+              "Extra jars or directories with Java suites (JUnit Jupiter classes).",
+              "--classpath")
+          .splitRegex("${sys:path.separator}")
+          .build();
+
+  SelectionOptions(CommandSpec command) {
+    command.addOption(tags).addOption(suites).addOption(classpath);
+  }
 
   RunOptions runOptions(int parallel, boolean failFast, String trigger, @Nullable String label) {
-    return new RunOptions(tags, suites, parallel, failFast, classpath, trigger, label);
+    return new RunOptions(
+        tags.getValue(),
+        suites.getValue(),
+        parallel,
+        failFast,
+        classpath.getValue(),
+        trigger,
+        label);
   }
 }

@@ -2,46 +2,36 @@ package io.stagewatch.cli;
 
 import java.io.PrintStream;
 import java.util.Map;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The top-level command; it holds what every subcommand shares. Its subcommands are added by {@link
- * Main}, which builds only the one a command line names. Every command says {@code
- * addMethodSubcommands = false}: none has {@code @Command} methods, and looking for them costs
- * picocli a reflective scan of every method at each start.
+ * Main}, which builds only the one a command line names.
  */
-@Command(
-    addMethodSubcommands = false,
-    name = "stagewatch",
-    mixinStandardHelpOptions = true,
-    versionProvider = StagewatchCommand.Version.class,
-    description = {
-      "Runs tagged smoke suites against a staging environment, with timeouts and",
-      "retries, and writes JUnit XML, JSON and Markdown reports.",
-      ""
-    },
-    footer = {
-      "",
-      "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
-      "2 usage or configuration error (nothing run), 3 internal or infrastructure",
-      "error, 4 another run of the environment holds the run lock.",
-      "",
-      "Start with: stagewatch demo"
-    })
 public final class StagewatchCommand implements Runnable {
   final Map<String, String> environment;
   final PrintStream out;
   final PrintStream err;
 
-  @Spec CommandSpec spec;
+  final CommandSpec spec = CommandSpecs.command(this, "stagewatch");
 
   StagewatchCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
     this.environment = Map.copyOf(environment);
     this.out = out;
     this.err = err;
+    spec.usageMessage()
+        .description(
+            "Runs tagged smoke suites against a staging environment, with timeouts and",
+            "retries, and writes JUnit XML, JSON and Markdown reports.",
+            "")
+        .footer(
+            "",
+            "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
+            "2 usage or configuration error (nothing run), 3 internal or infrastructure",
+            "error, 4 another run of the environment holds the run lock.",
+            "",
+            "Start with: stagewatch demo");
   }
 
   @Override

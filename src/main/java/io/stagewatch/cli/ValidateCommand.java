@@ -4,33 +4,33 @@ import io.stagewatch.config.ConfigException;
 import io.stagewatch.suite.SuiteDefinition;
 import io.stagewatch.suite.Workspace;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate}: load everything, report every problem, run nothing. */
-@Command(
-    addMethodSubcommands = false,
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    header = "Check the config and all suites; run nothing.",
-    description = {
-      "Loads the config and every suite and reports every problem with its file,",
-      "line and column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
-      "",
-      "Variables a check refers to must be set, as they would be for `run`."
-    })
 final class ValidateCommand implements Callable<Integer> {
-  @ParentCommand StagewatchCommand root;
-  @Mixin ConfigOptions config;
+  private final StagewatchCommand root;
+  final CommandSpec spec = CommandSpecs.command(this, "validate");
+  private final ConfigOptions config = new ConfigOptions(spec);
+
+  ValidateCommand(StagewatchCommand root) {
+    this.root = root;
+    spec.usageMessage()
+        .header("Check the config and all suites; run nothing.")
+        .description(
+            "Loads the config and every suite and reports every problem with its file,",
+            "line and column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
+            "",
+            "Variables a check refers to must be set, as they would be for `run`.");
+  }
 
   @Override
   public Integer call() throws ConfigException {
-    Workspace workspace = Workspace.load(config.config, config.environment, root.environment, true);
+    Workspace workspace =
+        Workspace.load(config.config(), config.environment(), root.environment, true);
     int checks = workspace.suites().stream().mapToInt(s -> s.checks().size()).sum();
     root.out.println(
         "OK: "
-            + config.config
+            + config.config()
             + " (environment "
             + workspace.config().environment().name()
             + "), "
