@@ -51,7 +51,7 @@ public final class Main {
       return;
     }
     SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.apply(root)));
-    cli.addSubcommand(new CommandLine.HelpCommand());
+    cli.addSubcommand(new HelpCommand().spec);
   }
 
   public static void main(String[] args) {
