@@ -178,15 +178,29 @@ public final class StagewatchTestEngine implements TestEngine {
       // Failure isolation: a defect in one check kind must not take the run down.
       execution = new CheckExecution(Verdict.ERROR, 1, false, "internal error: " + e);
     }
+    publishEntry(descriptor, listener, execution);
+    listener.executionFinished(descriptor, toResult(execution));
+  }
+
+  /**
+   * Tells the listeners what a test result cannot carry: attempts, flakiness, and a passed check's
+   * detail. A check that passed at its first attempt without a detail, most of them, publishes
+   * nothing: a missing entry reads as one attempt, not flaky, and each entry goes through every
+   * listener of the platform.
+   */
+  private static void publishEntry(
+      CheckDescriptor descriptor, EngineExecutionListener listener, CheckExecution execution) {
+    String detail = execution.verdict() == Verdict.PASSED ? execution.message() : null;
+    if (execution.attempts() == 1 && !execution.flaky() && detail == null) {
+      return;
+    }
     Map<String, String> entry = new HashMap<>();
     entry.put(ATTEMPTS, Integer.toString(execution.attempts()));
     entry.put(FLAKY, Boolean.toString(execution.flaky()));
-    String detail = execution.message();
-    if (execution.verdict() == Verdict.PASSED && detail != null) {
+    if (detail != null) {
       entry.put(DETAIL, detail);
     }
     listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
-    listener.executionFinished(descriptor, toResult(execution));
   }
 
   private static TestExecutionResult toResult(CheckExecution execution) {
