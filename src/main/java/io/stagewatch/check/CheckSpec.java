@@ -15,6 +15,16 @@ public interface CheckSpec {
   CheckOutcome attempt(CheckContext context) throws Exception;
 
   /**
+   * Whether {@link #attempt} returns by the context's deadline on its own: every wait in it is
+   * bounded by the deadline, and nothing in it can block past it. The runner then calls it on the
+   * check's own thread; otherwise each attempt gets a thread that the runner abandons shortly after
+   * the deadline, which costs a thread and a timed wait more per attempt.
+   */
+  default boolean keepsItsDeadline() {
+    return false;
+  }
+
+  /**
    * Things the reports should flag about this check, such as {@code "insecure"} for a check that
    * does not verify TLS certificates.
    */

@@ -25,9 +25,10 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Retries and deadlines, the same for every check kind. Each attempt runs on its own virtual thread
- * and is abandoned shortly after its deadline even if the check ignores it, so one hanging target
- * cannot hold the run. Every message leaves here masked.
+ * Retries and deadlines, the same for every check kind. An attempt of a kind that does not keep its
+ * deadline on its own ({@link io.stagewatch.check.CheckSpec#keepsItsDeadline}) runs on its own
+ * virtual thread and is abandoned shortly after its deadline even if the check ignores it, so one
+ * hanging target cannot hold the run. Every message leaves here masked.
  */
 public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable {
   /** How long past its deadline an attempt may take before it is abandoned. */
@@ -120,6 +121,16 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
 
   private CheckOutcome attempt(CheckDefinition check) {
     CheckContext context = CheckContext.start(environment, check.timeout(), secrets, resources);
+    if (check.spec().keepsItsDeadline()) {
+      try {
+        return check.spec().attempt(context);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return CheckOutcome.error("interrupted");
+      } catch (Exception e) {
+        return thrown(e);
+      }
+    }
     Future<CheckOutcome> future = attempts.submit(() -> check.spec().attempt(context));
     try {
       return future.get(check.timeout().plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
@@ -127,14 +138,17 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
       future.cancel(true);
       return CheckOutcome.error("no result within " + Durations.format(check.timeout()));
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return CheckOutcome.error(
-          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+      return thrown(e.getCause() == null ? e : e.getCause());
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
       return CheckOutcome.error("interrupted");
     }
+  }
+
+  private static CheckOutcome thrown(Throwable cause) {
+    return CheckOutcome.error(
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
   }
 
   private static boolean sleep(Duration pause) {

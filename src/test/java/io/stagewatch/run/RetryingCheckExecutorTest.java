@@ -184,6 +184,33 @@ class RetryingCheckExecutorTest {
   }
 
   @Test
+  void anAttemptThatKeepsItsDeadlineRunsOnTheChecksThreadAndItsFailuresReadTheSame() {
+    List<Thread> ranOn = new CopyOnWriteArrayList<>();
+    CheckSpec keeping =
+        new CheckSpec() {
+          @Override
+          public CheckOutcome attempt(CheckContext context) {
+            ranOn.add(Thread.currentThread());
+            throw new IllegalStateException("the pool is exhausted");
+          }
+
+          @Override
+          public boolean keepsItsDeadline() {
+            return true;
+          }
+        };
+
+    CheckExecution execution =
+        executor.execute(check(keeping, Duration.ofSeconds(1), attempts(2, Duration.ZERO, 1)));
+
+    assertThat(ranOn).containsExactly(Thread.currentThread(), Thread.currentThread());
+    assertThat(execution)
+        .isEqualTo(
+            new CheckExecution(
+                Verdict.ERROR, 2, false, "the pool is exhausted (all 2 attempts failed)"));
+  }
+
+  @Test
   void anExceptionWithoutAMessageIsNamedByItsType() {
     CheckSpec throwing =
         context -> {

@@ -9,8 +9,18 @@ import java.util.Map;
 
 /** An {@code http} check: one request, redirects followed, the response judged. */
 public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) implements CheckSpec {
+
   /** The most of a response body that is read; the rest is never downloaded. */
   public static final int BODY_CAP = 1024 * 1024;
+
+  /**
+   * The exchange is awaited within the deadline, and the one blocking step, resolving the host
+   * name, runs on a thread of its own (see {@link HttpClients#send}).
+   */
+  @Override
+  public boolean keepsItsDeadline() {
+    return true;
+  }
 
   @Override
   public CheckOutcome attempt(CheckContext context) {

@@ -3,7 +3,6 @@ package io.stagewatch.check.http;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.config.Durations;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
@@ -60,8 +59,7 @@ final class RedirectFollower {
     CappedBodyHandler handler = new CappedBodyHandler(bodyCap);
     CompletableFuture<HttpResponse<CappedBody>> future;
     try {
-      HttpClient client = clients.client(request.uri(), insecureTls);
-      future = client.sendAsync(request.toHttpRequest(), handler);
+      future = clients.send(request.toHttpRequest(), insecureTls, handler);
     } catch (IllegalArgumentException e) {
       throw new ExchangeFailedException(HttpErrors.describe(e, request.uri()));
     }

@@ -65,6 +65,19 @@ class HttpCheckFailuresTest {
   }
 
   @Test
+  void aHostNameWhoseLookupHangsIsAnErrorWithinTheTimeout() throws Exception {
+    // The JDK resolves a host name in a call no deadline interrupts; it must not hold the check.
+    URI base = URI.create("http://staging" + HangingLookups.DOMAIN + ":8080");
+
+    long start = System.nanoTime();
+    CheckOutcome outcome = run("http: {path: /health}", base);
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plus(MARGIN));
+    assertThat(outcome)
+        .isEqualTo(CheckOutcome.error("no response within 1s (no headers received)"));
+  }
+
+  @Test
   void aBodyTrickledSlowerThanTheDeadlineIsCutOffAtTheDeadline() throws Exception {
     target.stubFor(
         get("/trickle")
