@@ -52,6 +52,8 @@ public final class EmbeddedDatabase implements AutoCloseable, BeforeAllCallback,
 
   public static EmbeddedDatabase start() throws IOException, SQLException {
     Path hba = Files.createTempFile("pg_hba", ".conf");
+    // The server reads it when it starts and again on a reload, so it stays until the tests end.
+    hba.toFile().deleteOnExit();
     Files.writeString(
         hba,
         """
