@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TagFilter;
 
 /**
  * Whether a run's tag expression can select any Java suite test at all. When it cannot (a run of
@@ -24,16 +23,15 @@ final class JavaSuiteSelection {
    * @param tags the run's tag expression; null selects everything
    */
   static boolean anySelectable(
-      List<Set<String>> testTags, List<Path> classpath, @Nullable String tags) {
+      List<Set<String>> testTags, List<Path> classpath, @Nullable PostDiscoveryFilter tags) {
     if (!classpath.isEmpty()) {
       return true;
     }
     if (tags == null) {
       return !testTags.isEmpty();
     }
-    PostDiscoveryFilter filter = TagFilter.includeTags(tags);
     for (Set<String> test : testTags) {
-      if (filter.apply(new TagProbe(test)).included()) {
+      if (tags.apply(new TagProbe(test)).included()) {
         return true;
       }
     }

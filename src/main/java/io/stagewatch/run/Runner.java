@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.CancellationToken;
 import org.junit.platform.engine.DiscoverySelector;
@@ -37,7 +38,6 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
@@ -64,6 +64,9 @@ public final class Runner {
   /** Keyed by the id objects, which compare without being formatted as text. */
   private final Map<UniqueId, CheckDefinition> yamlChecks = new HashMap<>();
 
+  /** The run's tag expression, parsed once; null when the run has none. */
+  private final @Nullable TagSelection tagSelection;
+
   /** Whether the Jupiter engine takes part: only when a Java suite can be selected. */
   private final boolean javaSuites;
 
@@ -77,10 +80,13 @@ public final class Runner {
         yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check), check);
       }
     }
-    validateOptions();
+    this.tagSelection = tagSelection(options.tags());
+    if (options.parallelism() < 1) {
+      throw usage("--parallel", "must be at least 1");
+    }
     this.javaSuites =
         JavaSuiteSelection.anySelectable(
-            ShippedSuites.TEST_TAGS, options.classpath(), options.tags());
+            ShippedSuites.TEST_TAGS, options.classpath(), tagSelection);
   }
 
   /** The checks the options select, without running anything. */
@@ -201,9 +207,8 @@ public final class Runner {
             .selectors(selectors)
             .configurationParameters(parameters(runId))
             .enableImplicitConfigurationParameters(false);
-    String tags = options.tags();
-    if (tags != null) {
-      request.filters(new TagSelection(tags));
+    if (tagSelection != null) {
+      request.filters(tagSelection);
     }
     if (!options.suites().isEmpty()) {
       request.filters(new SuiteNameFilter(new HashSet<>(options.suites())));
@@ -270,17 +275,14 @@ public final class Runner {
         databases.dataSources());
   }
 
-  private void validateOptions() throws ConfigException {
-    String tags = options.tags();
-    if (tags != null) {
-      try {
-        TagFilter.includeTags(tags);
-      } catch (RuntimeException e) {
-        throw usage("--tags", "'" + tags + "' is not a valid tag expression: " + e.getMessage());
-      }
+  private static @Nullable TagSelection tagSelection(@Nullable String tags) throws ConfigException {
+    if (tags == null) {
+      return null;
     }
-    if (options.parallelism() < 1) {
-      throw usage("--parallel", "must be at least 1");
+    try {
+      return new TagSelection(tags);
+    } catch (RuntimeException e) {
+      throw usage("--tags", "'" + tags + "' is not a valid tag expression: " + e.getMessage());
     }
   }
 

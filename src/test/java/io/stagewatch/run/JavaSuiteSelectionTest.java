@@ -13,7 +13,8 @@ class JavaSuiteSelectionTest {
   static final List<Set<String>> SMOKE_SUITE = List.of(Set.of("smoke"), Set.of("smoke", "slow"));
 
   static boolean selectable(@Nullable String tags, List<Set<String>> testTags) {
-    return JavaSuiteSelection.anySelectable(testTags, List.of(), tags);
+    return JavaSuiteSelection.anySelectable(
+        testTags, List.of(), tags == null ? null : new TagSelection(tags));
   }
 
   @Test
@@ -36,7 +37,8 @@ class JavaSuiteSelectionTest {
   @Test
   void suitesOnAnExtraClassPathAreNotLookedIntoSoTheyCount() {
     assertThat(
-            JavaSuiteSelection.anySelectable(SMOKE_SUITE, List.of(Path.of("suites.jar")), "health"))
+            JavaSuiteSelection.anySelectable(
+                SMOKE_SUITE, List.of(Path.of("suites.jar")), new TagSelection("health")))
         .isTrue();
   }
 }

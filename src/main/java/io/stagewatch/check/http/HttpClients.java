@@ -53,7 +53,7 @@ public final class HttpClients implements AutoCloseable {
    * The client for a request to {@code uri}; {@code insecureTls} selects, for {@code https}, the
    * one that trusts every certificate.
    */
-  public synchronized HttpClient client(URI uri, boolean insecureTls) {
+  private synchronized HttpClient client(URI uri, boolean insecureTls) {
     Kind kind =
         "http".equalsIgnoreCase(uri.getScheme())
             ? Kind.PLAIN

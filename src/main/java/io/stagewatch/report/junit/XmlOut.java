@@ -22,12 +22,8 @@ final class XmlOut {
 
   private final StringBuilder out;
 
-  /**
-   * One entry per open element: whether it has child elements, so its end tag goes on a new line.
-   */
-  private final Deque<Boolean> open = new ArrayDeque<>();
-
-  private final Deque<String> names = new ArrayDeque<>();
+  /** The open elements, innermost first. */
+  private final Deque<Element> open = new ArrayDeque<>();
 
   /** What ends the tag being written ({@code >} or {@code />}); null when none is open. */
   private @Nullable String tagEnd;
@@ -48,8 +44,7 @@ final class XmlOut {
   void start(String name) {
     newLineForChild();
     out.append('<').append(name);
-    open.push(false);
-    names.push(name);
+    open.push(new Element(name));
     tagEnd = ">";
   }
 
@@ -71,19 +66,19 @@ final class XmlOut {
   }
 
   void end() {
-    boolean hadChildren = open.pop();
+    Element element = open.pop();
     closeTag();
-    if (hadChildren) {
+    if (element.hasChildren) {
       out.append(newLine(open.size()));
     }
-    out.append("</").append(names.pop()).append('>');
+    out.append("</").append(element.name).append('>');
   }
 
   private void newLineForChild() {
     closeTag();
-    if (!open.isEmpty()) {
-      open.pop();
-      open.push(true);
+    Element parent = open.peek();
+    if (parent != null) {
+      parent.hasChildren = true;
     }
     out.append(newLine(open.size()));
   }
@@ -93,6 +88,16 @@ final class XmlOut {
     if (end != null) {
       out.append(end);
       tagEnd = null;
+    }
+  }
+
+  /** An open element; whether it has child elements decides where its end tag goes. */
+  private static final class Element {
+    final String name;
+    boolean hasChildren;
+
+    Element(String name) {
+      this.name = name;
     }
   }
 
