@@ -11,6 +11,8 @@ WORKDIR /src
 # The wrapper and the POM first, so that dependencies stay cached while sources change.
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+# The wrapper finds its JDK with the launcher's bin/find-jdk.
+COPY bin bin
 RUN ./mvnw -B -q dependency:go-offline || true
 COPY src src
 COPY suites suites

@@ -18,6 +18,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,25 +123,60 @@ class LauncherTest {
     assertThat(result.output()).contains("no stagewatch.jar found").contains("./mvnw");
   }
 
+  @Test
+  void findsAJdk21InTheInstallFoldersWhenTheDefaultJavaIsOlder() throws Exception {
+    JdkFolders jdks = JdkFolders.in(dir);
+    Map<String, @Nullable String> env = new HashMap<>();
+    jdks.applyTo(env, jdks.installs());
+
+    Result result = launch(env, "run");
+
+    assertThat(result.exit()).isZero();
+    assertThat(result.output()).doesNotContain("the JDK 17 was started");
+    assertThat(result.lines())
+        .contains("java.home " + jdks.current().toRealPath(), "arg run")
+        .contains("jvm -XX:TieredStopAtLevel=1");
+  }
+
+  @Test
+  void withNoJdk21AnywhereItSaysWhatToInstallAndExitsThree() throws Exception {
+    JdkFolders jdks = JdkFolders.in(dir);
+    Map<String, @Nullable String> env = new HashMap<>();
+    jdks.applyTo(env, dir.resolve("empty"));
+
+    Result result = launch(env, "run");
+
+    assertThat(result.exit()).isEqualTo(3);
+    assertThat(result.lines())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("needs Java 21 or newer", "install one", "JAVA_HOME");
+  }
+
   private List<Path> cacheFiles(String suffix) throws IOException {
     try (Stream<Path> files = Files.list(cache)) {
       return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
     }
   }
 
-  private Result launch(Map<String, String> extra, String... args) throws Exception {
+  private Result launch(Map<String, ? extends @Nullable String> extra, String... args)
+      throws Exception {
     ProcessBuilder builder = new ProcessBuilder();
     builder.command().add("sh");
     builder.command().add(LAUNCHER.toString());
     builder.command().addAll(List.of(args));
-    Map<String, String> env = new HashMap<>(builder.environment());
+    Map<String, @Nullable String> env = new HashMap<>(builder.environment());
     env.keySet().removeIf(k -> k.startsWith("STAGEWATCH_") || k.equals("JAVA_TOOL_OPTIONS"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("STAGEWATCH_JAR", jar.toString());
     env.put("STAGEWATCH_CACHE_DIR", cache.toString());
     env.putAll(extra);
     builder.environment().clear();
-    builder.environment().putAll(env);
+    env.forEach(
+        (name, value) -> {
+          if (value != null) {
+            builder.environment().put(name, value);
+          }
+        });
     builder.redirectErrorStream(true);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
