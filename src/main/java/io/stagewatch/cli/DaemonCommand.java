@@ -1,12 +1,15 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.app.RunOutput;
+import io.stagewatch.app.RunPipeline;
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.ScheduleConfig;
 import io.stagewatch.config.StagewatchConfig;
-import io.stagewatch.notify.Notifications;
 import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.StatusServer;
 import io.stagewatch.schedule.StoreStatus;
@@ -16,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -75,24 +77,23 @@ final class DaemonCommand implements Callable<Integer> {
     List<Schedule> schedules = schedules(cfg);
     Consumer<String> log =
         line -> root.err.println(Instant.now() + " stagewatch: " + cfg.secrets().mask(line));
-    // One notifier for the daemon's life: each slot's run sends its notices, and pending ones
-    // left by a Slack outage go out with the next slot's run.
-    Notifications notifications = Notifications.of(cfg, Clock.systemUTC()).orElse(null);
+    // One pipeline, and so one notifier, for the daemon's life: each slot's run sends its
+    // notices, and pending ones left by a Slack outage go out between slots.
+    RunPipeline pipeline =
+        RunPipeline.open(workspace, true, Clock.systemUTC(), root.environment, RunOutput.of(log));
+    LastRuns lastRuns = new LastRuns();
     Daemon daemon =
         new Daemon(
             schedules,
-            new SlotRun(root, workspace, reports.reportDir(), SlotRun.LOCK_WAIT, notifications),
+            new ScheduledRuns(
+                pipeline,
+                RunOutput.of(log),
+                lastRuns,
+                reports.reportDir(),
+                ScheduledRuns.LOCK_WAIT),
             Clock.systemUTC(),
             log);
-    StoreStatus status =
-        new StoreStatus(
-            cfg.store().url(),
-            RunAndReport.baseDir(cfg.file()),
-            cfg.environment().name(),
-            cfg.readiness(),
-            daemon,
-            Clock.systemUTC(),
-            cfg.secrets()::mask);
+    StoreStatus status = ScheduledRuns.status(cfg, daemon, lastRuns, Clock.systemUTC());
     String address = bind.getValue();
     StatusServer server =
         StatusServer.start(new InetSocketAddress(address, port.<Integer>getValue()), status);
@@ -146,10 +147,6 @@ final class DaemonCommand implements Callable<Integer> {
                   "the daemon needs at least one schedule, e.g. schedules: [{suites: [\"*\"],"
                       + " every: 15m}]")));
     }
-    List<Schedule> schedules = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      schedules.add(Schedule.of(i, entries.get(i)));
-    }
-    return schedules;
+    return entries.stream().map(Schedule::of).toList();
   }
 }

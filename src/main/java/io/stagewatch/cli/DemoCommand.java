@@ -52,8 +52,7 @@ final class DemoCommand implements Callable<Integer> {
               false);
       // The demo keeps no history: it should leave nothing behind but its reports.
       int exit =
-          RunAndReport.execute(
-              root, workspace, RunOptions.defaults(), reports.reportDir(), null, false);
+          RunExit.execute(root, workspace, RunOptions.defaults(), reports.reportDir(), null, false);
       root.out.println(
           "This was the demo. Next: point STAGING_URL at your staging and run"
               + " `stagewatch run -t smoke`.");

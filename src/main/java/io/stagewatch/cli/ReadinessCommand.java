@@ -1,5 +1,6 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.app.ProjectStore;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
 import io.stagewatch.config.ReadinessConfig;
@@ -26,7 +27,6 @@ import io.stagewatch.readiness.Verdict;
 import io.stagewatch.report.GitHubActions;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
-import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,7 +136,7 @@ final class ReadinessCommand implements Callable<Integer> {
     StagingHistory staging = null;
     if (loaded != null) {
       try {
-        staging = staging(loaded, settings.window());
+        staging = staging(loaded);
       } catch (StoreException e) {
         root.err.println(
             "stagewatch: the staging history cannot be read: " + loaded.secrets().maskedMessage(e));
@@ -242,15 +242,13 @@ final class ReadinessCommand implements Callable<Integer> {
     return new ConfigLoader(root.environment).load(config.config(), config.environment());
   }
 
-  private static StagingHistory staging(StagewatchConfig loaded, int window) throws StoreException {
-    String environment = loaded.environment().name();
-    try (ResultStore store =
-        JdbcResultStore.open(loaded.store().url(), RunAndReport.baseDir(loaded.file()))) {
-      return StagingHistory.of(environment, store.lastRuns(environment, window));
+  private static StagingHistory staging(StagewatchConfig loaded) throws StoreException {
+    try (ResultStore store = ProjectStore.open(loaded)) {
+      return ProjectStore.staging(store, loaded);
     }
   }
 
   private static Path baseDir(@Nullable StagewatchConfig loaded) {
-    return loaded == null ? Path.of("") : RunAndReport.baseDir(loaded.file());
+    return loaded == null ? Path.of("") : ProjectStore.projectFolder(loaded.file());
   }
 }

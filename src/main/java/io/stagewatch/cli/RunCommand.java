@@ -1,8 +1,13 @@
 package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.Location;
+import io.stagewatch.config.ScheduleConfig;
+import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.suite.Workspace;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -49,6 +54,16 @@ final class RunCommand implements Callable<Integer> {
           .defaultValue("manual")
           .build();
 
+  private final OptionSpec schedule =
+      CommandSpecs.valued(
+              String.class,
+              "NAME",
+              "Run the selection (suites and tags) of the schedule of this name, so that the run"
+                  + " belongs to its series, as the daemon's runs of it do (from cron or CI"
+                  + " without the daemon). Not with -t or -s.",
+              "--schedule")
+          .build();
+
   private final OptionSpec label =
       CommandSpecs.valued(
               String.class,
@@ -63,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         .addOption(failFast)
         .addOption(noNotify)
         .addOption(trigger)
+        .addOption(schedule)
         .addOption(label);
     spec.usageMessage()
         .header("Run the selected suites once against one environment.")
@@ -76,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
             "  stagewatch run                          all suites, default environment",
             "  stagewatch run -t 'smoke & !slow'       by tag expression",
             "  stagewatch run -s staging-health -e qa  one suite, another environment",
+            "  stagewatch run --schedule smoke --trigger cron   a schedule's selection",
             "  stagewatch run --trigger cron --label \"$(git rev-parse --short HEAD)\"",
             "")
         .footer(
@@ -90,14 +107,44 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws ConfigException {
     Workspace workspace =
         Workspace.load(config.config(), config.environment(), root.environment, false);
+    String scheduleName = schedule.getValue();
     RunOptions options =
-        selection.runOptions(
-            parallel.getValue(),
-            failFast.getValue(),
-            trigger.<Trigger>getValue().name(),
-            label.getValue());
+        scheduleName == null
+            ? selection.runOptions(
+                parallel.getValue(),
+                failFast.getValue(),
+                trigger.<Trigger>getValue().name(),
+                label.getValue())
+            : selection.runOptions(
+                scheduled(workspace.config(), scheduleName),
+                parallel.getValue(),
+                failFast.getValue(),
+                trigger.<Trigger>getValue().name(),
+                label.getValue());
     boolean notify = !noNotify.<Boolean>getValue();
-    return RunAndReport.execute(
-        root, workspace, options, reports.reportDir(), store.waitLock(), notify);
+    return RunExit.execute(root, workspace, options, reports.reportDir(), store.waitLock(), notify);
+  }
+
+  private ScheduleConfig scheduled(StagewatchConfig config, String name) throws ConfigException {
+    if (selection.narrowed()) {
+      throw usage("--schedule runs the schedule's own suites and tags: leave out -t and -s");
+    }
+    List<String> names = config.schedules().stream().map(ScheduleConfig::name).toList();
+    return config.schedules().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                usage(
+                    "no schedule is named '"
+                        + name
+                        + "' (schedules: "
+                        + (names.isEmpty() ? "none" : String.join(", ", names))
+                        + ")"));
+  }
+
+  private static ConfigException usage(String message) {
+    return new ConfigException(
+        List.of(new ConfigProblem(Location.ofFile("command line"), "--schedule", message)));
   }
 }

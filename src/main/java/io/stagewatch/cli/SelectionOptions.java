@@ -1,7 +1,9 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.config.ScheduleConfig;
 import io.stagewatch.run.RunOptions;
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -38,6 +40,27 @@ final class SelectionOptions {
 
   SelectionOptions(CommandSpec command) {
     command.addOption(tags).addOption(suites).addOption(classpath);
+  }
+
+  /** Whether {@code -t} or {@code -s} was given. */
+  boolean narrowed() {
+    List<String> suites = this.suites.getValue();
+    return tags.getValue() != null || (suites != null && !suites.isEmpty());
+  }
+
+  /**
+   * The options of a run of {@code schedule}'s selection: its suites and tags, which {@code -t} and
+   * {@code -s} may not change (the run would not be of the schedule's series).
+   */
+  RunOptions runOptions(
+      ScheduleConfig schedule,
+      int parallel,
+      boolean failFast,
+      String trigger,
+      @Nullable String label) {
+    List<String> scheduled = schedule.suites().contains("*") ? List.of() : schedule.suites();
+    return new RunOptions(
+        schedule.tags(), scheduled, parallel, failFast, classpath.getValue(), trigger, label);
   }
 
   RunOptions runOptions(int parallel, boolean failFast, String trigger, @Nullable String label) {

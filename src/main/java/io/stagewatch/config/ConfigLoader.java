@@ -81,11 +81,11 @@ public final class ConfigLoader {
     MapReader storeReader = r.child("store");
     StoreConfig store = storeReader == null ? StoreConfig.DEFAULT : StoreConfig.read(storeReader);
     SlackConfig slack = readSlack(r);
-    List<ScheduleConfig> schedules =
-        r.children("schedules").stream().map(ScheduleConfig::read).toList();
+    List<ScheduleConfig> schedules = ScheduleConfig.readAll(r);
     MapReader readinessReader = r.child("readiness");
     ReadinessConfig readiness =
         readinessReader == null ? ReadinessConfig.DEFAULT : ReadinessConfig.read(readinessReader);
+    ReadinessConfig.checkSeries(r, readiness, schedules);
     r.finish();
     if (selected == null) {
       return null;

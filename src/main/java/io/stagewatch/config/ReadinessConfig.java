@@ -1,18 +1,31 @@
 package io.stagewatch.config;
 
 import io.stagewatch.readiness.Weights;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code readiness:}: the gate's threshold, the number of runs the pass rate looks back on, the
- * score's weights and whether a failed latest staging run blocks the verdict whatever the score.
+ * score's weights, whether a failed latest staging run blocks the verdict whatever the score, and
+ * the series (schedule names) behind the staging component and gate: every schedule's when empty.
  */
-public record ReadinessConfig(int threshold, int window, Weights weights, boolean stagingGate) {
+public record ReadinessConfig(
+    int threshold, int window, Weights weights, boolean stagingGate, List<String> series) {
   public static final int DEFAULT_THRESHOLD = 90;
   public static final int DEFAULT_WINDOW = 10;
   public static final boolean DEFAULT_STAGING_GATE = true;
   public static final ReadinessConfig DEFAULT =
-      new ReadinessConfig(DEFAULT_THRESHOLD, DEFAULT_WINDOW, Weights.DEFAULT, DEFAULT_STAGING_GATE);
+      new ReadinessConfig(
+          DEFAULT_THRESHOLD, DEFAULT_WINDOW, Weights.DEFAULT, DEFAULT_STAGING_GATE, List.of());
+
+  public ReadinessConfig {
+    series = List.copyOf(series);
+  }
+
+  /** Without the series: every schedule's (the default). */
+  public ReadinessConfig(int threshold, int window, Weights weights, boolean stagingGate) {
+    this(threshold, window, weights, stagingGate, List.of());
+  }
 
   private static final double MAX_WEIGHT = 1_000;
 
@@ -20,6 +33,7 @@ public record ReadinessConfig(int threshold, int window, Weights weights, boolea
     Integer threshold = r.integer("threshold", 0, 100);
     Integer window = r.integer("window", 1, 10_000);
     Boolean stagingGate = r.bool("stagingGate");
+    List<String> series = r.stringList("series");
     MapReader w = r.child("weights");
     Weights weights = w == null ? Weights.DEFAULT : weights(w);
     r.finish();
@@ -27,7 +41,24 @@ public record ReadinessConfig(int threshold, int window, Weights weights, boolea
         threshold != null ? threshold : DEFAULT_THRESHOLD,
         window != null ? window : DEFAULT_WINDOW,
         weights,
-        stagingGate != null ? stagingGate : DEFAULT_STAGING_GATE);
+        stagingGate != null ? stagingGate : DEFAULT_STAGING_GATE,
+        series);
+  }
+
+  /** Each name in {@code series} must be a schedule's. */
+  static void checkSeries(MapReader config, ReadinessConfig readiness, List<ScheduleConfig> all) {
+    MapReader r = config.child("readiness");
+    for (String name : readiness.series()) {
+      if (r != null && all.stream().noneMatch(s -> s.name().equals(name))) {
+        r.problem(
+            "series",
+            "'"
+                + name
+                + "' is not a schedule's name (schedules: "
+                + String.join(", ", all.stream().map(ScheduleConfig::name).toList())
+                + ")");
+      }
+    }
   }
 
   /** A weight left out keeps its default. */

@@ -89,8 +89,9 @@ public record StagingReadiness(
     return "Based on the staging smoke runs alone: the finished runs among the last "
         + window
         + " runs of "
-        + staging.environment()
-        + " in the store (readiness.window), the same pass rate as signal.json."
+        + staging.describe()
+        + " in the store (readiness.window), the same pass rate as signal.json"
+        + (staging.series().size() > 1 ? ", the lowest of the series (readiness.series)." : ".")
         + " CI, coverage, security and quality are not part of it;"
         + " stagewatch readiness weighs them all.";
   }

@@ -2,6 +2,7 @@ package io.stagewatch.readiness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,13 +37,18 @@ public record Verdict(boolean ready, double threshold, List<String> reasons, Lis
     if (stagingGate) {
       if (staging == null || staging.latest() == null) {
         notes.add("staging gate not applied: no finished staging run in the store");
-      } else if (staging.latestFailed()) {
-        reasons.add(
-            "the latest staging run of "
-                + staging.environment()
-                + " failed ("
-                + staging.latest().runId()
-                + ")");
+      } else {
+        for (SeriesHistory failed : staging.latestFailures()) {
+          reasons.add(
+              "the latest staging run of "
+                  + staging.of(failed)
+                  + " failed ("
+                  + Objects.requireNonNull(failed.latest()).runId()
+                  + ")");
+        }
+        for (SeriesHistory none : staging.withoutRuns()) {
+          notes.add("no finished run of " + staging.of(none) + " in the store yet");
+        }
       }
     }
     String note = score.note();

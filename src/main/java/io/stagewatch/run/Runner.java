@@ -89,6 +89,11 @@ public final class Runner {
             ShippedSuites.TEST_TAGS, options.classpath(), tagSelection);
   }
 
+  /** The series of the run: its selection, named by the schedule that selects the same. */
+  public Series series() {
+    return Series.of(config.schedules(), options.suites(), options.tags());
+  }
+
   /** The checks the options select, without running anything. */
   public List<PlannedCheck> plan() throws ConfigException {
     try (CheckResources resources = new CheckResources();
@@ -112,7 +117,8 @@ public final class Runner {
             config.environment().name(),
             options.trigger(),
             options.label(),
-            startedAt);
+            startedAt,
+            series());
     try (CheckResources resources = new CheckResources();
         RetryingCheckExecutor executor = executor(resources);
         LauncherSession session = launcherSession(executor)) {

@@ -160,7 +160,7 @@ public final class Daemon {
     }
     log.accept(schedule.label(slot) + ": " + outcome);
     synchronized (records) {
-      records.addLast(new SlotRecord(schedule.id(), slot, started, finished, outcome));
+      records.addLast(new SlotRecord(schedule.name(), slot, started, finished, outcome));
       while (records.size() > KEPT_RECORDS) {
         records.removeFirst();
       }

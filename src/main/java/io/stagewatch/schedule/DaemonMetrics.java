@@ -6,22 +6,18 @@ import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapsho
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.stagewatch.report.prometheus.MetricsReport;
-import io.stagewatch.run.CheckResult;
-import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
-import io.stagewatch.store.StoredResult;
-import io.stagewatch.store.StoredRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * {@code /metrics}: the last finished run with the metric names of {@code metrics.prom} (rendered
- * by {@link MetricsReport} itself, so the two cannot drift apart), then the daemon's own health.
+ * {@code /metrics}: the last finished run of every schedule's series with the metric names of
+ * {@code metrics.prom} (rendered by {@link MetricsReport} itself, so the two cannot drift apart),
+ * each sample labelled with its series' {@code schedule}, then the daemon's own health. Every
+ * series is there at every scrape, whichever ran last.
  */
 public final class DaemonMetrics {
   private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
@@ -30,44 +26,12 @@ public final class DaemonMetrics {
 
   public static String render(DaemonStatus status) {
     StringBuilder text = new StringBuilder();
-    status.lastFinishedRun().ifPresent(run -> text.append(runMetrics(run, status.results())));
+    List<RunResult> runs = status.lastFinishedRuns();
+    if (!runs.isEmpty()) {
+      text.append(new MetricsReport().render(runs));
+    }
     text.append(daemonMetrics(status));
     return text.toString();
-  }
-
-  private static String runMetrics(StoredRun run, List<StoredResult> results) {
-    List<CheckResult> checks =
-        results.stream()
-            .filter(r -> r.runId().equals(run.runId()))
-            .map(DaemonMetrics::checkResult)
-            .toList();
-    RunInfo info =
-        new RunInfo(
-            run.runId(),
-            run.project(),
-            run.environment(),
-            run.trigger(),
-            run.label(),
-            run.startedAt());
-    Instant finished = Objects.requireNonNull(run.finishedAt());
-    return new MetricsReport().render(new RunResult(info, finished, checks));
-  }
-
-  /** A stored result as the run reported it; ids are {@code <suite>/<name>}. */
-  private static CheckResult checkResult(StoredResult r) {
-    int slash = r.checkId().indexOf('/');
-    String suite = slash < 0 ? "" : r.checkId().substring(0, slash);
-    String name = r.checkId().substring(slash + 1);
-    return new CheckResult(
-        r.checkId(),
-        suite,
-        name,
-        List.of(),
-        r.status(),
-        r.attempts(),
-        r.durationMs(),
-        r.message(),
-        List.of());
   }
 
   private static String daemonMetrics(DaemonStatus status) {

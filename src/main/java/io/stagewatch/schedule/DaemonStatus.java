@@ -1,10 +1,8 @@
 package io.stagewatch.schedule;
 
 import io.stagewatch.readiness.StagingReadiness;
-import io.stagewatch.report.html.CheckState;
 import io.stagewatch.report.html.PageView;
-import io.stagewatch.store.StoredResult;
-import io.stagewatch.store.StoredRun;
+import io.stagewatch.run.RunResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,13 +10,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the daemon's endpoints show, read at one moment: the daemon's own health and the
- * environment's recent runs from the store.
+ * What the daemon's endpoints show, read at one moment: the daemon's own health and, per schedule,
+ * its series' recent runs.
  *
- * @param runs the environment's recent runs, newest first; empty when the store is unreachable
- * @param results every result of those runs
- * @param checks the checks' states over those runs
- * @param readiness the verdict of the staging runs over {@code readiness.window}
+ * @param series one per schedule, in the order of {@code schedules:}
+ * @param readiness the verdict of the staging series ({@code readiness.series}) over {@code
+ *     readiness.window}
  * @param storeProblem why the store could not be read (masked); null when it could
  * @param lastCompleted when a slot last completed, here or in a replica
  * @param outboxPending the environment's notices waiting to be delivered
@@ -29,9 +26,7 @@ public record DaemonStatus(
     Instant startedAt,
     @Nullable Instant lastCompleted,
     Duration longestPeriod,
-    List<StoredRun> runs,
-    List<StoredResult> results,
-    List<CheckState> checks,
+    List<SeriesStatus> series,
     StagingReadiness readiness,
     @Nullable String storeProblem,
     int outboxPending) {
@@ -40,24 +35,16 @@ public record DaemonStatus(
   static final int REFRESH_SECONDS = 30;
 
   public DaemonStatus {
-    runs = List.copyOf(runs);
-    results = List.copyOf(results);
-    checks = List.copyOf(checks);
+    series = List.copyOf(series);
   }
 
-  /** The status page's view: the newest run on top, the window's checks, reloaded regularly. */
+  /** The status page's view: the verdict, then one section per series, reloaded regularly. */
   public PageView page() {
-    PageView.LastRun last =
-        runs.isEmpty()
-            ? null
-            : new PageView.LastRun(
-                runs.get(0).status(),
-                runs.get(0).startedAt(),
-                runs.get(0).label(),
-                runs.get(0).counts().passed() + runs.get(0).counts().flaky(),
-                runs.get(0).counts().total());
-    return new PageView(
-        environment, problem().orElse(null), last, null, readiness, checks, REFRESH_SECONDS);
+    List<PageView.Section> sections =
+        series.stream()
+            .map(s -> new PageView.Section(s.name(), s.lastRun(), null, s.checks()))
+            .toList();
+    return new PageView(environment, problem().orElse(null), readiness, sections, REFRESH_SECONDS);
   }
 
   /**
@@ -85,9 +72,9 @@ public record DaemonStatus(
     return Duration.between(since, now).toMillis() / 1000.0;
   }
 
-  /** The newest run that finished; the metrics describe it. */
-  public Optional<StoredRun> lastFinishedRun() {
-    return runs.stream().filter(r -> r.finishedAt() != null).findFirst();
+  /** The last finished run of each series that has one, for the metrics. */
+  public List<RunResult> lastFinishedRuns() {
+    return series.stream().flatMap(s -> s.lastFinished().stream()).toList();
   }
 
   private boolean overdue() {

@@ -13,25 +13,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * One {@code schedules:} entry, ready to fire.
  *
- * @param id stable between replicas and restarts that read the same config: the entry's position
+ * @param name the schedule's name ({@code schedules[].name}), which names its series; stable
+ *     between replicas and restarts that read the same config
  * @param suites the suite names to run; empty runs all ({@code *})
  * @param jitter the most a slot's run is delayed, the same delay in every replica
  */
 public record Schedule(
-    String id, List<String> suites, @Nullable String tags, Timing timing, Duration jitter) {
+    String name, List<String> suites, @Nullable String tags, Timing timing, Duration jitter) {
 
   public Schedule {
     suites = List.copyOf(suites);
   }
 
   /**
-   * @param index the entry's position in {@code schedules:}, from 0
    * @throws IllegalArgumentException when the cron expression or time zone is invalid
    */
-  public static Schedule of(int index, ScheduleConfig config) {
+  public static Schedule of(ScheduleConfig config) {
     List<String> suites = config.suites().contains("*") ? List.of() : config.suites();
     return new Schedule(
-        "schedule-" + (index + 1),
+        config.name(),
         suites,
         config.tags(),
         timing(config),
@@ -58,13 +58,13 @@ public record Schedule(
       return Duration.ZERO;
     }
     long seed =
-        UUID.nameUUIDFromBytes((id + "@" + slot).getBytes(StandardCharsets.UTF_8))
+        UUID.nameUUIDFromBytes((name + "@" + slot).getBytes(StandardCharsets.UTF_8))
             .getLeastSignificantBits();
     return Duration.ofMillis(Math.floorMod(seed, max + 1));
   }
 
   /** The run label of a slot: which schedule and which slot, shown in reports and the store. */
   public String label(Instant slot) {
-    return id + " " + slot;
+    return name + " " + slot;
   }
 }

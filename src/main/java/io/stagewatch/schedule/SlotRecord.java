@@ -4,4 +4,4 @@ import java.time.Instant;
 
 /** One slot the daemon fired: when it ran and how it ended. */
 public record SlotRecord(
-    String scheduleId, Instant slot, Instant started, Instant finished, SlotOutcome outcome) {}
+    String schedule, Instant slot, Instant started, Instant finished, SlotOutcome outcome) {}

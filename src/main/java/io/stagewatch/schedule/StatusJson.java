@@ -5,23 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stagewatch.readiness.ReadinessScore;
+import io.stagewatch.readiness.SeriesHistory;
 import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.html.CheckState;
 import io.stagewatch.store.StoredRun;
 import java.time.Instant;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /api/status}: the daemon's health, the environment's last run and every check's state.
+ * {@code /api/status}: the daemon's health, the staging verdict, and per schedule's series its last
+ * run and every check's state.
  *
  * <pre>{@code
  * {"healthy": true, "problem": null, "environment": "staging", "lastSuccessAgeSeconds": 12.5,
- *  "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status", "counts"},
  *  "readiness": {"verdict": "READY" | "NOT READY" | "UNKNOWN", "ready", "signal": "staging",
- *                "passRate" (0-100, null before a finished run), "passedRuns", "finishedRuns",
- *                "window", "threshold", "reasons": [...], "notes": [...]},
- *  "checks": [{"id", "status", "uptime", "history": ["PASSED", ...], "lastFailure",
- *              "lastFailureAt"}]}
+ *                "passRate" (0-100, null before a finished run), "passedRuns", "finishedRuns"
+ *                (of the lowest series), "series": [{"schedule", "passedRuns", "finishedRuns",
+ *                "latestStatus"}], "window", "threshold", "reasons": [...], "notes": [...]},
+ *  "series": [{"schedule", "selection",
+ *              "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status",
+ *                          "counts"},
+ *              "checks": [{"id", "status", "uptime", "history": ["PASSED", ...], "lastFailure",
+ *                          "lastFailureAt"}]}]}
  * }</pre>
  */
 public final class StatusJson {
@@ -35,14 +41,29 @@ public final class StatusJson {
     root.put("problem", status.problem().orElse(null));
     root.put("environment", status.environment());
     root.put("lastSuccessAgeSeconds", status.lastSuccessAgeSeconds());
-    if (status.runs().isEmpty()) {
-      root.putNull("lastRun");
-    } else {
-      run(root.putObject("lastRun"), status.runs().get(0));
-    }
     readiness(root.putObject("readiness"), status.readiness());
-    ArrayNode checks = root.putArray("checks");
-    for (CheckState c : status.checks()) {
+    ArrayNode series = root.putArray("series");
+    for (SeriesStatus s : status.series()) {
+      series(series.addObject(), s);
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      // A tree of plain values always serializes.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void series(ObjectNode node, SeriesStatus series) {
+    node.put("schedule", series.name());
+    node.put("selection", series.series().selection());
+    if (series.runs().isEmpty()) {
+      node.putNull("lastRun");
+    } else {
+      run(node.putObject("lastRun"), series.runs().get(0));
+    }
+    ArrayNode checks = node.putArray("checks");
+    for (CheckState c : series.checks()) {
       ObjectNode check = checks.addObject();
       check.put("id", c.id());
       check.put("status", c.status().name());
@@ -51,12 +72,6 @@ public final class StatusJson {
       c.history().forEach(s -> history.add(s.name()));
       check.put("lastFailure", c.lastFailure());
       check.put("lastFailureAt", text(c.lastFailureAt()));
-    }
-    try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      // A tree of plain values always serializes.
-      throw new IllegalStateException(e);
     }
   }
 
@@ -71,8 +86,18 @@ public final class StatusJson {
     } else {
       node.put("passRate", score.score());
     }
-    node.put("passedRuns", readiness.staging().passedRuns());
-    node.put("finishedRuns", readiness.staging().finishedRuns());
+    Optional<SeriesHistory> lowest = readiness.staging().lowest();
+    node.put("passedRuns", lowest.map(SeriesHistory::passedRuns).orElse(0));
+    node.put("finishedRuns", lowest.map(SeriesHistory::finishedRuns).orElse(0));
+    ArrayNode series = node.putArray("series");
+    for (SeriesHistory s : readiness.staging().series()) {
+      ObjectNode one = series.addObject();
+      one.put("schedule", s.series() == null ? null : s.series().name());
+      one.put("passedRuns", s.passedRuns());
+      one.put("finishedRuns", s.finishedRuns());
+      StoredRun latest = s.latest();
+      one.put("latestStatus", latest == null ? null : latest.status().name());
+    }
     node.put("window", readiness.window());
     node.put("threshold", readiness.threshold());
     ArrayNode reasons = node.putArray("reasons");

@@ -5,13 +5,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The environment's recent runs as read from the store after a run, for the reports that show
+ * The recent runs of a run's series as read from the store after the run, for the reports that show
  * history. Two spans are read in one go: the {@code readiness.window} that the figures and the pass
  * rate cover, and the longer span of the status page's history bars.
  *
  * @param window {@code readiness.window}: how many runs the figures cover
- * @param runs the environment's last runs, newest first, at least {@code window} when there are
- *     that many
+ * @param runs the series' last runs, newest first, at least {@code window} when there are that many
  * @param results every result of those runs
  */
 public record RecentRuns(int window, List<StoredRun> runs, List<StoredResult> results) {

@@ -3,6 +3,7 @@ package io.stagewatch.store;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.run.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +78,13 @@ public interface ResultStore extends AutoCloseable {
 
   /** Every result of the environment's last {@code count} runs. */
   List<StoredResult> resultsOfLastRuns(String environment, int count) throws StoreException;
+
+  /** The last {@code count} runs of one series of the environment, newest first. */
+  List<StoredRun> lastRuns(String environment, Series series, int count) throws StoreException;
+
+  /** Every result of the last {@code count} runs of one series of the environment. */
+  List<StoredResult> resultsOfLastRuns(String environment, Series series, int count)
+      throws StoreException;
 
   /** Takes the environment's run lock if it is free. */
   Optional<RunLock> tryLock(String environment, LockHolder me) throws StoreException;

@@ -2,6 +2,7 @@ package io.stagewatch.store;
 
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.run.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -105,8 +106,8 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * After the run: deletes runs older than {@code retention} and reads the environment's last runs:
-   * {@code window} of them for the figures, or {@code historyRuns} when that is more.
+   * After the run: deletes runs older than {@code retention} and reads the last runs of the run's
+   * series: {@code window} of them for the figures, or {@code historyRuns} when that is more.
    *
    * @return null when there is no store or it failed
    */
@@ -119,9 +120,12 @@ public final class StoreSession implements AutoCloseable {
     try {
       s.deleteRunsStartedBefore(Instant.now().minus(retention));
       String environment = result.info().environment();
+      Series series = result.info().series();
       int count = Math.max(window, historyRuns);
       return new RecentRuns(
-          window, s.lastRuns(environment, count), s.resultsOfLastRuns(environment, count));
+          window,
+          s.lastRuns(environment, series, count),
+          s.resultsOfLastRuns(environment, series, count));
     } catch (StoreException e) {
       problem = e;
       return null;
@@ -132,7 +136,7 @@ public final class StoreSession implements AutoCloseable {
    * The store, while it works: the run and its notices are in it, so the notices can be sent from
    * its outbox. Empty without a store or after a store problem.
    */
-  public Optional<ResultStore> outbox() {
+  public Optional<ResultStore> store() {
     return problem().isPresent() ? Optional.empty() : Optional.ofNullable(store);
   }
 

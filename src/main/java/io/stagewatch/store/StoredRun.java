@@ -1,6 +1,7 @@
 package io.stagewatch.store;
 
 import io.stagewatch.run.Counts;
+import io.stagewatch.run.Series;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param finishedAt null while the run is RUNNING and for ABORTED runs
  * @param runnerVersion the stagewatch version that recorded the run; null for runs recorded before
  *     the store kept it
+ * @param series the run's series; null for runs recorded before the store kept series
  */
 public record StoredRun(
     String runId,
@@ -22,7 +24,39 @@ public record StoredRun(
     @Nullable Instant finishedAt,
     StoredRunStatus status,
     Counts counts,
-    @Nullable String runnerVersion) {
+    @Nullable String runnerVersion,
+    @Nullable Series series) {
+
+  /** A run of no series. */
+  public StoredRun(
+      String runId,
+      String environment,
+      @Nullable String project,
+      String trigger,
+      @Nullable String label,
+      Instant startedAt,
+      @Nullable Instant finishedAt,
+      StoredRunStatus status,
+      Counts counts,
+      @Nullable String runnerVersion) {
+    this(
+        runId,
+        environment,
+        project,
+        trigger,
+        label,
+        startedAt,
+        finishedAt,
+        status,
+        counts,
+        runnerVersion,
+        null);
+  }
+
+  /** Whether the run belongs to {@code series} (the same selection; the name may have changed). */
+  public boolean of(Series other) {
+    return series != null && series.selection().equals(other.selection());
+  }
 
   /** How long the run took; null when it did not finish. */
   public @Nullable Duration duration() {

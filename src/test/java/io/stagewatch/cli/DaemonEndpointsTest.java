@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stagewatch.report.prometheus.Promtool;
 import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.Series;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.StatusEndpoints;
@@ -67,7 +68,7 @@ class DaemonEndpointsTest {
       throws Exception {
     healthAnswers(200);
     Daemon daemon = daemon();
-    try (StatusEndpoints endpoints = StatusEndpoints.start(project.sqlite(), dir, daemon)) {
+    try (StatusEndpoints endpoints = project.endpoints(project.workspace(), daemon)) {
       daemon.start();
       try {
         await()
@@ -87,21 +88,25 @@ class DaemonEndpointsTest {
       Promtool.assertClean(metrics, tmp);
       assertThat(metrics)
           .contains(
-              "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 0")
+              "stagewatch_check_up{check=\"health/up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} 0")
           .contains("stagewatch_daemon_up{environment=\"staging\"} 1")
           .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 0");
 
       try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
-        List<StoredRun> runs = store.lastRuns("staging", StoreStatus.WINDOW);
-        List<StoredResult> results = store.resultsOfLastRuns("staging", StoreStatus.WINDOW);
+        Series series = Series.of(project.workspace().config().schedules().get(0));
+        List<StoredRun> runs = store.lastRuns("staging", series, StoreStatus.WINDOW);
+        List<StoredResult> results = store.resultsOfLastRuns("staging", series, StoreStatus.WINDOW);
         StoredRun last = runs.get(0);
         assertThat(json.get("healthy").asBoolean()).isTrue();
-        assertThat(json.at("/lastRun/runId").asText()).isEqualTo(last.runId());
-        assertThat(json.at("/lastRun/label").asText()).isEqualTo(last.label());
-        assertThat(json.at("/lastRun/status").asText()).isEqualTo(last.status().name());
-        assertThat(json.at("/lastRun/startedAt").asText()).isEqualTo(last.startedAt().toString());
-        assertThat(json.at("/lastRun/counts/total").asInt()).isEqualTo(last.counts().total());
-        assertThat(json.at("/lastRun/counts/failed").asInt()).isEqualTo(last.counts().failed());
+        assertThat(json.at("/series/0/lastRun/runId").asText()).isEqualTo(last.runId());
+        assertThat(json.at("/series/0/lastRun/label").asText()).isEqualTo(last.label());
+        assertThat(json.at("/series/0/lastRun/status").asText()).isEqualTo(last.status().name());
+        assertThat(json.at("/series/0/lastRun/startedAt").asText())
+            .isEqualTo(last.startedAt().toString());
+        assertThat(json.at("/series/0/lastRun/counts/total").asInt())
+            .isEqualTo(last.counts().total());
+        assertThat(json.at("/series/0/lastRun/counts/failed").asInt())
+            .isEqualTo(last.counts().failed());
 
         // The check's history is its stored results, oldest run first.
         Map<String, StoredRun> byId =
@@ -113,12 +118,13 @@ class DaemonEndpointsTest {
                 .map(r -> r.status().name())
                 .toList();
         List<String> shown = new ArrayList<>();
-        json.at("/checks/0/history").forEach(s -> shown.add(s.asText()));
-        assertThat(json.get("checks")).hasSize(1);
-        assertThat(json.at("/checks/0/id").asText()).isEqualTo("health/up");
+        json.at("/series/0/checks/0/history").forEach(s -> shown.add(s.asText()));
+        assertThat(json.at("/series/0/checks")).hasSize(1);
+        assertThat(json.at("/series/0/checks/0/id").asText()).isEqualTo("health/up");
         assertThat(shown).isEqualTo(stored).contains("PASSED", "FAILED");
-        assertThat(json.at("/checks/0/status").asText()).isEqualTo(CheckStatus.FAILED.name());
-        assertThat(json.at("/checks/0/uptime").asDouble())
+        assertThat(json.at("/series/0/checks/0/status").asText())
+            .isEqualTo(CheckStatus.FAILED.name());
+        assertThat(json.at("/series/0/checks/0/uptime").asDouble())
             .isEqualTo(stored.stream().filter("PASSED"::equals).count() / (double) stored.size());
       }
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.notify.Notifications;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.store.jdbc.JdbcResultStore;
@@ -73,7 +74,7 @@ class DaemonOutboxTest {
                   Duration.ofSeconds(5),
                   notifications,
                   Duration.ZERO,
-                  SlotRun.RETENTION_EVERY));
+                  ScheduledRuns.RETENTION_EVERY));
       daemon.start();
       try {
         await().atMost(Duration.ofSeconds(10)).until(() -> slackRequests() == 1);

@@ -1,8 +1,13 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.app.RunOutput;
+import io.stagewatch.app.RunPipeline;
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.notify.Notifications;
 import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.SlotOutcome;
+import io.stagewatch.schedule.StatusEndpoints;
 import io.stagewatch.suite.Workspace;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,18 +23,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * A project for daemon tests: the one-check health suite against a staging at {@code
  * ${STAGING_URL}}, with a store and a schedule in its config, and the daemons that run its slots
- * through {@link SlotRun}. What tests vary (the checks' timeout, the store, Slack, the interval) is
- * set before {@link #write}. By default checks time out after 5s, the config names no store (the
- * built-in SQLite one holds) and the suite runs every second.
+ * through {@link ScheduledRuns}. What tests vary (the checks' timeout, the store, Slack, the
+ * interval) is set before {@link #write}. By default checks time out after 5s, the config names no
+ * store (the built-in SQLite one holds) and the suite runs every second.
  */
 final class DaemonProject {
   final Path dir;
   final CliRun cli;
+
+  /** The last runs the project's daemons made, shared with their endpoints as in {@code daemon}. */
+  final LastRuns lastRuns = new LastRuns();
+
   private @Nullable String timeout = "5s";
   private @Nullable String storeUrl;
   private @Nullable Integer retentionDays;
   private @Nullable String slackWebhookUrl;
   private @Nullable String every = "1s";
+  private @Nullable String schedules;
 
   DaemonProject(Path dir, String stagingUrl) {
     this.dir = dir;
@@ -85,6 +95,12 @@ final class DaemonProject {
     return this;
   }
 
+  /** The config's {@code schedules:} section instead of one for the health suite. */
+  DaemonProject schedules(String yaml) {
+    this.schedules = yaml;
+    return this;
+  }
+
   /** A config without {@code schedules:}; only a daemon built by {@link #idle} runs on it. */
   DaemonProject noSchedule() {
     this.every = null;
@@ -114,7 +130,9 @@ final class DaemonProject {
     if (slackWebhookUrl != null) {
       yaml.append("notify:\n  slack:\n    webhookUrl: ${SLACK_WEBHOOK_URL}\n");
     }
-    if (every != null) {
+    if (schedules != null) {
+      yaml.append(schedules);
+    } else if (every != null) {
       yaml.append("schedules:\n  - suites: [health]\n    every: ").append(every).append('\n');
     }
     return cli.config(yaml.toString()).suite("health.yaml", CliRun.ONE_HEALTH_CHECK);
@@ -132,33 +150,46 @@ final class DaemonProject {
   }
 
   /** Slots that report into {@code reports/}, print to {@code out} and notify no one. */
-  SlotRun slots(Workspace workspace, PrintStream out, Duration lockWait) {
+  ScheduledRuns slots(Workspace workspace, PrintStream out, Duration lockWait) {
     return slots(workspace, "reports", out, lockWait);
   }
 
-  SlotRun slots(Workspace workspace, String reportDir, PrintStream out, Duration lockWait) {
-    return new SlotRun(root(out), workspace, dir.resolve(reportDir), lockWait, null);
+  ScheduledRuns slots(Workspace workspace, String reportDir, PrintStream out, Duration lockWait) {
+    return new ScheduledRuns(
+        pipeline(workspace, null, out), output(out), lastRuns, dir.resolve(reportDir), lockWait);
   }
 
-  SlotRun slots(
+  ScheduledRuns slots(
       Workspace workspace,
       PrintStream out,
       Duration lockWait,
       @Nullable Notifications notifications,
       Duration outboxEvery,
       Duration retentionEvery) {
-    return new SlotRun(
-        root(out),
-        workspace,
+    return new ScheduledRuns(
+        pipeline(workspace, notifications, out),
+        output(out),
+        lastRuns,
         dir.resolve("reports"),
         lockWait,
-        notifications,
         outboxEvery,
         retentionEvery);
   }
 
-  private static StagewatchCommand root(PrintStream out) {
-    return new StagewatchCommand(Map.of(), out, out);
+  /** The pipeline the daemon's slots run through, as {@code daemon} makes it. */
+  private static RunPipeline pipeline(
+      Workspace workspace, @Nullable Notifications notifications, PrintStream out) {
+    return RunPipeline.with(workspace, notifications, Clock.systemUTC(), Map.of(), output(out));
+  }
+
+  private static RunOutput output(PrintStream out) {
+    return RunOutput.of(out, out);
+  }
+
+  /** The endpoints of a daemon on the workspace, as {@code daemon} serves them. */
+  StatusEndpoints endpoints(Workspace workspace, Daemon daemon) throws IOException {
+    return StatusEndpoints.start(
+        ScheduledRuns.status(workspace.config(), daemon, lastRuns, Clock.systemUTC()));
   }
 
   /** A daemon on the workspace's schedules whose slots report into {@code reports/}. */
@@ -167,13 +198,13 @@ final class DaemonProject {
   }
 
   /** A daemon on the workspace's schedules, as {@code daemon} builds it, minus its log. */
-  Daemon daemon(Workspace workspace, SlotRun slots) throws Exception {
+  Daemon daemon(Workspace workspace, ScheduledRuns slots) throws Exception {
     return new Daemon(
         DaemonCommand.schedules(workspace.config()), slots, Clock.systemUTC(), line -> {});
   }
 
   /** A daemon with no schedule: the scheduler only wakes up, it never runs a slot. */
-  Daemon idle(SlotRun slots) {
+  Daemon idle(ScheduledRuns slots) {
     return new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
   }
 }

@@ -3,6 +3,7 @@ package io.stagewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.schedule.Daemon;
@@ -42,7 +43,12 @@ class DaemonRetentionTest {
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
     return project.idle(
         project.slots(
-            workspace, print, Duration.ofSeconds(5), null, SlotRun.OUTBOX_EVERY, retentionEvery));
+            workspace,
+            print,
+            Duration.ofSeconds(5),
+            null,
+            ScheduledRuns.OUTBOX_EVERY,
+            retentionEvery));
   }
 
   void recordRun(String runId, Duration ago) throws StoreException {
@@ -73,7 +79,7 @@ class DaemonRetentionTest {
     Workspace workspace = project.store(project.sqlite(), 7).load();
     recordRun("old", Duration.ofDays(30));
     recordRun("recent", Duration.ofHours(1));
-    Daemon daemon = daemon(workspace, SlotRun.RETENTION_EVERY);
+    Daemon daemon = daemon(workspace, ScheduledRuns.RETENTION_EVERY);
     daemon.start();
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> storedRunIds().equals(List.of("recent")));

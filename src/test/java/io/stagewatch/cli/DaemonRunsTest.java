@@ -64,8 +64,8 @@ class DaemonRunsTest {
     return daemon;
   }
 
-  StatusEndpoints endpoints(String storeUrl, Daemon daemon) throws Exception {
-    StatusEndpoints endpoints = StatusEndpoints.start(storeUrl, dir, daemon);
+  StatusEndpoints endpoints(Daemon daemon) throws Exception {
+    StatusEndpoints endpoints = project.endpoints(project.workspace(), daemon);
     started.add(endpoints);
     return endpoints;
   }
@@ -128,7 +128,7 @@ class DaemonRunsTest {
   void theEndpointsShowTheStoredRunsAndARedCheckLeavesTheDaemonHealthy() throws Exception {
     healthAnswers(503, 0);
     Daemon daemon = daemon(project.sqlite());
-    StatusEndpoints endpoints = endpoints(project.sqlite(), daemon);
+    StatusEndpoints endpoints = endpoints(daemon);
     daemon.start();
     await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() >= 2);
 
@@ -138,18 +138,18 @@ class DaemonRunsTest {
     try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
       StoredRun last = store.lastRuns("staging", 1).get(0);
       if (last.finishedAt() != null) {
-        assertThat(json.at("/lastRun/runId").asText()).isEqualTo(last.runId());
+        assertThat(json.at("/series/0/lastRun/runId").asText()).isEqualTo(last.runId());
       }
     }
-    assertThat(json.at("/checks/0/id").asText()).isEqualTo("health/up");
-    assertThat(json.at("/checks/0/status").asText()).isEqualTo("FAILED");
-    assertThat(json.at("/checks/0/lastFailure").asText()).contains("503");
+    assertThat(json.at("/series/0/checks/0/id").asText()).isEqualTo("health/up");
+    assertThat(json.at("/series/0/checks/0/status").asText()).isEqualTo("FAILED");
+    assertThat(json.at("/series/0/checks/0/lastFailure").asText()).contains("503");
 
     String metrics = endpoints.get("/metrics").body();
     assertThat(metrics)
         .contains(
-            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 0")
-        .contains("stagewatch_run_up{environment=\"staging\"} 0")
+            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} 0")
+        .contains("stagewatch_run_up{environment=\"staging\",schedule=\"default\"} 0")
         .contains("stagewatch_daemon_last_success_age_seconds{environment=\"staging\"}");
     // Every sample is a line of the text exposition format: name, optional labels, value.
     assertThat(metrics.lines().filter(l -> !l.startsWith("#")))
@@ -170,7 +170,7 @@ class DaemonRunsTest {
     Files.writeString(dir.resolve("blocked"), "");
     String broken = "jdbc:sqlite:" + dir.resolve("blocked/store/stagewatch.db");
     Daemon daemon = daemon(broken);
-    StatusEndpoints endpoints = endpoints(broken, daemon);
+    StatusEndpoints endpoints = endpoints(daemon);
     daemon.start();
     await().atMost(Duration.ofSeconds(15)).until(() -> daemon.records().size() >= 2);
 
@@ -179,6 +179,67 @@ class DaemonRunsTest {
     HttpResponse<String> health = endpoints.get("/healthz");
     assertThat(health.statusCode()).isEqualTo(503);
     assertThat(health.body()).contains("store is unreachable");
+    // The metrics still carry the last run's checks, from memory.
+    assertThat(endpoints.get("/metrics").body())
+        .contains(
+            "stagewatch_check_up{check=\"health/up\",environment=\"staging\","
+                + "schedule=\"default\",suite=\"health\"} 1.0")
+        .contains("stagewatch_daemon_up{environment=\"staging\"} 0");
+  }
+
+  @Test
+  void everySeriesKeepsItsOwnMetricsAndPageSectionWhicheverRanLast() throws Exception {
+    staging.resetAll();
+    staging.stubFor(get("/health").willReturn(aResponse().withStatus(503)));
+    staging.stubFor(get("/db").willReturn(aResponse().withStatus(200)));
+    project.cli.suite(
+        "database.yaml",
+        """
+        name: database
+        checks:
+          - {name: reachable, http: {path: /db}, expect: {status: 200}}
+        """);
+    project.schedules(
+        """
+        schedules:
+          - {name: smoke, suites: [health], every: 1s}
+          - {name: db, suites: [database], every: 1s}
+        """);
+    Daemon daemon = daemon(project.sqlite());
+    StatusEndpoints endpoints = endpoints(daemon);
+    daemon.start();
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                daemon.records().stream().filter(r -> r.schedule().equals("db")).count() >= 1
+                    && daemon.records().stream().filter(r -> r.schedule().equals("smoke")).count()
+                        >= 1);
+
+    // A scrape after each of the next slots, whichever schedule it was: every scrape carries both
+    // series with their own values.
+    for (int i = 0; i < 6; i++) {
+      int fired = daemon.records().size();
+      await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() > fired);
+      String metrics = endpoints.get("/metrics").body();
+      assertThat(metrics)
+          .contains("stagewatch_run_up{environment=\"staging\",schedule=\"smoke\"} 0.0")
+          .contains("stagewatch_run_up{environment=\"staging\",schedule=\"db\"} 1.0")
+          .contains(
+              "stagewatch_check_up{check=\"database/reachable\",environment=\"staging\","
+                  + "schedule=\"db\",suite=\"database\"} 1.0")
+          .contains(
+              "stagewatch_check_up{check=\"health/up\",environment=\"staging\","
+                  + "schedule=\"smoke\",suite=\"health\"} 0.0");
+      JsonNode json = JSON.readTree(endpoints.get("/api/status").body());
+      assertThat(json.at("/series/0/schedule").asText()).isEqualTo("smoke");
+      assertThat(json.at("/series/0/checks")).hasSize(1);
+      assertThat(json.at("/series/0/checks/0/id").asText()).isEqualTo("health/up");
+      assertThat(json.at("/series/1/checks/0/id").asText()).isEqualTo("database/reachable");
+      assertThat(json.at("/readiness/verdict").asText()).isEqualTo("NOT READY");
+    }
+    String page = endpoints.get("/").body();
+    assertThat(page).contains("<h2>smoke</h2>").contains("<h2>db</h2>");
   }
 
   static void assertNoOverlap(List<SlotRecord> records) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.config.SlackConfig;
 import io.stagewatch.notify.AlertPolicy;
 import io.stagewatch.notify.Notifications;
@@ -100,8 +101,8 @@ class DaemonSlackOutageTest {
                   Duration.ofSeconds(5),
                   notifications,
                   Duration.ofMillis(200),
-                  SlotRun.RETENTION_EVERY));
-      try (StatusEndpoints endpoints = StatusEndpoints.start(project.sqlite(), dir, daemon)) {
+                  ScheduledRuns.RETENTION_EVERY));
+      try (StatusEndpoints endpoints = project.endpoints(workspace, daemon)) {
         daemon.start();
         try {
           await()

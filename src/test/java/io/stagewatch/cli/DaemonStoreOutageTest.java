@@ -56,7 +56,7 @@ class DaemonStoreOutageTest {
       Workspace workspace = project.load();
       PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
       Daemon daemon = project.daemon(workspace, print, Duration.ofSeconds(2));
-      try (StatusEndpoints endpoints = StatusEndpoints.start(url, dir, daemon)) {
+      try (StatusEndpoints endpoints = project.endpoints(workspace, daemon)) {
         daemon.start();
         try {
           Instant start = Instant.now();

@@ -41,14 +41,16 @@ class ScheduleConfigTest {
         write(
             """
             schedules:
-              - {suites: ["*"], tags: smoke, cron: "0 */4 * * *", timeZone: Europe/Berlin}
-              - {suites: [health], every: 15m, jitter: 30s}
+              - {name: smoke, suites: ["*"], tags: smoke, cron: "0 */4 * * *", timeZone: Europe/Berlin}
+              - {name: health, suites: [health], every: 15m, jitter: 30s}
             """);
     StagewatchConfig config = new ConfigLoader(Map.of()).load(file, null);
     assertThat(config.schedules())
         .containsExactly(
-            new ScheduleConfig(List.of("*"), "smoke", "0 */4 * * *", "Europe/Berlin", null, null),
             new ScheduleConfig(
+                "smoke", List.of("*"), "smoke", "0 */4 * * *", "Europe/Berlin", null, null),
+            new ScheduleConfig(
+                "health",
                 List.of("health"),
                 null,
                 null,
@@ -63,9 +65,11 @@ class ScheduleConfigTest {
         problems(
             """
             schedules:
-              - suites: ["*"]
+              - name: fast
                 cron: "0 */4 * *"
-              - suites: ["*"]
+                suites: ["*"]
+              - name: slow
+                suites: [health]
                 cron: "0 4 * * *"
                 timeZone: Mars/Olympus
             """);
@@ -74,6 +78,6 @@ class ScheduleConfigTest {
         .contains(":5:")
         .contains("schedules[0].cron")
         .contains("expected a 5-field cron expression");
-    assertThat(problems.get(1)).contains(":8:").contains("timeZone").contains("Mars/Olympus");
+    assertThat(problems.get(1)).contains(":10:").contains("timeZone").contains("Mars/Olympus");
   }
 }

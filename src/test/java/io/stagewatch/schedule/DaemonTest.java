@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class DaemonTest {
   static final Schedule EVERY_SECOND =
       Schedule.of(
-          0, new ScheduleConfig(List.of("*"), null, null, null, Duration.ofSeconds(1), null));
+          new ScheduleConfig(
+              "default", List.of("*"), null, null, null, Duration.ofSeconds(1), null));
 
   @Test
   void aRunThatThrowsIsLoggedAndTheNextSlotStillRuns() throws Exception {

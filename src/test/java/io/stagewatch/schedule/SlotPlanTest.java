@@ -16,11 +16,13 @@ class SlotPlanTest {
   static final Instant START = Instant.parse("2026-11-23T13:58:30Z");
 
   static Schedule cron(String expression, @Nullable String zone) {
-    return Schedule.of(0, new ScheduleConfig(List.of("*"), "smoke", expression, zone, null, null));
+    return Schedule.of(
+        new ScheduleConfig("smoke", List.of("*"), "smoke", expression, zone, null, null));
   }
 
   static Schedule every(Duration every, @Nullable Duration jitter) {
-    return Schedule.of(0, new ScheduleConfig(List.of("health"), null, null, null, every, jitter));
+    return Schedule.of(
+        new ScheduleConfig("health", List.of("health"), null, null, null, every, jitter));
   }
 
   @Test
@@ -28,7 +30,7 @@ class SlotPlanTest {
     Schedule s = cron("0 */4 * * *", null);
     assertThat(s.suites()).isEmpty();
     assertThat(s.tags()).isEqualTo("smoke");
-    assertThat(s.id()).isEqualTo("schedule-1");
+    assertThat(s.name()).isEqualTo("smoke");
   }
 
   @ParameterizedTest

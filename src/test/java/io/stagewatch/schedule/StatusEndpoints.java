@@ -1,19 +1,15 @@
 package io.stagewatch.schedule;
 
-import io.stagewatch.config.ReadinessConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 
 /**
- * The endpoints of a daemon on the {@code staging} environment, served as {@code daemon} serves
- * them: a {@link StoreStatus} over the store and the daemon, behind a {@link StatusServer} on a
- * free local port.
+ * The endpoints of a daemon, served as {@code daemon} serves them: a {@link StoreStatus} over the
+ * store and the daemon, behind a {@link StatusServer} on a free local port.
  */
 public final class StatusEndpoints implements AutoCloseable {
   private final StoreStatus status;
@@ -25,18 +21,8 @@ public final class StatusEndpoints implements AutoCloseable {
     this.server = server;
   }
 
-  /** {@code storeUrl} as the config gives it; relative SQLite paths resolve against baseDir. */
-  public static StatusEndpoints start(String storeUrl, Path baseDir, Daemon daemon)
-      throws IOException {
-    StoreStatus status =
-        new StoreStatus(
-            storeUrl,
-            baseDir,
-            "staging",
-            ReadinessConfig.DEFAULT,
-            daemon,
-            Clock.systemUTC(),
-            s -> s);
+  /** Serves {@code status} on a free local port, closing it if that fails. */
+  public static StatusEndpoints start(StoreStatus status) throws IOException {
     try {
       return new StatusEndpoints(
           status, StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status));

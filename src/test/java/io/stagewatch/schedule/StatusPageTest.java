@@ -2,12 +2,14 @@ package io.stagewatch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.readiness.SeriesHistory;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.html.CheckState;
 import io.stagewatch.report.html.StatusPage;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
+import io.stagewatch.run.Series;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.StoredRunStatus;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class StatusPageTest {
   static final Instant T0 = Instant.parse("2026-11-23T14:00:00Z");
+  static final Series SERIES = new Series("smoke", "-s health");
 
   static StoredRun run(String id, Instant at, StoredRunStatus status) {
     return new StoredRun(
@@ -25,7 +28,7 @@ class StatusPageTest {
         "staging",
         "shop",
         "schedule",
-        "schedule-1 " + at,
+        "smoke " + at,
         at,
         at.plusSeconds(2),
         status,
@@ -36,7 +39,8 @@ class StatusPageTest {
             status == StoredRunStatus.PASSED ? 0 : 1,
             0,
             0),
-        "test");
+        "test",
+        SERIES);
   }
 
   static StoredResult result(String runId, CheckStatus status, String message, Instant at) {
@@ -59,17 +63,16 @@ class StatusPageTest {
         T0,
         lastCompleted,
         Duration.ofMinutes(1),
-        runs,
-        results,
-        CheckState.of(runs, results),
-        StagingReadiness.of(StagingHistory.of("staging", runs), 10, 90, true),
+        List.of(new SeriesStatus(SERIES, runs, results, null)),
+        StagingReadiness.of(
+            new StagingHistory("staging", List.of(SeriesHistory.of(SERIES, runs))), 10, 90, true),
         storeProblem,
         2);
   }
 
   @Test
   void theChecksStateHistoryAndLastFailureComeFromTheStoredRuns() {
-    CheckState check = status(T0, T0, null).checks().get(0);
+    CheckState check = status(T0, T0, null).series().get(0).checks().get(0);
     assertThat(check.status()).isEqualTo(CheckStatus.FAILED);
     assertThat(check.history()).containsExactly(CheckStatus.PASSED, CheckStatus.FAILED);
     assertThat(check.uptime()).isEqualTo(0.5);
@@ -96,10 +99,10 @@ class StatusPageTest {
     assertThat(html)
         .contains("<div id=\"readiness\" class=\"readiness not-ready\">")
         .contains("<b class=\"verdict\">NOT READY</b>")
-        .contains("staging pass rate 50% (1/2 runs of staging passed), threshold 90.")
+        .contains("staging pass rate 50% (1/2 runs of staging smoke passed), threshold 90.")
         .contains("<li>not ready: score 50 is below the threshold 90</li>")
-        .contains("<li>not ready: the latest staging run of staging failed (r2)</li>")
-        .contains("the last 10 runs of staging in the store")
+        .contains("<li>not ready: the latest staging run of staging smoke failed (r2)</li>")
+        .contains("the last 10 runs of staging smoke in the store")
         .contains("CI, coverage, security and quality are not part of it");
   }
 
@@ -129,6 +132,6 @@ class StatusPageTest {
         .contains("\"passRate\" : 50.0")
         .contains("\"passedRuns\" : 1")
         .contains("\"finishedRuns\" : 2")
-        .contains("\"the latest staging run of staging failed (r2)\"");
+        .contains("\"the latest staging run of staging smoke failed (r2)\"");
   }
 }

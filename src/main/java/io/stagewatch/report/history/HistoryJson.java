@@ -31,6 +31,8 @@ public final class HistoryJson {
   @JsonPropertyOrder({
     "runId",
     "environment",
+    "schedule",
+    "selection",
     "trigger",
     "label",
     "startedAt",
@@ -41,6 +43,8 @@ public final class HistoryJson {
   record Run(
       String runId,
       String environment,
+      @Nullable String schedule,
+      @Nullable String selection,
       String trigger,
       @Nullable String label,
       Instant startedAt,
@@ -48,9 +52,19 @@ public final class HistoryJson {
       String status,
       CountsJson counts) {}
 
-  @JsonPropertyOrder({"id", "passRate", "flaky", "p50Ms", "p95Ms", "lastFailureAt", "lastFailure"})
+  @JsonPropertyOrder({
+    "id",
+    "schedule",
+    "passRate",
+    "flaky",
+    "p50Ms",
+    "p95Ms",
+    "lastFailureAt",
+    "lastFailure"
+  })
   record Check(
       String id,
+      String schedule,
       double passRate,
       int flaky,
       long p50Ms,
@@ -58,11 +72,15 @@ public final class HistoryJson {
       @Nullable Instant lastFailureAt,
       @Nullable String lastFailure) {}
 
-  public static String render(List<StoredRun> runs, List<CheckStats> checks) {
+  /**
+   * @param checks per series; {@code schedule} is the series' name ({@code adhoc} for a selection
+   *     no schedule names, {@code -} for runs recorded before series)
+   */
+  public static String render(List<StoredRun> runs, List<SeriesChecks> checks) {
     Document document =
         new Document(
             runs.stream().map(HistoryJson::run).toList(),
-            checks.stream().map(HistoryJson::check).toList());
+            checks.stream().flatMap(s -> s.checks().stream().map(c -> check(s, c))).toList());
     try {
       return MAPPER.writeValueAsString(document) + "\n";
     } catch (JsonProcessingException e) {
@@ -74,6 +92,8 @@ public final class HistoryJson {
     return new Run(
         r.runId(),
         r.environment(),
+        r.series() == null ? null : r.series().name(),
+        r.series() == null ? null : r.series().selection(),
         r.trigger(),
         r.label(),
         r.startedAt(),
@@ -83,9 +103,10 @@ public final class HistoryJson {
   }
 
   /** Pass rates to four decimals: 2 of 3 reads 0.6667, not a sixteen-digit fraction. */
-  private static Check check(CheckStats c) {
+  private static Check check(SeriesChecks series, CheckStats c) {
     return new Check(
         c.id(),
+        series.series(),
         Math.round(c.passRate() * 10_000) / 10_000.0,
         c.flaky(),
         c.p50Ms(),

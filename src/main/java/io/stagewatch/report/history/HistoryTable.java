@@ -21,7 +21,7 @@ public final class HistoryTable {
 
   private HistoryTable() {}
 
-  public static String render(String environment, List<StoredRun> runs, List<CheckStats> checks) {
+  public static String render(String environment, List<StoredRun> runs, List<SeriesChecks> series) {
     StringBuilder out = new StringBuilder();
     if (runs.isEmpty()) {
       return "No runs of " + environment + " recorded yet.\n";
@@ -33,12 +33,21 @@ public final class HistoryTable {
         .append(" (times in UTC)\n\n");
     TextTable table =
         new TextTable(
-            "STARTED", "TRIGGER", "LABEL", "STATUS", "PASSED", "FAILED", "FLAKY", "DURATION");
+            "STARTED",
+            "SERIES",
+            "TRIGGER",
+            "LABEL",
+            "STATUS",
+            "PASSED",
+            "FAILED",
+            "FLAKY",
+            "DURATION");
     for (StoredRun run : runs) {
       Counts c = run.counts();
       Duration took = run.duration();
       table.row(
           time(run.startedAt()),
+          SeriesChecks.name(run),
           run.trigger(),
           orDash(run.label()),
           run.status().name(),
@@ -48,21 +57,29 @@ public final class HistoryTable {
           took == null ? "-" : HumanDuration.format(took));
     }
     table.render(out);
-    out.append("\nChecks over these runs\n\n");
+    out.append("\nChecks over these runs, per series\n\n");
     TextTable stats =
-        new TextTable("CHECK", "PASSED", "PASS RATE", "FLAKY", "P50", "P95", "LAST FAILURE");
-    for (CheckStats c : checks) {
-      stats.row(
-          c.id(),
-          c.passed() + "/" + c.executed(),
-          percent(c.passRate()),
-          Integer.toString(c.flaky()),
-          HumanDuration.format(c.p50Ms()),
-          HumanDuration.format(c.p95Ms()),
-          lastFailure(c));
+        new TextTable(
+            "SERIES", "CHECK", "PASSED", "PASS RATE", "FLAKY", "P50", "P95", "LAST FAILURE");
+    for (SeriesChecks s : series) {
+      for (CheckStats c : s.checks()) {
+        row(stats, s.series(), c);
+      }
     }
     stats.render(out);
     return out.toString();
+  }
+
+  private static void row(TextTable stats, String series, CheckStats c) {
+    stats.row(
+        series,
+        c.id(),
+        c.passed() + "/" + c.executed(),
+        percent(c.passRate()),
+        Integer.toString(c.flaky()),
+        HumanDuration.format(c.p50Ms()),
+        HumanDuration.format(c.p95Ms()),
+        lastFailure(c));
   }
 
   private static String lastFailure(CheckStats c) {

@@ -5,15 +5,16 @@ import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.WindowFigures;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * {@code report.html}: the daemon's status page for this run, every check with its state, duration
- * and reason. With a store, a line sums up the environment's last runs, the staging readiness
- * verdict is shown, and each check of this run has the history bars, uptime and latency sparkline
- * of the environment's last {@link PageView#HISTORY_RUNS} runs, as on the daemon's page. The page
- * does not reload itself.
+ * and reason, under the run's series. With a store, a line sums up the series' last runs, the
+ * staging readiness verdict is shown, and each check of this run has the history bars, uptime and
+ * latency sparkline of the series' last {@link PageView#HISTORY_RUNS} runs, as on the daemon's
+ * page. The page does not reload itself.
  */
 public final class HtmlReport implements ReportFile {
   private final @Nullable RecentRuns recent;
@@ -42,10 +43,9 @@ public final class HtmlReport implements ReportFile {
   public String render(RunResult result) {
     int passed = result.counts().passed() + result.counts().flaky();
     RecentRuns r = recent;
-    PageView view =
-        new PageView(
-            result.info().environment(),
-            null,
+    PageView.Section section =
+        new PageView.Section(
+            result.info().series().describe(),
             new PageView.LastRun(
                 result.status(),
                 result.info().startedAt(),
@@ -53,11 +53,10 @@ public final class HtmlReport implements ReportFile {
                 passed,
                 result.counts().total()),
             r == null ? null : historyLine(r.figures()),
-            readiness,
             r == null
                 ? CheckState.of(result)
-                : CheckState.of(result, r.last(PageView.HISTORY_RUNS), r.results()),
-            0);
+                : CheckState.of(result, r.last(PageView.HISTORY_RUNS), r.results()));
+    PageView view = new PageView(result.info().environment(), null, readiness, List.of(section), 0);
     return StatusPage.render(view);
   }
 

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The page a person looks at, the daemon's {@code /} and {@code report.html}: the staging readiness
- * verdict, then per check its state, uptime over the window, a bar per recent run, a latency
- * sparkline and the last failure. Self-contained (inline CSS, no scripts, no external assets, so it
- * works offline and behind strict proxies), every value escaped, and reloaded by the browser only
- * when the view asks for it.
+ * verdict, then per series (one per schedule on the daemon's page) its last run and per check its
+ * state, uptime over the window, a bar per recent run, a latency sparkline and the last failure.
+ * Self-contained (inline CSS, no scripts, no external assets, so it works offline and behind strict
+ * proxies), every value escaped, and reloaded by the browser only when the view asks for it.
  */
 public final class StatusPage {
   static final int SPARK_WIDTH = 80;
@@ -56,18 +56,26 @@ public final class StatusPage {
         .append("</style></head><body>\n<h1>stagewatch: ")
         .append(escape(status.environment()))
         .append("</h1>\n");
-    header(html, status);
-    readiness(html, status.readiness());
-    checks(html, status.checks());
-    html.append("</body></html>\n");
-    return html.toString();
-  }
-
-  private static void header(StringBuilder html, PageView status) {
     String problem = status.problem();
     if (problem != null) {
       html.append("<p class=\"problem\">").append(escape(problem)).append("</p>\n");
     }
+    readiness(html, status.readiness());
+    for (PageView.Section section : status.sections()) {
+      html.append("<section class=\"series\" id=\"series-")
+          .append(escape(section.series()))
+          .append("\">\n<h2>")
+          .append(escape(section.series()))
+          .append("</h2>\n");
+      header(html, section);
+      checks(html, section.checks());
+      html.append("</section>\n");
+    }
+    html.append("</body></html>\n");
+    return html.toString();
+  }
+
+  private static void header(StringBuilder html, PageView.Section status) {
     PageView.LastRun last = status.lastRun();
     if (last == null) {
       html.append("<p>No run recorded yet.</p>\n");

@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code status} is this run's ({@code pass} or {@code fail}, as the exit code and the GitHub
  * output {@code status}). {@code passRate} is a rate of runs, not of checks, from 0 to 1 like the
  * {@code passRate} of {@code result.json}: the runs that passed over the finished runs among the
- * environment's last {@code readiness.window} runs in the store, this run included; {@code window}
- * is how many finished runs that was. Without a store (or when it could not be read) the rate
- * covers this run alone: {@code window} 1, {@code passRate} 1 or 0. {@code checkPassRate} is this
- * run's check pass rate, the {@code passRate} of {@code result.json} (the GitHub output {@code
- * pass_rate} is the same as a percentage).
+ * last {@code readiness.window} runs of this run's series in the store (its {@code schedule}: the
+ * schedule of its selection, or {@code adhoc}; {@code selection} is that selection), this run
+ * included; {@code window} is how many finished runs that was. Without a store (or when it could
+ * not be read) the rate covers this run alone: {@code window} 1, {@code passRate} 1 or 0. {@code
+ * checkPassRate} is this run's check pass rate, the {@code passRate} of {@code result.json} (the
+ * GitHub output {@code pass_rate} is the same as a percentage).
  */
 public final class SignalReport implements ReportFile {
   public static final String FILE_NAME = "signal.json";
@@ -36,6 +37,8 @@ public final class SignalReport implements ReportFile {
   @JsonPropertyOrder({
     "signal",
     "environment",
+    "schedule",
+    "selection",
     "status",
     "passRate",
     "window",
@@ -47,6 +50,8 @@ public final class SignalReport implements ReportFile {
   public record Signal(
       String signal,
       String environment,
+      String schedule,
+      String selection,
       String status,
       double passRate,
       int window,
@@ -60,6 +65,8 @@ public final class SignalReport implements ReportFile {
       json.writeStartObject();
       json.writeStringField("signal", signal);
       json.writeStringField("environment", environment);
+      json.writeStringField("schedule", schedule);
+      json.writeStringField("selection", selection);
       json.writeStringField("status", status);
       json.writeNumberField("passRate", passRate);
       json.writeNumberField("window", window);
@@ -89,6 +96,8 @@ public final class SignalReport implements ReportFile {
     return new Signal(
         SIGNAL,
         result.info().environment(),
+        result.info().series().name(),
+        result.info().series().selection(),
         passed ? "pass" : "fail",
         (double) runsPassed / window,
         window,

@@ -1,20 +1,24 @@
 package io.stagewatch.report.markdown;
 
 import io.stagewatch.report.HumanDuration;
+import io.stagewatch.run.Series;
 import io.stagewatch.store.CheckStats;
 import io.stagewatch.store.WindowFigures;
 
 /**
- * The health note over the environment's last runs: how many passed, how long runs take, which
- * checks were flaky and which are slowest. The figures the readiness score reads, for people.
+ * The health note over the last runs of the run's series (its selection's runs, never another's):
+ * how many passed, how long runs take, which checks were flaky and which are slowest. The figures
+ * the readiness score reads, for people.
  */
 final class HistorySection {
   private HistorySection() {}
 
-  static void render(StringBuilder md, WindowFigures h) {
+  static void render(StringBuilder md, WindowFigures h, Series series) {
     md.append("\n## Last ")
         .append(h.window())
         .append(h.window() == 1 ? " run" : " runs")
+        .append(" of this series: ")
+        .append(MarkdownSummaryReport.text(series.describe()))
         .append("\n\n- Runs passed: ")
         .append(h.passedRuns())
         .append('/')

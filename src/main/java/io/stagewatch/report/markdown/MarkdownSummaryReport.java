@@ -60,7 +60,7 @@ public final class MarkdownSummaryReport implements ReportFile {
     failures(md, result.checks());
     insecure(md, result.checks());
     if (history != null) {
-      HistorySection.render(md, history);
+      HistorySection.render(md, history, result.info().series());
     }
     return md.toString();
   }

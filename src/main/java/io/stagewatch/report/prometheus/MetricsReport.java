@@ -6,6 +6,7 @@ import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.function.ToDoubleFunction;
  * figure describes the last run only, so all of them are gauges: a counter would need the totals of
  * every run, which one run's file cannot know.
  *
- * <p>The metrics, each labelled with {@code environment}:
+ * <p>The metrics, each labelled with {@code environment} and {@code schedule} (the run's series:
+ * the name of the schedule of its selection, or {@code adhoc}):
  *
  * <ul>
  *   <li>{@code stagewatch_check_up{suite,check}}: 1 when the check passed (flaky included), 0 when
@@ -33,14 +35,28 @@ import java.util.function.ToDoubleFunction;
  * <p>The text is written directly, in the order the Prometheus client's text format writer uses
  * (families by name, samples by their sorted labels): building the client's snapshots and writing
  * them through it cost every run about 20 ms for each thousand checks. A test holds the text to the
- * client's.
+ * client's. The daemon renders the last run of each series into one text, each family once.
  */
 public final class MetricsReport implements ReportFile {
   public static final String FILE_NAME = "metrics.prom";
 
-  /** Sample order within a per-check family: the labels sorted by name are check, then suite. */
-  private static final Comparator<CheckResult> BY_LABELS =
-      Comparator.comparing(CheckResult::id).thenComparing(CheckResult::suite);
+  /** One check of one run, with the labels its samples carry. */
+  private record Sample(String env, String schedule, CheckResult check) {}
+
+  /**
+   * Sample order within a per-check family, by the labels sorted by name: check, environment,
+   * schedule, suite.
+   */
+  private static final Comparator<Sample> BY_CHECK_LABELS =
+      Comparator.comparing((Sample s) -> s.check().id())
+          .thenComparing(Sample::env)
+          .thenComparing(Sample::schedule)
+          .thenComparing(s -> s.check().suite());
+
+  /** Sample order within a per-run family: environment, then schedule. */
+  private static final Comparator<RunResult> BY_RUN_LABELS =
+      Comparator.comparing((RunResult r) -> r.info().environment())
+          .thenComparing(r -> r.info().series().name());
 
   @Override
   public String fileName() {
@@ -49,52 +65,60 @@ public final class MetricsReport implements ReportFile {
 
   @Override
   public String render(RunResult result) {
-    String env = escape(result.info().environment());
-    List<CheckResult> checks = result.checks().stream().sorted(BY_LABELS).toList();
-    List<CheckResult> executed =
-        checks.stream().filter(c -> c.status() != CheckStatus.SKIPPED).toList();
+    return render(List.of(result));
+  }
+
+  /** The last run of each series in one text; each series' samples carry its name. */
+  public String render(List<RunResult> lastRuns) {
+    List<RunResult> runs = lastRuns.stream().sorted(BY_RUN_LABELS).toList();
+    List<Sample> checks = new ArrayList<>();
+    for (RunResult run : runs) {
+      String env = escape(run.info().environment());
+      String schedule = escape(run.info().series().name());
+      run.checks().forEach(c -> checks.add(new Sample(env, schedule, c)));
+    }
+    checks.sort(BY_CHECK_LABELS);
+    List<Sample> executed =
+        checks.stream().filter(c -> c.check().status() != CheckStatus.SKIPPED).toList();
     StringBuilder out = new StringBuilder(checks.size() * 400 + 2000);
     perCheck(
         out,
         "stagewatch_check_attempts",
         "How many attempts the check took in the last run.",
-        env,
         checks,
         CheckResult::attempts);
     perCheck(
         out,
         "stagewatch_check_duration_seconds",
         "How long the check took in the last run, retries included.",
-        env,
         checks,
         c -> c.durationMs() / 1000.0);
-    checkStatus(out, env, checks);
+    checkStatus(out, checks);
     perCheck(
         out,
         "stagewatch_check_up",
         "Whether the check passed in the last run (1, flaky included) or failed (0).",
-        env,
         executed,
         c -> c.status().isPass() ? 1 : 0);
-    single(
+    perRun(
         out,
         "stagewatch_last_run_timestamp_seconds",
         "When the last run finished, in seconds since the epoch.",
-        env,
-        result.finishedAt().toEpochMilli() / 1000.0);
-    runChecks(out, env, result.counts());
-    single(
+        runs,
+        r -> r.finishedAt().toEpochMilli() / 1000.0);
+    runChecks(out, runs);
+    perRun(
         out,
         "stagewatch_run_duration_seconds",
         "How long the last run took.",
-        env,
-        result.duration().toMillis() / 1000.0);
-    single(
+        runs,
+        r -> r.duration().toMillis() / 1000.0);
+    perRun(
         out,
         "stagewatch_run_up",
         "Whether the last run passed (1) or failed (0).",
-        env,
-        result.status() == RunStatus.PASSED ? 1 : 0);
+        runs,
+        r -> r.status() == RunStatus.PASSED ? 1 : 0);
     return out.toString();
   }
 
@@ -102,56 +126,79 @@ public final class MetricsReport implements ReportFile {
       StringBuilder out,
       String name,
       String help,
-      String env,
-      List<CheckResult> checks,
+      List<Sample> checks,
       ToDoubleFunction<CheckResult> value) {
     if (checks.isEmpty()) {
       return;
     }
     header(out, name, help);
-    for (CheckResult c : checks) {
-      out.append(name).append("{check=\"").append(escape(c.id()));
-      out.append("\",environment=\"").append(env);
-      out.append("\",suite=\"").append(escape(c.suite())).append("\"} ");
-      value(out, value.applyAsDouble(c));
+    for (Sample s : checks) {
+      checkLabels(out.append(name), s).append("\",suite=\"").append(escape(s.check().suite()));
+      out.append("\"} ");
+      value(out, value.applyAsDouble(s.check()));
     }
   }
 
-  private static void checkStatus(StringBuilder out, String env, List<CheckResult> checks) {
+  private static void checkStatus(StringBuilder out, List<Sample> checks) {
     if (checks.isEmpty()) {
       return;
     }
     String name = "stagewatch_check_status";
     header(out, name, "The check's status in the last run: 1 on the series of its status.");
-    for (CheckResult c : checks) {
-      out.append(name).append("{check=\"").append(escape(c.id()));
-      out.append("\",environment=\"").append(env);
-      out.append("\",status=\"").append(lower(c.status()));
-      out.append("\",suite=\"").append(escape(c.suite())).append("\"} ");
+    for (Sample s : checks) {
+      checkLabels(out.append(name), s).append("\",status=\"").append(lower(s.check().status()));
+      out.append("\",suite=\"").append(escape(s.check().suite())).append("\"} ");
       value(out, 1);
     }
   }
 
-  /** One sample per status, in the order of the status names. */
-  private static void runChecks(StringBuilder out, String env, Counts counts) {
+  /** The labels up to the schedule's value, in name order. */
+  private static StringBuilder checkLabels(StringBuilder out, Sample s) {
+    out.append("{check=\"").append(escape(s.check().id()));
+    out.append("\",environment=\"").append(s.env());
+    return out.append("\",schedule=\"").append(s.schedule());
+  }
+
+  /** One sample per status and run, in the order of the status names. */
+  private static void runChecks(StringBuilder out, List<RunResult> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
     String name = "stagewatch_run_checks";
     header(out, name, "How many checks of the last run ended in each status.");
     List<CheckStatus> byName =
         Arrays.stream(CheckStatus.values())
             .sorted(Comparator.comparing(MetricsReport::lower))
             .toList();
-    for (CheckStatus status : byName) {
-      int n = counts.of(status);
-      out.append(name).append("{environment=\"").append(env);
-      out.append("\",status=\"").append(lower(status)).append("\"} ");
-      value(out, n);
+    for (RunResult run : runs) {
+      Counts counts = run.counts();
+      for (CheckStatus status : byName) {
+        runLabels(out.append(name), run).append("\",status=\"").append(lower(status));
+        out.append("\"} ");
+        value(out, counts.of(status));
+      }
     }
   }
 
-  private static void single(StringBuilder out, String name, String help, String env, double v) {
+  private static void perRun(
+      StringBuilder out,
+      String name,
+      String help,
+      List<RunResult> runs,
+      ToDoubleFunction<RunResult> value) {
+    if (runs.isEmpty()) {
+      return;
+    }
     header(out, name, help);
-    out.append(name).append("{environment=\"").append(env).append("\"} ");
-    value(out, v);
+    for (RunResult run : runs) {
+      runLabels(out.append(name), run).append("\"} ");
+      value(out, value.applyAsDouble(run));
+    }
+  }
+
+  private static StringBuilder runLabels(StringBuilder out, RunResult run) {
+    out.append("{environment=\"").append(escape(run.info().environment()));
+    return out.append("\",schedule=\"").append(escape(run.info().series().name()));
   }
 
   /** The help texts are constants without backslashes or line breaks: nothing to escape. */

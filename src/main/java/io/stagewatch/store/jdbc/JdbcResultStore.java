@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.run.Series;
 import io.stagewatch.store.AlertState;
 import io.stagewatch.store.AlertUpdate;
 import io.stagewatch.store.LockHolder;
@@ -184,6 +185,18 @@ public final class JdbcResultStore implements ResultStore {
   @Override
   public List<StoredResult> resultsOfLastRuns(String environment, int count) throws StoreException {
     return queries.resultsOfLastRuns(environment, count);
+  }
+
+  @Override
+  public List<StoredRun> lastRuns(String environment, Series series, int count)
+      throws StoreException {
+    return queries.lastRuns(environment, series, count);
+  }
+
+  @Override
+  public List<StoredResult> resultsOfLastRuns(String environment, Series series, int count)
+      throws StoreException {
+    return queries.resultsOfLastRuns(environment, series, count);
   }
 
   @Override

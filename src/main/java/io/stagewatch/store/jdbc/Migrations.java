@@ -20,7 +20,7 @@ import javax.sql.DataSource;
  */
 final class Migrations {
   /** The schema version this build writes. */
-  static final int LATEST = 3;
+  static final int LATEST = 4;
 
   private Migrations() {}
 

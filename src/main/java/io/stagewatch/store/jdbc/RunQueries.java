@@ -2,6 +2,7 @@ package io.stagewatch.store.jdbc;
 
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
+import io.stagewatch.run.Series;
 import io.stagewatch.store.LockHolder;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
@@ -20,8 +21,16 @@ import org.jspecify.annotations.Nullable;
 
 /** The store's reads, and the lock holder's row; the same SQL for both databases. */
 final class RunQueries {
-  private static final String LAST_RUN_IDS =
-      "SELECT run_id FROM runs WHERE environment = ? ORDER BY started_at DESC LIMIT ?";
+  private static final String RUN_COLUMNS =
+      "SELECT run_id, environment, project, run_trigger, label, started_at, finished_at, status,"
+          + " total, passed, flaky, failed, error, skipped, runner_version, series, selection"
+          + " FROM runs";
+
+  private static final String OF_ENVIRONMENT = " WHERE environment = ?";
+
+  private static final String OF_SERIES = " WHERE environment = ? AND selection = ?";
+
+  private static final String NEWEST_FIRST = " ORDER BY started_at DESC LIMIT ?";
 
   private final DataSource data;
   private final Dialect dialect;
@@ -32,13 +41,37 @@ final class RunQueries {
   }
 
   List<StoredRun> lastRuns(String environment, int count) throws StoreException {
-    String sql =
-        "SELECT run_id, environment, project, run_trigger, label, started_at, finished_at, status,"
-            + " total, passed, flaky, failed, error, skipped, runner_version FROM runs"
-            + " WHERE environment = ? ORDER BY started_at DESC LIMIT ?";
+    return runs(OF_ENVIRONMENT, "read the last runs of " + environment, environment, count);
+  }
+
+  List<StoredRun> lastRuns(String environment, Series series, int count) throws StoreException {
+    return runs(
+        OF_SERIES,
+        "read the last runs of " + environment + " " + series.describe(),
+        environment,
+        series.selection(),
+        count);
+  }
+
+  List<StoredResult> resultsOfLastRuns(String environment, int count) throws StoreException {
+    return results(
+        OF_ENVIRONMENT, "read the results of the last runs of " + environment, environment, count);
+  }
+
+  List<StoredResult> resultsOfLastRuns(String environment, Series series, int count)
+      throws StoreException {
+    return results(
+        OF_SERIES,
+        "read the results of the last runs of " + environment + " " + series.describe(),
+        environment,
+        series.selection(),
+        count);
+  }
+
+  private List<StoredRun> runs(String where, String what, Object... values) throws StoreException {
     try (Connection c = data.getConnection();
-        PreparedStatement st = c.prepareStatement(sql)) {
-      Statements.bind(st, environment, count);
+        PreparedStatement st = c.prepareStatement(RUN_COLUMNS + where + NEWEST_FIRST)) {
+      Statements.bind(st, values);
       List<StoredRun> runs = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -47,19 +80,21 @@ final class RunQueries {
       }
       return runs;
     } catch (SQLException e) {
-      throw failure("read the last runs of " + environment, e);
+      throw failure(what, e);
     }
   }
 
-  List<StoredResult> resultsOfLastRuns(String environment, int count) throws StoreException {
+  private List<StoredResult> results(String where, String what, Object... values)
+      throws StoreException {
     String sql =
         "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at"
-            + " FROM check_results WHERE run_id IN ("
-            + LAST_RUN_IDS
+            + " FROM check_results WHERE run_id IN (SELECT run_id FROM runs"
+            + where
+            + NEWEST_FIRST
             + ") ORDER BY recorded_at";
     try (Connection c = data.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
-      Statements.bind(st, environment, count);
+      Statements.bind(st, values);
       List<StoredResult> results = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -76,7 +111,7 @@ final class RunQueries {
       }
       return results;
     } catch (SQLException e) {
-      throw failure("read the results of the last runs of " + environment, e);
+      throw failure(what, e);
     }
   }
 
@@ -138,7 +173,12 @@ final class RunQueries {
             rs.getInt(12),
             rs.getInt(13),
             rs.getInt(14)),
-        rs.getString(15));
+        rs.getString(15),
+        series(rs.getString(16), rs.getString(17)));
+  }
+
+  private static @Nullable Series series(@Nullable String name, @Nullable String selection) {
+    return name == null || selection == null ? null : new Series(name, selection);
   }
 
   private StoreException failure(String what, SQLException e) {

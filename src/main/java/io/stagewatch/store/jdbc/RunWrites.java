@@ -45,14 +45,16 @@ final class RunWrites {
       Statements.update(
           c,
           "INSERT INTO runs (run_id, environment, project, run_trigger, label, started_at, status,"
-              + " runner_version) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?)",
+              + " runner_version, series, selection) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)",
           info.runId(),
           info.environment(),
           info.project(),
           info.trigger(),
           info.label(),
           info.startedAt().toEpochMilli(),
-          runnerVersion);
+          runnerVersion,
+          info.series().name(),
+          info.series().selection());
     }
   }
 

@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.cli.Main;
+import io.stagewatch.config.ConfigLoader;
+import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.StatusEndpoints;
 import java.io.ByteArrayOutputStream;
@@ -91,6 +95,8 @@ class StatusPageInBrowserTest {
           retry: {attempts: 1}
         store:
           url: "jdbc:sqlite:%s"
+        schedules:
+          - {name: shop, suites: [shop], every: 1h}
         """
             .formatted(dir.resolve("store/stagewatch.db")));
     Files.writeString(
@@ -136,9 +142,12 @@ class StatusPageInBrowserTest {
     // A daemon that has not fired a slot yet: the page shows what the store holds.
     Daemon daemon =
         new Daemon(List.of(), (schedule, slot) -> SlotOutcome.PASSED, Clock.systemUTC(), l -> {});
+    StagewatchConfig config =
+        new ConfigLoader(Map.of("STAGING_URL", staging.baseUrl()))
+            .load(dir.resolve("config/stagewatch.yaml"), null);
     try (StatusEndpoints endpoints =
             StatusEndpoints.start(
-                "jdbc:sqlite:" + dir.resolve("store/stagewatch.db"), dir, daemon);
+                ScheduledRuns.status(config, daemon, new LastRuns(), Clock.systemUTC()));
         HeadlessChromium chromium = HeadlessChromium.start(binary, dir.resolve("profile"));
         DevToolsSession tab = chromium.openTab()) {
 
@@ -170,8 +179,8 @@ class StatusPageInBrowserTest {
     assertThat(verdict.path("verdict").asText()).isEqualTo("NOT READY");
     assertThat(verdict.path("color").asText()).isEqualTo(RED);
     assertThat(verdict.path("text").asText())
-        .contains("0/2 runs of staging passed")
-        .contains("the latest staging run of staging failed");
+        .contains("0/2 runs of staging shop passed")
+        .contains("the latest staging run of staging shop failed");
   }
 
   /** The error collection itself works: a page that logs an error and throws is caught. */

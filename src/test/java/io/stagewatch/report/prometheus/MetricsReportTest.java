@@ -51,34 +51,42 @@ class MetricsReportTest {
   void everyCheckHasItsStatusDurationAndAttempts() {
     Map<String, Double> s = samples(text);
 
-    String failed = "check=checkout/create order,environment=staging,suite=checkout}";
+    String failed =
+        "check=checkout/create order,environment=staging,schedule=adhoc,suite=checkout}";
     assertThat(s.get("stagewatch_check_up{" + failed)).isEqualTo(0.0);
     assertThat(s.get("stagewatch_check_duration_seconds{" + failed)).isEqualTo(0.88);
-    String flaky = "check=staging-health/login page,environment=staging,suite=staging-health}";
+    String flaky =
+        "check=staging-health/login page,environment=staging,schedule=adhoc,suite=staging-health}";
     assertThat(s.get("stagewatch_check_up{" + flaky)).isEqualTo(1.0);
     assertThat(s.get("stagewatch_check_attempts{" + flaky)).isEqualTo(2.0);
     assertThat(
             s.get(
                 "stagewatch_check_status{check=staging-health/login page,environment=staging,"
-                    + "status=flaky,suite=staging-health}"))
+                    + "schedule=adhoc,status=flaky,suite=staging-health}"))
         .isEqualTo(1.0);
     assertThat(s)
         .doesNotContainKey(
-            "stagewatch_check_up{check=checkout/refund,environment=staging,suite=checkout}");
+            "stagewatch_check_up{check=checkout/refund,environment=staging,schedule=adhoc,suite=checkout}");
   }
 
   @Test
   void theRunTotalsAgreeWithTheCountsOfResultJson() {
     Map<String, Double> s = samples(text);
 
-    assertThat(s.get("stagewatch_run_checks{environment=staging,status=passed}")).isEqualTo(2.0);
-    assertThat(s.get("stagewatch_run_checks{environment=staging,status=flaky}")).isEqualTo(1.0);
-    assertThat(s.get("stagewatch_run_checks{environment=staging,status=failed}")).isEqualTo(1.0);
-    assertThat(s.get("stagewatch_run_checks{environment=staging,status=error}")).isEqualTo(1.0);
-    assertThat(s.get("stagewatch_run_checks{environment=staging,status=skipped}")).isEqualTo(1.0);
-    assertThat(s.get("stagewatch_run_up{environment=staging}")).isEqualTo(0.0);
-    assertThat(s.get("stagewatch_run_duration_seconds{environment=staging}")).isEqualTo(7.25);
-    assertThat(s.get("stagewatch_last_run_timestamp_seconds{environment=staging}"))
+    assertThat(s.get("stagewatch_run_checks{environment=staging,schedule=adhoc,status=passed}"))
+        .isEqualTo(2.0);
+    assertThat(s.get("stagewatch_run_checks{environment=staging,schedule=adhoc,status=flaky}"))
+        .isEqualTo(1.0);
+    assertThat(s.get("stagewatch_run_checks{environment=staging,schedule=adhoc,status=failed}"))
+        .isEqualTo(1.0);
+    assertThat(s.get("stagewatch_run_checks{environment=staging,schedule=adhoc,status=error}"))
+        .isEqualTo(1.0);
+    assertThat(s.get("stagewatch_run_checks{environment=staging,schedule=adhoc,status=skipped}"))
+        .isEqualTo(1.0);
+    assertThat(s.get("stagewatch_run_up{environment=staging,schedule=adhoc}")).isEqualTo(0.0);
+    assertThat(s.get("stagewatch_run_duration_seconds{environment=staging,schedule=adhoc}"))
+        .isEqualTo(7.25);
+    assertThat(s.get("stagewatch_last_run_timestamp_seconds{environment=staging,schedule=adhoc}"))
         .isEqualTo(SampleRuns.FINISHED.toEpochMilli() / 1000.0);
   }
 

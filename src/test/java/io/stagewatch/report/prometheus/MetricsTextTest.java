@@ -15,6 +15,7 @@ import io.stagewatch.run.Counts;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
+import io.stagewatch.run.Series;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,61 @@ class MetricsTextTest {
     for (RunResult run : runs()) {
       assertThat(new MetricsReport().render(run)).isEqualTo(clientText(run));
     }
+  }
+
+  @Test
+  void theLastRunsOfSeveralSeriesAreOneTextWithEachFamilyOnce() throws IOException {
+    RunResult smoke = inSeries(SampleRuns.mixed(), new Series("smoke", "-t smoke"));
+    RunResult db = inSeries(SampleRuns.allPassed(), new Series("db", "-s database"));
+
+    String text = new MetricsReport().render(List.of(smoke, db));
+
+    List<MetricSnapshot> both = new ArrayList<>();
+    for (String family : FAMILIES) {
+      GaugeSnapshot.Builder gauge = null;
+      for (RunResult run : List.of(smoke, db)) {
+        for (MetricSnapshot m : snapshots(run)) {
+          if (m.getMetadata().getName().equals(family)) {
+            if (gauge == null) {
+              gauge = GaugeSnapshot.builder().name(family).help(m.getMetadata().getHelp());
+            }
+            for (var point : ((GaugeSnapshot) m).getDataPoints()) {
+              gauge.dataPoint(point);
+            }
+          }
+        }
+      }
+      if (gauge != null) {
+        both.add(gauge.build());
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrometheusTextFormatWriter.create().write(out, new MetricSnapshots(both));
+    assertThat(text).isEqualTo(out.toString(StandardCharsets.UTF_8));
+    assertThat(text)
+        .contains("stagewatch_run_up{environment=\"staging\",schedule=\"db\"} 1.0")
+        .contains("stagewatch_run_up{environment=\"staging\",schedule=\"smoke\"} 0.0");
+    assertThat(text.lines().filter(l -> l.startsWith("# TYPE stagewatch_run_up"))).hasSize(1);
+  }
+
+  private static final List<String> FAMILIES =
+      List.of(
+          "stagewatch_check_up",
+          "stagewatch_check_status",
+          "stagewatch_check_duration_seconds",
+          "stagewatch_check_attempts",
+          "stagewatch_run_checks",
+          "stagewatch_run_up",
+          "stagewatch_run_duration_seconds",
+          "stagewatch_last_run_timestamp_seconds");
+
+  private static RunResult inSeries(RunResult run, Series series) {
+    RunInfo i = run.info();
+    return new RunResult(
+        new RunInfo(
+            i.runId(), i.project(), i.environment(), i.trigger(), i.label(), i.startedAt(), series),
+        run.finishedAt(),
+        run.checks());
   }
 
   private static List<RunResult> runs() {
@@ -71,12 +127,14 @@ class MetricsTextTest {
 
   private static MetricSnapshots snapshots(RunResult result) {
     String env = result.info().environment();
-    List<MetricSnapshot> metrics = new ArrayList<>(checkMetrics(env, result.checks()));
-    metrics.addAll(runMetrics(env, result));
+    String schedule = result.info().series().name();
+    List<MetricSnapshot> metrics = new ArrayList<>(checkMetrics(env, schedule, result.checks()));
+    metrics.addAll(runMetrics(env, schedule, result));
     return new MetricSnapshots(metrics);
   }
 
-  private static List<MetricSnapshot> checkMetrics(String env, List<CheckResult> checks) {
+  private static List<MetricSnapshot> checkMetrics(
+      String env, String schedule, List<CheckResult> checks) {
     List<CheckResult> executed =
         checks.stream().filter(c -> c.status() != CheckStatus.SKIPPED).toList();
     return List.of(
@@ -84,40 +142,46 @@ class MetricsTextTest {
             "stagewatch_check_up",
             "Whether the check passed in the last run (1, flaky included) or failed (0).",
             env,
+            schedule,
             executed,
             c -> c.status().isPass() ? 1 : 0),
-        checkStatus(env, checks),
+        checkStatus(env, schedule, checks),
         perCheck(
             "stagewatch_check_duration_seconds",
             "How long the check took in the last run, retries included.",
             env,
+            schedule,
             checks,
             c -> c.durationMs() / 1000.0),
         perCheck(
             "stagewatch_check_attempts",
             "How many attempts the check took in the last run.",
             env,
+            schedule,
             checks,
             CheckResult::attempts));
   }
 
-  private static List<MetricSnapshot> runMetrics(String env, RunResult result) {
+  private static List<MetricSnapshot> runMetrics(String env, String schedule, RunResult result) {
     return List.of(
-        runChecks(env, result.counts()),
+        runChecks(env, schedule, result.counts()),
         single(
             "stagewatch_run_up",
             "Whether the last run passed (1) or failed (0).",
             env,
+            schedule,
             result.status() == RunStatus.PASSED ? 1 : 0),
         single(
             "stagewatch_run_duration_seconds",
             "How long the last run took.",
             env,
+            schedule,
             result.duration().toMillis() / 1000.0),
         single(
             "stagewatch_last_run_timestamp_seconds",
             "When the last run finished, in seconds since the epoch.",
             env,
+            schedule,
             result.finishedAt().toEpochMilli() / 1000.0));
   }
 
@@ -125,31 +189,33 @@ class MetricsTextTest {
       String name,
       String help,
       String env,
+      String schedule,
       List<CheckResult> checks,
       ToDoubleFunction<CheckResult> value) {
     GaugeSnapshot.Builder gauge = GaugeSnapshot.builder().name(name).help(help);
     for (CheckResult c : checks) {
-      gauge.dataPoint(point(checkLabels(env, c), value.applyAsDouble(c)));
+      gauge.dataPoint(point(checkLabels(env, schedule, c), value.applyAsDouble(c)));
     }
     return gauge.build();
   }
 
-  private static GaugeSnapshot checkStatus(String env, List<CheckResult> checks) {
+  private static GaugeSnapshot checkStatus(String env, String schedule, List<CheckResult> checks) {
     GaugeSnapshot.Builder gauge =
         GaugeSnapshot.builder()
             .name("stagewatch_check_status")
             .help("The check's status in the last run: 1 on the series of its status.");
     for (CheckResult c : checks) {
-      gauge.dataPoint(point(checkLabels(env, c).add("status", lower(c.status())), 1));
+      gauge.dataPoint(point(checkLabels(env, schedule, c).add("status", lower(c.status())), 1));
     }
     return gauge.build();
   }
 
-  private static GaugeSnapshot runChecks(String env, Counts counts) {
+  private static GaugeSnapshot runChecks(String env, String schedule, Counts counts) {
     List<GaugeDataPointSnapshot> points = new ArrayList<>();
     for (CheckStatus status : CheckStatus.values()) {
       int n = counts.of(status);
-      points.add(point(Labels.of("environment", env, "status", lower(status)), n));
+      points.add(
+          point(Labels.of("environment", env, "schedule", schedule, "status", lower(status)), n));
     }
     GaugeSnapshot.Builder gauge =
         GaugeSnapshot.builder()
@@ -159,16 +225,17 @@ class MetricsTextTest {
     return gauge.build();
   }
 
-  private static GaugeSnapshot single(String name, String help, String env, double value) {
+  private static GaugeSnapshot single(
+      String name, String help, String env, String schedule, double value) {
     return GaugeSnapshot.builder()
         .name(name)
         .help(help)
-        .dataPoint(point(Labels.of("environment", env), value))
+        .dataPoint(point(Labels.of("environment", env, "schedule", schedule), value))
         .build();
   }
 
-  private static Labels checkLabels(String env, CheckResult c) {
-    return Labels.of("environment", env, "suite", c.suite(), "check", c.id());
+  private static Labels checkLabels(String env, String schedule, CheckResult c) {
+    return Labels.of("environment", env, "schedule", schedule, "suite", c.suite(), "check", c.id());
   }
 
   private static GaugeDataPointSnapshot point(Labels labels, double value) {

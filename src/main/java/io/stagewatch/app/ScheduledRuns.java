@@ -1,24 +1,25 @@
-package io.stagewatch.cli;
+package io.stagewatch.app;
 
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.NoticeReport;
 import io.stagewatch.notify.Notifications;
+import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunOptions;
-import io.stagewatch.run.Runner;
+import io.stagewatch.run.Series;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.SlotRunner;
-import io.stagewatch.store.RunLockedException;
+import io.stagewatch.schedule.StoreStatus;
 import io.stagewatch.store.StoreException;
-import io.stagewatch.store.StoreSession;
 import io.stagewatch.store.jdbc.JdbcResultStore;
-import io.stagewatch.suite.Workspace;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's runs: the same path as {@code stagewatch run --trigger schedule}, with the slot as
@@ -29,60 +30,76 @@ import org.jspecify.annotations.Nullable;
  * and then every {@link #RETENTION_EVERY} (a daemon whose slots are far apart, or whose runs all
  * fail to be recorded, still prunes its store).
  */
-final class SlotRun implements SlotRunner {
+public final class ScheduledRuns implements SlotRunner {
   /** How long a slot waits for a run of the environment that holds the run lock. */
-  static final Duration LOCK_WAIT = Duration.ofMinutes(1);
+  public static final Duration LOCK_WAIT = Duration.ofMinutes(1);
 
   /** How often, at most, the store is opened between slots to deliver waiting notices. */
-  static final Duration OUTBOX_EVERY = Duration.ofSeconds(15);
+  public static final Duration OUTBOX_EVERY = Duration.ofSeconds(15);
 
   /** How often, at most, retention is applied between slots. */
-  static final Duration RETENTION_EVERY = Duration.ofHours(1);
+  public static final Duration RETENTION_EVERY = Duration.ofHours(1);
 
   /** How soon retention is tried again after the store failed it. */
   static final Duration RETENTION_RETRY = Duration.ofMinutes(1);
 
-  private final StagewatchCommand root;
-  private final Workspace workspace;
+  private final RunPipeline pipeline;
+  private final RunOutput log;
+  private final LastRuns lastRuns;
   private final Path reportDir;
   private final Duration lockWait;
-  private final @Nullable Notifications notifications;
   private final Duration outboxEvery;
   private final Duration retentionEvery;
   private long nextOutboxNanos = System.nanoTime();
   private long nextRetentionNanos = System.nanoTime();
 
   /**
-   * @param notifications the daemon's notifier, alive as long as the daemon; null without one
+   * @param pipeline runs the slots; alive as long as the daemon, with its notifier
+   * @param log where the lines between and about runs go
+   * @param lastRuns told of every finished run, for the metrics
    */
-  SlotRun(
-      StagewatchCommand root,
-      Workspace workspace,
-      Path reportDir,
-      Duration lockWait,
-      @Nullable Notifications notifications) {
-    this(root, workspace, reportDir, lockWait, notifications, OUTBOX_EVERY, RETENTION_EVERY);
+  public ScheduledRuns(
+      RunPipeline pipeline, RunOutput log, LastRuns lastRuns, Path reportDir, Duration lockWait) {
+    this(pipeline, log, lastRuns, reportDir, lockWait, OUTBOX_EVERY, RETENTION_EVERY);
   }
 
   /**
    * @param outboxEvery how often, at most, {@link #idle} delivers waiting notices
    * @param retentionEvery how often, at most, {@link #idle} applies retention
    */
-  SlotRun(
-      StagewatchCommand root,
-      Workspace workspace,
+  public ScheduledRuns(
+      RunPipeline pipeline,
+      RunOutput log,
+      LastRuns lastRuns,
       Path reportDir,
       Duration lockWait,
-      @Nullable Notifications notifications,
       Duration outboxEvery,
       Duration retentionEvery) {
-    this.root = root;
-    this.workspace = workspace;
+    this.pipeline = pipeline;
+    this.log = log;
+    this.lastRuns = lastRuns;
     this.reportDir = reportDir;
     this.lockWait = lockWait;
-    this.notifications = notifications;
     this.outboxEvery = outboxEvery;
     this.retentionEvery = retentionEvery;
+  }
+
+  /**
+   * The daemon's status over the project's store: per schedule's series, with the last runs this
+   * daemon made of each ({@code memory}) for when the store cannot be read.
+   */
+  public static StoreStatus status(
+      StagewatchConfig config, Daemon daemon, LastRuns memory, Clock clock) {
+    return new StoreStatus(
+        () -> ProjectStore.open(config),
+        config.environment().name(),
+        config.schedules().stream().map(Series::of).toList(),
+        Series.named(config.schedules(), config.readiness().series()),
+        config.readiness(),
+        daemon,
+        memory,
+        clock,
+        config.secrets()::mask);
   }
 
   /**
@@ -95,7 +112,7 @@ final class SlotRun implements SlotRunner {
   public void idle() {
     long now = System.nanoTime();
     boolean retentionDue = now - nextRetentionNanos >= 0;
-    Notifications n = notifications;
+    Notifications n = pipeline.notifications().orElse(null);
     boolean outboxDue = n != null && now - nextOutboxNanos >= 0;
     if (!retentionDue && !outboxDue) {
       return;
@@ -106,15 +123,15 @@ final class SlotRun implements SlotRunner {
     if (retentionDue) {
       nextRetentionNanos = now + retentionEvery.toNanos();
     }
-    StagewatchConfig config = workspace.config();
+    StagewatchConfig config = pipeline.config();
     JdbcResultStore store;
     try {
-      store = JdbcResultStore.open(config.store().url(), RunAndReport.baseDir(config.file()));
+      store = ProjectStore.open(config);
     } catch (StoreException | RuntimeException e) {
       if (retentionDue) {
         retryRetention(now);
       }
-      root.err.println(
+      log.problem(
           "stagewatch: the store could not be opened between runs: "
               + config.secrets().maskedMessage(e));
       return;
@@ -131,10 +148,10 @@ final class SlotRun implements SlotRunner {
 
   private void applyRetention(JdbcResultStore store, StagewatchConfig config, long now) {
     int days = config.store().retentionDays();
-    Instant cutoff = Instant.now().minus(Duration.ofDays(days));
+    Instant cutoff = pipeline.clock().instant().minus(Duration.ofDays(days));
     try {
       int deleted = store.deleteRunsStartedBefore(cutoff);
-      root.err.println(
+      log.problem(
           "stagewatch: retention: "
               + deleted
               + (deleted == 1 ? " run" : " runs")
@@ -144,7 +161,7 @@ final class SlotRun implements SlotRunner {
               + " deleted");
     } catch (StoreException | RuntimeException e) {
       retryRetention(now);
-      root.err.println(
+      log.problem(
           "stagewatch: retention could not be applied between runs: "
               + config.secrets().maskedMessage(e));
     }
@@ -160,10 +177,10 @@ final class SlotRun implements SlotRunner {
   private void deliverOutbox(JdbcResultStore store, StagewatchConfig config, Notifications n) {
     try {
       for (NoticeReport report : n.deliverOutbox(store, config.environment().name())) {
-        RunNotifications.print(root, n.notifierName(), report, config.secrets());
+        NoticeLines.print(log, n.notifierName(), report, config.secrets());
       }
     } catch (StoreException | RuntimeException e) {
-      root.err.println(
+      log.problem(
           "stagewatch: "
               + n.notifierName()
               + ": the waiting notices could not be sent between runs: "
@@ -173,7 +190,6 @@ final class SlotRun implements SlotRunner {
 
   @Override
   public SlotOutcome run(Schedule schedule, Instant slot) throws ConfigException {
-    StagewatchConfig config = workspace.config();
     RunOptions options =
         new RunOptions(
             schedule.tags(),
@@ -181,39 +197,33 @@ final class SlotRun implements SlotRunner {
             RunOptions.DEFAULT_PARALLELISM,
             false,
             List.of(),
-            RunCommand.Trigger.schedule.name(),
+            "schedule",
             schedule.label(slot));
-    StoreSession session;
-    try {
-      session =
-          RunAndReport.openStore(
-              config, lockWait, notifications == null ? null : notifications.planner());
-    } catch (RunLockedException e) {
-      return SlotOutcome.LOCKED;
+    RunOutcome outcome =
+        pipeline.run(
+            new RunRequest(options, reportDir, lockWait, schedule.label(slot)),
+            new RunListener() {});
+    return switch (outcome) {
+      case RunOutcome.Locked locked -> SlotOutcome.LOCKED;
+      case RunOutcome.AlreadyRan ran -> SlotOutcome.ALREADY_RAN;
+      case RunOutcome.Finished finished -> finished(finished);
+    };
+  }
+
+  private SlotOutcome finished(RunOutcome.Finished run) {
+    lastRuns.finished(run.result());
+    String reports = run.reports().problem();
+    if (reports != null) {
+      log.problem("stagewatch: " + reports);
     }
-    int exit;
-    try (session) {
-      if (session.recentlyRan(config.environment().name(), schedule.label(slot))) {
-        return SlotOutcome.ALREADY_RAN;
-      }
-      Runner runner = new Runner(config, workspace.suites(), options);
-      exit =
-          RunAndReport.runAndWrite(
-              root, runner, options, reportDir, session, config, notifications);
-    }
-    session
-        .problem()
-        .ifPresent(
-            p ->
-                root.err.println(
-                    "stagewatch: the run was not recorded: " + config.secrets().maskedMessage(p)));
-    if (session.problem().isPresent()) {
+    String store = run.store().problem();
+    if (store != null) {
+      log.problem("stagewatch: the run was not recorded: " + store);
       return SlotOutcome.NOT_RECORDED;
     }
-    return switch (exit) {
-      case ExitCodes.PASSED -> SlotOutcome.PASSED;
-      case ExitCodes.FAILED -> SlotOutcome.FAILED;
-      default -> SlotOutcome.NOT_RECORDED;
-    };
+    if (reports != null) {
+      return SlotOutcome.NOT_RECORDED;
+    }
+    return run.passed() ? SlotOutcome.PASSED : SlotOutcome.FAILED;
   }
 }

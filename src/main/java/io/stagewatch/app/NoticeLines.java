@@ -1,4 +1,4 @@
-package io.stagewatch.cli;
+package io.stagewatch.app;
 
 import io.stagewatch.config.Secrets;
 import io.stagewatch.notify.NoticeReport;
@@ -16,22 +16,22 @@ import java.util.Optional;
  * Notification trouble is printed on stderr and recorded in {@code result.json}; it never changes
  * the exit code, which is about the checks.
  */
-final class RunNotifications {
-  private RunNotifications() {}
+final class NoticeLines {
+  private NoticeLines() {}
 
   static List<NotificationJson> deliver(
-      StagewatchCommand root,
+      RunOutput output,
       Notifications notifications,
       StoreSession session,
       RunResult result,
       Secrets secrets) {
     List<NoticeReport> reports;
-    Optional<ResultStore> outbox = session.outbox();
+    Optional<ResultStore> outbox = session.store();
     if (outbox.isPresent()) {
       try {
         reports = notifications.deliverOutbox(outbox.get(), result.info().environment());
       } catch (StoreException e) {
-        root.err.println(
+        output.problem(
             "stagewatch: "
                 + notifications.notifierName()
                 + ": the notices stay in the store for the next run: "
@@ -42,12 +42,12 @@ final class RunNotifications {
       reports = notifications.sendDirectly(result);
     }
     for (NoticeReport report : reports) {
-      print(root, notifications.notifierName(), report, secrets);
+      print(output, notifications.notifierName(), report, secrets);
     }
     return reports.stream().map(r -> json(notifications.notifierName(), r)).toList();
   }
 
-  static void print(StagewatchCommand root, String notifier, NoticeReport report, Secrets secrets) {
+  static void print(RunOutput output, String notifier, NoticeReport report, Secrets secrets) {
     String what =
         notifier
             + ": "
@@ -56,15 +56,15 @@ final class RunNotifications {
             + report.checks().size()
             + (report.checks().size() == 1 ? " check" : " checks");
     switch (report.status()) {
-      case SENT -> root.out.println(capitalized(what) + " sent.");
+      case SENT -> output.info(capitalized(what) + " sent.");
       case PENDING, SENDING ->
-          root.err.println(
+          output.problem(
               "stagewatch: "
                   + what
                   + " not delivered yet, the next run retries it: "
                   + secrets.mask(String.valueOf(report.error())));
       case FAILED ->
-          root.err.println(
+          output.problem(
               "stagewatch: "
                   + what
                   + " could not be delivered: "

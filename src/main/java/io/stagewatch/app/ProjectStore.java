@@ -1,0 +1,49 @@
+package io.stagewatch.app;
+
+import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.readiness.StagingHistory;
+import io.stagewatch.run.Series;
+import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import java.nio.file.Path;
+
+/** A project's store, where every command finds it. */
+public final class ProjectStore {
+  private ProjectStore() {}
+
+  /** Opens the store named by {@code store.url}, a relative SQLite path in the project folder. */
+  public static JdbcResultStore open(StagewatchConfig config) throws StoreException {
+    return JdbcResultStore.open(config.store().url(), projectFolder(config.file()));
+  }
+
+  /**
+   * The staging series of the config ({@code readiness.series}, every schedule's by default) over
+   * {@code readiness.window}, as the staging component, the gate and the pages judge them.
+   */
+  public static StagingHistory staging(ResultStore store, StagewatchConfig config)
+      throws StoreException {
+    return StagingHistory.read(
+        store,
+        config.environment().name(),
+        Series.named(config.schedules(), config.readiness().series()),
+        config.readiness().window());
+  }
+
+  /**
+   * What a relative SQLite path is resolved against: the project folder, which holds {@code
+   * config/stagewatch.yaml}, so that cron (which starts in $HOME) and a person in the project
+   * folder use the same store.
+   */
+  public static Path projectFolder(Path configFile) {
+    Path folder = configFile.toAbsolutePath().getParent();
+    if (folder == null) {
+      return Path.of("").toAbsolutePath();
+    }
+    Path parent = folder.getParent();
+    if (parent != null && folder.endsWith("config")) {
+      return parent;
+    }
+    return folder;
+  }
+}

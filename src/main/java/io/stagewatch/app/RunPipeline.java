@@ -1,0 +1,255 @@
+package io.stagewatch.app;
+
+import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.Location;
+import io.stagewatch.config.ReadinessConfig;
+import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.notify.Notifications;
+import io.stagewatch.readiness.StagingHistory;
+import io.stagewatch.readiness.StagingReadiness;
+import io.stagewatch.report.GitHubActions;
+import io.stagewatch.report.ReportFiles;
+import io.stagewatch.report.ReportWriter;
+import io.stagewatch.report.html.PageView;
+import io.stagewatch.report.json.NotificationJson;
+import io.stagewatch.report.markdown.MarkdownSummaryReport;
+import io.stagewatch.run.RunListener;
+import io.stagewatch.run.RunOptions;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.run.Runner;
+import io.stagewatch.run.Series;
+import io.stagewatch.store.RecentRuns;
+import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.RunLockedException;
+import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoreSession;
+import io.stagewatch.store.WindowFigures;
+import io.stagewatch.suite.Workspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run from lock to reports, the same for {@code run}, {@code demo} and each of the daemon's
+ * slots: take the environment's run lock in the store, run the selected checks, record the run with
+ * the alert policy's decision, send the notices, write the reports and hand the run to GitHub
+ * Actions. Nothing here prints or exits: the outcome says what happened, and the caller turns it
+ * into text and an exit code.
+ *
+ * <pre>{@code
+ * Workspace workspace = Workspace.load(configFile, "staging", System.getenv(), false);
+ * try (RunPipeline pipeline =
+ *     RunPipeline.open(workspace, true, Clock.systemUTC(), System.getenv(), RunOutput.of(out, err))) {
+ *   RunOutcome outcome =
+ *       pipeline.run(RunRequest.of(RunOptions.defaults(), reportDir, Duration.ZERO), listener);
+ * }
+ * }</pre>
+ *
+ * <p>Store and report trouble never stop the checks; they are part of the outcome.
+ */
+public final class RunPipeline implements AutoCloseable {
+  private final Workspace workspace;
+  private final @Nullable Notifications notifications;
+  private final boolean ownsNotifications;
+  private final Clock clock;
+  private final Map<String, String> environment;
+  private final RunOutput output;
+
+  private RunPipeline(
+      Workspace workspace,
+      @Nullable Notifications notifications,
+      boolean ownsNotifications,
+      Clock clock,
+      Map<String, String> environment,
+      RunOutput output) {
+    this.workspace = workspace;
+    this.notifications = notifications;
+    this.ownsNotifications = ownsNotifications;
+    this.clock = clock;
+    this.environment = Map.copyOf(environment);
+    this.output = output;
+  }
+
+  /**
+   * @param notify whether runs take part in alerting (when the config sets up notifications)
+   * @param environment the process environment: GitHub Actions' variables are read from it
+   * @param output where the lines about notices go
+   */
+  public static RunPipeline open(
+      Workspace workspace,
+      boolean notify,
+      Clock clock,
+      Map<String, String> environment,
+      RunOutput output) {
+    Notifications n = notify ? Notifications.of(workspace.config(), clock).orElse(null) : null;
+    return new RunPipeline(workspace, n, true, clock, environment, output);
+  }
+
+  /**
+   * A pipeline whose runs send through {@code notifications} (null for none), which the caller
+   * keeps and closes.
+   */
+  public static RunPipeline with(
+      Workspace workspace,
+      @Nullable Notifications notifications,
+      Clock clock,
+      Map<String, String> environment,
+      RunOutput output) {
+    return new RunPipeline(workspace, notifications, false, clock, environment, output);
+  }
+
+  /** The notifications runs take part in; empty when there are none or runs do not notify. */
+  public Optional<Notifications> notifications() {
+    return Optional.ofNullable(notifications);
+  }
+
+  public StagewatchConfig config() {
+    return workspace.config();
+  }
+
+  /** The series a run of {@code options} belongs to. */
+  public Series seriesOf(RunOptions options) {
+    return Series.of(config().schedules(), options.suites(), options.tags());
+  }
+
+  /**
+   * Makes one run.
+   *
+   * @param progress hears of every check as it finishes (the console, for instance)
+   * @throws ConfigException when the options select nothing or are invalid: nothing was run
+   */
+  public RunOutcome run(RunRequest request, RunListener progress) throws ConfigException {
+    StagewatchConfig config = config();
+    Runner runner = new Runner(config, workspace.suites(), request.options());
+    Duration waitLock = request.waitLock();
+    StoreSession session;
+    try {
+      session = waitLock == null ? StoreSession.none() : openStore(waitLock);
+    } catch (RunLockedException e) {
+      return new RunOutcome.Locked(config.secrets().maskedMessage(e));
+    }
+    try (session) {
+      String label = request.unlessRan();
+      if (label != null && session.recentlyRan(config.environment().name(), label)) {
+        return new RunOutcome.AlreadyRan(label);
+      }
+      return runAndReport(runner, request, session, progress);
+    }
+  }
+
+  private StoreSession openStore(Duration waitLock) throws RunLockedException {
+    try {
+      ResultStore store = ProjectStore.open(config());
+      return StoreSession.start(
+          store,
+          config().environment().name(),
+          waitLock,
+          notifications == null ? null : notifications.planner());
+    } catch (StoreException e) {
+      return StoreSession.failed(e);
+    }
+  }
+
+  private RunOutcome.Finished runAndReport(
+      Runner runner, RunRequest request, StoreSession session, RunListener progress)
+      throws ConfigException {
+    StagewatchConfig config = config();
+    RunResult result = runner.run(RunListener.all(progress, session.listener()));
+    if (result.checks().isEmpty()) {
+      throw nothingSelected(request.options());
+    }
+    ReadinessConfig readiness = config.readiness();
+    RecentRuns recent =
+        session.finish(
+            result,
+            Duration.ofDays(config.store().retentionDays()),
+            readiness.window(),
+            PageView.HISTORY_RUNS);
+    StagingReadiness verdict = recent == null ? null : staging(session);
+    List<NotificationJson> sent =
+        notifications == null
+            ? List.of()
+            : NoticeLines.deliver(output, notifications, session, result, config.secrets());
+    RunOutcome.Reports reports = writeReports(result, request.reportDir(), recent, verdict, sent);
+    // Read after the notices: a store that failed while they were sent is part of the outcome.
+    String storeProblem = session.problem().map(config.secrets()::maskedMessage).orElse(null);
+    boolean used = request.waitLock() != null;
+    return new RunOutcome.Finished(
+        result,
+        new RunOutcome.Stored(used, storeProblem, storeProblem == null ? recent : null),
+        sent,
+        reports);
+  }
+
+  /** The staging readiness verdict over {@code readiness.series}; null when the store fails. */
+  private @Nullable StagingReadiness staging(StoreSession session) {
+    Optional<ResultStore> store = session.store();
+    if (store.isEmpty()) {
+      return null;
+    }
+    StagewatchConfig config = config();
+    ReadinessConfig settings = config.readiness();
+    try {
+      StagingHistory history = ProjectStore.staging(store.get(), config);
+      return StagingReadiness.of(
+          history, settings.window(), settings.threshold(), settings.stagingGate());
+    } catch (StoreException e) {
+      output.problem(
+          "stagewatch: the staging readiness cannot be read: " + config.secrets().maskedMessage(e));
+      return null;
+    }
+  }
+
+  private RunOutcome.Reports writeReports(
+      RunResult result,
+      Path dir,
+      @Nullable RecentRuns recent,
+      @Nullable StagingReadiness verdict,
+      List<NotificationJson> sent) {
+    @Nullable WindowFigures figures = recent == null ? null : recent.figures();
+    try {
+      List<Path> written =
+          new ReportWriter(ReportFiles.all(recent, verdict, sent)).write(result, dir);
+      GitHubActions.publish(
+          result, () -> new MarkdownSummaryReport(figures).render(result), environment);
+      return new RunOutcome.Reports(dir, written, null);
+    } catch (IOException e) {
+      return new RunOutcome.Reports(
+          dir,
+          List.of(),
+          "the reports could not be written to "
+              + dir
+              + ": "
+              + config().secrets().mask(String.valueOf(e.getMessage())));
+    }
+  }
+
+  private static ConfigException nothingSelected(RunOptions options) {
+    return new ConfigException(
+        List.of(
+            new ConfigProblem(
+                Location.ofFile("command line"),
+                "",
+                "no check matches the selection"
+                    + (options.tags() == null ? "" : " -t '" + options.tags() + "'")
+                    + (options.suites().isEmpty() ? "" : " -s " + options.suites()))));
+  }
+
+  /** The clock the pipeline's time comes from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  @Override
+  public void close() {
+    if (notifications != null && ownsNotifications) {
+      notifications.close();
+    }
+  }
+}
