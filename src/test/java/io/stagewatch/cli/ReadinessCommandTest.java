@@ -112,7 +112,7 @@ class ReadinessCommandTest {
 
     assertThat(cli.out)
         .contains("NOT READY")
-        .contains("not ready: the latest staging run of staging failed (run-3)");
+        .contains("not ready: the latest staging run of staging adhoc (all suites) failed (run-3)");
   }
 
   @Test
