@@ -1,8 +1,6 @@
 package io.stagewatch.app;
 
 import io.stagewatch.config.ConfigException;
-import io.stagewatch.config.ConfigProblem;
-import io.stagewatch.config.Location;
 import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.Notifications;
@@ -15,10 +13,8 @@ import io.stagewatch.report.html.PageView;
 import io.stagewatch.report.json.NotificationJson;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
 import io.stagewatch.run.RunListener;
-import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Runner;
-import io.stagewatch.run.Series;
 import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunLockedException;
@@ -113,11 +109,6 @@ public final class RunPipeline implements AutoCloseable {
     return workspace.config();
   }
 
-  /** The series a run of {@code options} belongs to. */
-  public Series seriesOf(RunOptions options) {
-    return Series.of(config().schedules(), options.suites(), options.tags());
-  }
-
   /**
    * Makes one run.
    *
@@ -161,9 +152,6 @@ public final class RunPipeline implements AutoCloseable {
       throws ConfigException {
     StagewatchConfig config = config();
     RunResult result = runner.run(RunListener.all(progress, session.listener()));
-    if (result.checks().isEmpty()) {
-      throw nothingSelected(request.options());
-    }
     ReadinessConfig readiness = config.readiness();
     RecentRuns recent =
         session.finish(
@@ -228,17 +216,6 @@ public final class RunPipeline implements AutoCloseable {
               + ": "
               + config().secrets().mask(String.valueOf(e.getMessage())));
     }
-  }
-
-  private static ConfigException nothingSelected(RunOptions options) {
-    return new ConfigException(
-        List.of(
-            new ConfigProblem(
-                Location.ofFile("command line"),
-                "",
-                "no check matches the selection"
-                    + (options.tags() == null ? "" : " -t '" + options.tags() + "'")
-                    + (options.suites().isEmpty() ? "" : " -s " + options.suites()))));
   }
 
   /** The clock the pipeline's time comes from. */

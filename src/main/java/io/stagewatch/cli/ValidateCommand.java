@@ -1,8 +1,11 @@
 package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
-import io.stagewatch.suite.SuiteDefinition;
+import io.stagewatch.run.PlannedCheck;
+import io.stagewatch.run.RunOptions;
+import io.stagewatch.run.Runner;
 import io.stagewatch.suite.Workspace;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -11,6 +14,7 @@ final class ValidateCommand implements Callable<Integer> {
   private final StagewatchCommand root;
   final CommandSpec spec = CommandSpecs.command(this, "validate");
   private final ConfigOptions config = new ConfigOptions(spec);
+  private final SelectionOptions selection = new SelectionOptions(spec);
 
   ValidateCommand(StagewatchCommand root) {
     this.root = root;
@@ -20,25 +24,34 @@ final class ValidateCommand implements Callable<Integer> {
             "Loads the config and every suite and reports every problem with its file,",
             "line and column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
             "",
-            "Variables a check refers to must be set, as they would be for `run`.");
+            "With -e, -t and -s it judges exactly what `run` with the same options would:",
+            "the selected checks' variables must be set, and the selection must hold a check.",
+            "",
+            "Examples:",
+            "  stagewatch validate",
+            "  stagewatch validate -e qa -t 'smoke & !slow'");
   }
 
   @Override
   public Integer call() throws ConfigException {
     Workspace workspace =
-        Workspace.load(config.config(), config.environment(), root.environment, true);
-    int checks = workspace.suites().stream().mapToInt(s -> s.checks().size()).sum();
+        Workspace.load(config.config(), config.environment(), root.environment, false);
+    RunOptions options =
+        selection.runOptions(RunOptions.DEFAULT_PARALLELISM, false, "manual", null);
+    List<PlannedCheck> checks =
+        new Runner(workspace.config(), workspace.suites(), options).validate();
+    List<String> suites = checks.stream().map(PlannedCheck::suite).distinct().toList();
     root.out.println(
         "OK: "
             + config.config()
             + " (environment "
             + workspace.config().environment().name()
             + "), "
-            + count(workspace.suites().size(), "suite")
+            + count(suites.size(), "suite")
             + " with "
-            + count(checks, "check")
+            + count(checks.size(), "check")
             + ": "
-            + String.join(", ", workspace.suites().stream().map(SuiteDefinition::name).toList()));
+            + String.join(", ", suites));
     return ExitCodes.PASSED;
   }
 

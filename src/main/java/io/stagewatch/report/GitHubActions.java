@@ -2,7 +2,6 @@ package io.stagewatch.report;
 
 import io.stagewatch.run.Counts;
 import io.stagewatch.run.RunResult;
-import io.stagewatch.run.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,9 +58,9 @@ public final class GitHubActions {
   static String outputs(RunResult result) {
     Counts counts = result.counts();
     return "status="
-        + (result.status() == RunStatus.PASSED ? "passed" : "failed")
+        + result.status().word()
         + "\npass_rate="
-        + PassRate.percent(counts)
+        + PassRate.ratio(counts)
         + "\nfailed="
         + (counts.failed() + counts.error())
         + "\n";

@@ -3,7 +3,10 @@ package io.stagewatch.report;
 import io.stagewatch.run.Counts;
 import java.math.BigDecimal;
 
-/** The pass rate as a percentage, the same way in every report. */
+/**
+ * The pass rate the same way in every report: a ratio from 0 to 1 in every output for machines
+ * (JSON, metrics, the GitHub outputs), a percentage only in text for people.
+ */
 public final class PassRate {
 
   private PassRate() {}
@@ -15,6 +18,21 @@ public final class PassRate {
    */
   public static String percent(Counts counts) {
     return percent(counts.passed() + counts.flaky(), counts.executed());
+  }
+
+  /**
+   * The pass rate from 0 to 1 for machines, to at most four decimals without trailing zeros: {@code
+   * 0.8}, {@code 0.6667}, {@code 1}. As with {@link #percent(Counts)}, a run with any failure never
+   * reads {@code 1}.
+   */
+  public static String ratio(Counts counts) {
+    long passed = counts.passed() + counts.flaky();
+    long executed = counts.executed();
+    long tenThousandths = executed == 0 ? 10_000 : Math.round(passed * 10_000.0 / executed);
+    if (tenThousandths == 10_000 && passed < executed) {
+      tenThousandths = 9_999;
+    }
+    return BigDecimal.valueOf(tenThousandths, 4).stripTrailingZeros().toPlainString();
   }
 
   /**

@@ -103,6 +103,26 @@ public final class Runner {
     }
   }
 
+  /**
+   * The checks the options select, judged as {@link #run} judges them before running anything: a
+   * selection of no check, or a selected check with an unset variable, is refused.
+   *
+   * @throws ConfigException naming every problem
+   */
+  public List<PlannedCheck> validate() throws ConfigException {
+    try (CheckResources resources = new CheckResources();
+        RetryingCheckExecutor executor = executor(resources);
+        LauncherSession session = launcherSession(executor)) {
+      return withClassLoader(
+          () -> {
+            TestPlan plan = session.getLauncher().discover(discoveryRequest(""));
+            refuseUnresolved(plan);
+            refuseEmpty(plan);
+            return describe(plan);
+          });
+    }
+  }
+
   /** Runs the selected checks and returns the result; listeners see every event on the way. */
   public RunResult run(RunListener listener) throws ConfigException {
     return withClassLoader(() -> runWithClassLoader(listener));
@@ -126,6 +146,7 @@ public final class Runner {
       Launcher launcher = session.getLauncher();
       TestPlan plan = launcher.discover(discoveryRequest(info.runId()));
       refuseUnresolved(plan);
+      refuseEmpty(plan);
       listener.runStarted(info, (int) plan.countTestIdentifiers(TestIdentifier::isTest));
       Map<String, CheckResult> results = new LinkedHashMap<>();
       int reruns = config.defaults().rerunFailures();
@@ -308,6 +329,17 @@ public final class Runner {
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
+    }
+  }
+
+  /** A selection of no check is a usage error: nothing is run, or printed as if it had been. */
+  private void refuseEmpty(TestPlan plan) throws ConfigException {
+    if (plan.countTestIdentifiers(TestIdentifier::isTest) == 0) {
+      throw usage(
+          "",
+          "no check matches the selection"
+              + (options.tags() == null ? "" : " -t '" + options.tags() + "'")
+              + (options.suites().isEmpty() ? "" : " -s " + options.suites()));
     }
   }
 

@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * {"healthy": true, "problem": null, "environment": "staging", "lastSuccessAgeSeconds": 12.5,
  *  "readiness": {"verdict": "READY" | "NOT READY" | "UNKNOWN", "ready", "signal": "staging",
- *                "passRate" (0-100, null before a finished run), "passedRuns", "finishedRuns"
+ *                "passRate" (0-1, null before a finished run), "passedRuns", "finishedRuns"
  *                (of the lowest series), "series": [{"schedule", "passedRuns", "finishedRuns",
  *                "latestStatus"}], "window", "threshold", "reasons": [...], "notes": [...]},
  *  "series": [{"schedule", "selection",
- *              "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status",
+ *              "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status" (pass,
+ *                          fail, running or aborted),
  *                          "counts"},
  *              "checks": [{"id", "status", "uptime", "history": ["PASSED", ...], "lastFailure",
  *                          "lastFailureAt"}]}]}
@@ -84,7 +85,8 @@ public final class StatusJson {
     if (score == null) {
       node.putNull("passRate");
     } else {
-      node.put("passRate", score.score());
+      // A ratio, as in every machine output; the page shows the percentage.
+      node.put("passRate", score.score() / 100);
     }
     Optional<SeriesHistory> lowest = readiness.staging().lowest();
     node.put("passedRuns", lowest.map(SeriesHistory::passedRuns).orElse(0));
@@ -96,7 +98,7 @@ public final class StatusJson {
       one.put("passedRuns", s.passedRuns());
       one.put("finishedRuns", s.finishedRuns());
       StoredRun latest = s.latest();
-      one.put("latestStatus", latest == null ? null : latest.status().name());
+      one.put("latestStatus", latest == null ? null : latest.status().word());
     }
     node.put("window", readiness.window());
     node.put("threshold", readiness.threshold());
@@ -112,7 +114,7 @@ public final class StatusJson {
     node.put("label", run.label());
     node.put("startedAt", text(run.startedAt()));
     node.put("finishedAt", text(run.finishedAt()));
-    node.put("status", run.status().name());
+    node.put("status", run.status().word());
     ObjectNode counts = node.putObject("counts");
     counts.put("total", run.counts().total());
     counts.put("passed", run.counts().passed());

@@ -9,6 +9,19 @@ public enum StoredRunStatus {
   /** Found RUNNING by a later run of its environment, so its process died; results kept. */
   ABORTED;
 
+  /**
+   * The status as machine outputs write it: {@code pass}, {@code fail}, {@code running} or {@code
+   * aborted}, the first two as {@link io.stagewatch.run.RunStatus#word()} writes them.
+   */
+  public String word() {
+    return switch (this) {
+      case PASSED -> "pass";
+      case FAILED -> "fail";
+      case RUNNING -> "running";
+      case ABORTED -> "aborted";
+    };
+  }
+
   /** Whether the run got to its end. */
   public boolean isFinished() {
     return this == PASSED || this == FAILED;

@@ -100,7 +100,7 @@ class DaemonEndpointsTest {
         assertThat(json.get("healthy").asBoolean()).isTrue();
         assertThat(json.at("/series/0/lastRun/runId").asText()).isEqualTo(last.runId());
         assertThat(json.at("/series/0/lastRun/label").asText()).isEqualTo(last.label());
-        assertThat(json.at("/series/0/lastRun/status").asText()).isEqualTo(last.status().name());
+        assertThat(json.at("/series/0/lastRun/status").asText()).isEqualTo(last.status().word());
         assertThat(json.at("/series/0/lastRun/startedAt").asText())
             .isEqualTo(last.startedAt().toString());
         assertThat(json.at("/series/0/lastRun/counts/total").asInt())

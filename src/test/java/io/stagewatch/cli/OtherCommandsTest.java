@@ -54,7 +54,9 @@ class OtherCommandsTest {
 
     cli.env("EXPECTED_VERSION", "1.2.3");
     assertThat(cli.run("validate", "-c", config)).as(cli.err).isEqualTo(ExitCodes.PASSED);
-    assertThat(cli.out).contains("OK:").contains("1 suite with 3 checks: health");
+    assertThat(cli.out)
+        .contains("OK:")
+        .contains("2 suites with 4 checks: health, OpenApiDocsSuite");
   }
 
   @Test

@@ -81,7 +81,7 @@ class RunCommandTest {
 
     assertThat(cli.out).contains("PASS   health/health endpoint").contains("PASSED");
     JsonNode result = new ObjectMapper().readTree(cli.report("result.json"));
-    assertThat(result.get("status").asText()).isEqualTo("PASSED");
+    assertThat(result.get("status").asText()).isEqualTo("pass");
     assertThat(result.get("counts").get("total").asInt()).isEqualTo(2);
     assertThat(result.get("checks").get(0).get("id").asText()).isEqualTo("health/health endpoint");
     assertThat(result.get("checks").get(1).get("suite").asText()).isEqualTo("OpenApiDocsSuite");
@@ -276,7 +276,7 @@ class RunCommandTest {
     assertThat(cli.runChecks()).isEqualTo(ExitCodes.PASSED);
 
     assertThat(Files.readString(summary)).isEqualTo(cli.report("summary.md"));
-    assertThat(Files.readString(output)).contains("status=passed").contains("failed=0");
+    assertThat(Files.readString(output)).contains("status=pass\n").contains("failed=0");
   }
 
   static void validateJunitXml(String xml) throws Exception {

@@ -102,8 +102,8 @@ class StoreRunsTest {
     JsonNode runs = history.get("runs");
     assertThat(runs).hasSize(10);
     assertThat(runs.get(0).get("label").asText()).isEqualTo("b10");
-    assertThat(runs.get(3).get("status").asText()).isEqualTo("FAILED");
-    assertThat(runs.get(7).get("status").asText()).isEqualTo("FAILED");
+    assertThat(runs.get(3).get("status").asText()).isEqualTo("fail");
+    assertThat(runs.get(7).get("status").asText()).isEqualTo("fail");
     assertThat(runs.get(5).get("counts").get("flaky").asInt()).isEqualTo(1);
     assertThat(runs.get(0).get("runId").asText())
         .isEqualTo(JSON.readTree(cli.report("result.json")).get("runId").asText());
@@ -127,9 +127,10 @@ class StoreRunsTest {
     assertThat(signal.get("passRate").asDouble()).isEqualTo(0.8);
     assertThat(signal.get("runId").asText()).isEqualTo(runs.get(0).get("runId").asText());
     assertThat(cli.report("metrics.prom"))
-        .contains("stagewatch_run_up{environment=\"staging\"} 1.0")
+        .contains("stagewatch_run_up{environment=\"staging\",schedule=\"adhoc\"} 1.0")
         .contains(
-            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",suite=\"health\"} 1.0");
+            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",schedule=\"adhoc\","
+                + "suite=\"health\"} 1.0");
 
     // report.html: the check's bars over the stored runs, oldest first, and the staging verdict.
     String page = cli.report("report.html");
@@ -196,7 +197,7 @@ class StoreRunsTest {
     assertThat(cli.run("history", "--json", "-c", dir + "/config/stagewatch.yaml")).isZero();
     JsonNode killed = JSON.readTree(cli.out).get("runs").get(1);
     assertThat(killed.get("runId").asText()).isEqualTo("killed-run");
-    assertThat(killed.get("status").asText()).isEqualTo("ABORTED");
+    assertThat(killed.get("status").asText()).isEqualTo("aborted");
     assertThat(killed.get("counts").get("passed").asInt()).isEqualTo(1);
   }
 

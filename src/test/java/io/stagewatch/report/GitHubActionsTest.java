@@ -21,7 +21,7 @@ class GitHubActionsTest {
     GitHubActions.publish(SampleRuns.mixed(), () -> "# summary\n", env(summary, output));
 
     assertThat(Files.readString(summary)).isEqualTo("# summary\n");
-    assertThat(Files.readString(output)).isEqualTo("status=failed\npass_rate=60\nfailed=2\n");
+    assertThat(Files.readString(output)).isEqualTo("status=fail\npass_rate=0.6\nfailed=2\n");
   }
 
   @Test
@@ -36,8 +36,8 @@ class GitHubActionsTest {
     assertThat(Files.readString(output))
         .isEqualTo(
             "other=1\n"
-                + "status=passed\npass_rate=100\nfailed=0\n"
-                + "status=passed\npass_rate=100\nfailed=0\n");
+                + "status=pass\npass_rate=1\nfailed=0\n"
+                + "status=pass\npass_rate=1\nfailed=0\n");
   }
 
   @Test

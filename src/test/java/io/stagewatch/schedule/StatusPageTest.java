@@ -129,7 +129,7 @@ class StatusPageTest {
         .contains("\"id\" : \"health/up\"")
         .contains("\"history\" : [ \"PASSED\", \"FAILED\" ]")
         .contains("\"verdict\" : \"NOT READY\"")
-        .contains("\"passRate\" : 50.0")
+        .contains("\"passRate\" : 0.5")
         .contains("\"passedRuns\" : 1")
         .contains("\"finishedRuns\" : 2")
         .contains("\"the latest staging run of staging smoke failed (r2)\"");

@@ -98,7 +98,7 @@ public final class HistoryJson {
         r.label(),
         r.startedAt(),
         r.finishedAt(),
-        r.status().name(),
+        r.status().word(),
         CountsJson.of(r.counts()));
   }
 

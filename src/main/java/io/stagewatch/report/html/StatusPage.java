@@ -197,6 +197,8 @@ public final class StatusPage {
         case '>' -> out.append("&gt;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&#39;");
+        // A body from a server that ends its lines with CRLF: the line break is the LF.
+        case '\r' -> {}
         default ->
             out.append(Character.isISOControl(ch) && ch != '\n' && ch != '\t' ? '\uFFFD' : ch);
       }

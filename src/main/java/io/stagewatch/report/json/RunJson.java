@@ -59,7 +59,7 @@ public record RunJson(
         info.startedAt(),
         result.finishedAt(),
         result.duration().toMillis(),
-        result.status().name(),
+        result.status().word(),
         CountsJson.of(result.counts()),
         result.counts().passRate(),
         notifications,

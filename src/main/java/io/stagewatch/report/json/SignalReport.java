@@ -98,7 +98,7 @@ public final class SignalReport implements ReportFile {
         result.info().environment(),
         result.info().series().name(),
         result.info().series().selection(),
-        passed ? "pass" : "fail",
+        result.status().word(),
         (double) runsPassed / window,
         window,
         runsPassed,

@@ -48,7 +48,7 @@ class JsonResultReportTest {
     assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-23T10:00:00Z");
     assertThat(json.get("finishedAt").asText()).isEqualTo("2026-11-23T10:00:07.250Z");
     assertThat(json.get("durationMs").asLong()).isEqualTo(7250);
-    assertThat(json.get("status").asText()).isEqualTo("FAILED");
+    assertThat(json.get("status").asText()).isEqualTo("fail");
     assertThat(json.get("passRate").asDouble()).isEqualTo(0.6);
     assertThat(json.get("notifications").isArray()).isTrue();
     assertThat(json.get("notifications")).isEmpty();
@@ -73,7 +73,7 @@ class JsonResultReportTest {
     assertThat(json.has("project")).isTrue();
     assertThat(json.get("project").isNull()).isTrue();
     assertThat(json.get("label").isNull()).isTrue();
-    assertThat(json.get("status").asText()).isEqualTo("PASSED");
+    assertThat(json.get("status").asText()).isEqualTo("pass");
     assertThat(json.get("passRate").asDouble()).isEqualTo(1.0);
   }
 

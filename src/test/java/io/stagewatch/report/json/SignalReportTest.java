@@ -23,7 +23,7 @@ class SignalReportTest {
     assertThat(signal.get("environment").asText()).isEqualTo(result.get("environment").asText());
     assertThat(signal.get("runId").asText()).isEqualTo(result.get("runId").asText());
     assertThat(signal.get("status").asText()).isEqualTo("fail");
-    assertThat(result.get("status").asText()).isEqualTo("FAILED");
+    assertThat(result.get("status").asText()).isEqualTo("fail");
     assertThat(signal.get("window").asInt()).isEqualTo(1);
     assertThat(signal.get("passRate").asDouble()).isZero();
     assertThat(signal.get("checkPassRate").asDouble()).isEqualTo(result.get("passRate").asDouble());
