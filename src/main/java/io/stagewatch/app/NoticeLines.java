@@ -3,7 +3,7 @@ package io.stagewatch.app;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.notify.NoticeReport;
 import io.stagewatch.notify.Notifications;
-import io.stagewatch.report.json.NotificationJson;
+import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
@@ -19,7 +19,7 @@ import java.util.Optional;
 final class NoticeLines {
   private NoticeLines() {}
 
-  static List<NotificationJson> deliver(
+  static List<NoticeOutcome> deliver(
       RunOutput output,
       Notifications notifications,
       StoreSession session,
@@ -72,8 +72,8 @@ final class NoticeLines {
     }
   }
 
-  private static NotificationJson json(String notifier, NoticeReport r) {
-    return new NotificationJson(
+  private static NoticeOutcome json(String notifier, NoticeReport r) {
+    return new NoticeOutcome(
         notifier, r.kind(), r.runId(), r.checks(), r.status().label(), r.error());
   }
 

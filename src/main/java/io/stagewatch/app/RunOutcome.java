@@ -1,6 +1,6 @@
 package io.stagewatch.app;
 
-import io.stagewatch.report.json.NotificationJson;
+import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.store.RecentRuns;
@@ -30,7 +30,7 @@ public sealed interface RunOutcome {
    * @param reports which report files were written
    */
   record Finished(
-      RunResult result, Stored store, List<NotificationJson> notifications, Reports reports)
+      RunResult result, Stored store, List<NoticeOutcome> notifications, Reports reports)
       implements RunOutcome {
 
     public Finished {

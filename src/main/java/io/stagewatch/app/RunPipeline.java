@@ -7,10 +7,10 @@ import io.stagewatch.notify.Notifications;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.GitHubActions;
-import io.stagewatch.report.ReportFiles;
+import io.stagewatch.report.NoticeOutcome;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportWriter;
 import io.stagewatch.report.html.PageView;
-import io.stagewatch.report.json.NotificationJson;
 import io.stagewatch.report.markdown.MarkdownSummaryReport;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
@@ -20,7 +20,6 @@ import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunLockedException;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
-import io.stagewatch.store.WindowFigures;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -160,7 +159,7 @@ public final class RunPipeline implements AutoCloseable {
             readiness.window(),
             PageView.HISTORY_RUNS);
     StagingReadiness verdict = recent == null ? null : staging(session);
-    List<NotificationJson> sent =
+    List<NoticeOutcome> sent =
         notifications == null
             ? List.of()
             : NoticeLines.deliver(output, notifications, session, result, config.secrets());
@@ -199,14 +198,20 @@ public final class RunPipeline implements AutoCloseable {
       Path dir,
       @Nullable RecentRuns recent,
       @Nullable StagingReadiness verdict,
-      List<NotificationJson> sent) {
-    @Nullable WindowFigures figures = recent == null ? null : recent.figures();
+      List<NoticeOutcome> sent) {
+    ReportContext context = ReportContext.of(result, recent, verdict, sent);
     try {
-      List<Path> written =
-          new ReportWriter(ReportFiles.all(recent, verdict, sent)).write(result, dir);
-      GitHubActions.publish(
-          result, () -> new MarkdownSummaryReport(figures).render(result), environment);
-      return new RunOutcome.Reports(dir, written, null);
+      List<ReportWriter.Written> written = new ReportWriter(ReportFiles.all()).write(context, dir);
+      // GitHub's job summary is summary.md as written, not a second rendering of it.
+      String summary =
+          written.stream()
+              .filter(w -> w.path().endsWith(MarkdownSummaryReport.FILE_NAME))
+              .map(ReportWriter.Written::content)
+              .findFirst()
+              .orElse("");
+      GitHubActions.publish(result, summary, environment);
+      return new RunOutcome.Reports(
+          dir, written.stream().map(ReportWriter.Written::path).toList(), null);
     } catch (IOException e) {
       return new RunOutcome.Reports(
           dir,

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,16 +23,14 @@ public final class GitHubActions {
   /**
    * Appends {@code summaryMarkdown} to the file named by {@code GITHUB_STEP_SUMMARY} and the
    * outputs {@code status}, {@code pass_rate} and {@code failed} to the file named by {@code
-   * GITHUB_OUTPUT}. Both files are shared by every step of the job, hence appending. The summary is
-   * only rendered under Actions.
+   * GITHUB_OUTPUT}. Both files are shared by every step of the job, hence appending.
    *
    * @throws IOException when a file cannot be written
    */
-  public static void publish(
-      RunResult result, Supplier<String> summaryMarkdown, Map<String, String> env)
+  public static void publish(RunResult result, String summaryMarkdown, Map<String, String> env)
       throws IOException {
     if (path(env, STEP_SUMMARY) != null || path(env, OUTPUT) != null) {
-      publish(summaryMarkdown.get(), outputs(result), env);
+      publish(summaryMarkdown, outputs(result), env);
     }
   }
 

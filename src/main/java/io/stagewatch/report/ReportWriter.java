@@ -22,28 +22,32 @@ public final class ReportWriter {
 
   private final List<ReportFile> files;
 
-  /** Writes every file in {@link ReportFiles#all()}. */
-  public ReportWriter() {
-    this(ReportFiles.all());
-  }
-
   public ReportWriter(List<ReportFile> files) {
     this.files = List.copyOf(files);
+  }
+
+  /** A file written, and what was written into it. */
+  public record Written(Path path, String content) {}
+
+  /** Writes the files of the run alone (no store, no notices). */
+  public List<Written> write(RunResult result, Path dir) throws IOException {
+    return write(ReportContext.of(result), dir);
   }
 
   /**
    * Creates {@code dir} if needed and writes every report file into it, replacing older ones.
    *
-   * @return the paths written, in the order of the files
+   * @return the files written with their content, in the order of the files
    * @throws IOException when the directory or a file cannot be written
    */
-  public List<Path> write(RunResult result, Path dir) throws IOException {
+  public List<Written> write(ReportContext context, Path dir) throws IOException {
     Files.createDirectories(dir);
-    List<Path> written = new ArrayList<>(files.size());
+    List<Written> written = new ArrayList<>(files.size());
     for (ReportFile file : files) {
       Path target = dir.resolve(file.fileName());
-      writeAtomically(target, file.render(result));
-      written.add(target);
+      String content = file.render(context);
+      writeAtomically(target, content);
+      written.add(new Written(target, content));
     }
     return List.copyOf(written);
   }

@@ -4,6 +4,9 @@ import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.suite.Workspace;
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,11 +19,23 @@ import java.util.Map;
 public final class EmbeddedRun {
   private EmbeddedRun() {}
 
+  /** Deregisters the JDBC drivers this program's class loader registered. */
+  public static void forgetDrivers() throws SQLException {
+    for (Driver driver : DriverManager.drivers().toList()) {
+      if (driver.getClass().getClassLoader() == EmbeddedRun.class.getClassLoader()) {
+        DriverManager.deregisterDriver(driver);
+      }
+    }
+  }
+
   /**
    * @return how the run ended: {@code passed}, {@code failed}, or the outcome's kind
    */
   public static String run(Path configFile, Path reportDir, Map<String, String> environment)
       throws Exception {
+    // JDBC finds drivers once per JVM: in a JVM that already did, through another class loader,
+    // this program's SQLite driver makes itself known.
+    Class.forName("org.sqlite.JDBC");
     Workspace workspace = Workspace.load(configFile, null, environment, false);
     StringBuilder lines = new StringBuilder();
     try (RunPipeline pipeline =

@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ class EmbeddedRunTest {
 
     String outcome;
     Set<String> refused;
+    // JDBC drivers are found once per JVM, through the context class loader at the time: find
+    // them for the other tests first, and forget the embedded program's afterwards.
+    assertThat(DriverManager.drivers()).isNotEmpty();
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (WithoutCommandLine loader = new WithoutCommandLine(classPath())) {
@@ -82,6 +86,7 @@ class EmbeddedRunTest {
                       dir.resolve("reports"),
                       Map.of("STAGING_URL", staging.baseUrl()));
       refused = Set.copyOf(loader.refused);
+      program.getMethod("forgetDrivers").invoke(null);
     } finally {
       thread.setContextClassLoader(previous);
     }

@@ -3,7 +3,7 @@ package io.stagewatch.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stagewatch.run.RunResult;
+import io.stagewatch.app.ReportFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,32 +16,38 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportWriterTest {
   @TempDir Path tmp;
 
+  static final ReportWriter WRITER = new ReportWriter(ReportFiles.all());
+
+  /** The registry's file names: the one list of them. */
+  static List<String> names() {
+    return ReportFiles.all().stream().map(ReportFile::fileName).toList();
+  }
+
   @Test
   void everyReportFileIsWrittenIntoANewDirectory() throws IOException {
     Path dir = tmp.resolve("reports/run-42");
 
-    List<Path> written = new ReportWriter().write(SampleRuns.mixed(), dir);
+    List<ReportWriter.Written> written = WRITER.write(SampleRuns.mixed(), dir);
 
     assertThat(written)
-        .containsExactly(
-            dir.resolve("junit.xml"),
-            dir.resolve("result.json"),
-            dir.resolve("summary.md"),
-            dir.resolve("signal.json"),
-            dir.resolve("metrics.prom"),
-            dir.resolve("report.html"));
-    assertThat(listing(dir))
-        .containsExactlyInAnyOrder(
-            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom", "report.html");
+        .extracting(ReportWriter.Written::path)
+        .containsExactlyElementsOf(names().stream().map(dir::resolve).toList());
+    assertThat(listing(dir)).containsExactlyInAnyOrderElementsOf(names());
   }
 
   @Test
   void eachFileHoldsWhatItsReportRenders() throws IOException {
-    new ReportWriter().write(SampleRuns.mixed(), tmp);
+    List<ReportWriter.Written> written = WRITER.write(SampleRuns.mixed(), tmp);
 
     for (ReportFile file : ReportFiles.all()) {
+      String rendered = file.render(SampleRuns.mixed());
       assertThat(Files.readString(tmp.resolve(file.fileName()), StandardCharsets.UTF_8))
-          .isEqualTo(file.render(SampleRuns.mixed()));
+          .isEqualTo(rendered);
+      assertThat(written)
+          .filteredOn(w -> w.path().endsWith(file.fileName()))
+          .singleElement()
+          .extracting(ReportWriter.Written::content)
+          .isEqualTo(rendered);
     }
   }
 
@@ -49,13 +55,11 @@ class ReportWriterTest {
   void olderFilesAreReplacedAndNoTemporaryFileIsLeft() throws IOException {
     Files.writeString(tmp.resolve("summary.md"), "an older and much longer summary ".repeat(100));
 
-    new ReportWriter().write(SampleRuns.allPassed(), tmp);
+    WRITER.write(SampleRuns.allPassed(), tmp);
 
     assertThat(Files.readString(tmp.resolve("summary.md")))
         .startsWith("# stagewatch on staging: **PASSED**");
-    assertThat(listing(tmp))
-        .containsExactlyInAnyOrder(
-            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom", "report.html");
+    assertThat(listing(tmp)).containsExactlyInAnyOrderElementsOf(names());
   }
 
   @Test
@@ -72,16 +76,13 @@ class ReportWriterTest {
   void aDirectoryThatIsAFileFailsTheWrite() throws IOException {
     Path notADir = Files.writeString(tmp.resolve("reports"), "");
 
-    assertThatThrownBy(() -> new ReportWriter().write(SampleRuns.mixed(), notADir))
+    assertThatThrownBy(() -> WRITER.write(SampleRuns.mixed(), notADir))
         .isInstanceOf(IOException.class);
   }
 
   @Test
   void theRegistryListsEachFileNameOnce() {
-    assertThat(ReportFiles.all())
-        .extracting(ReportFile::fileName)
-        .containsExactly(
-            "junit.xml", "result.json", "summary.md", "signal.json", "metrics.prom", "report.html");
+    assertThat(names()).doesNotHaveDuplicates().isNotEmpty();
   }
 
   private static ReportFile file(String name, String content) {
@@ -92,7 +93,7 @@ class ReportWriterTest {
       }
 
       @Override
-      public String render(RunResult result) {
+      public String render(ReportContext context) {
         return content;
       }
     };

@@ -1,13 +1,13 @@
 package io.stagewatch.report.html;
 
 import io.stagewatch.readiness.StagingReadiness;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.WindowFigures;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code report.html}: the daemon's status page for this run, every check with its state, duration
@@ -17,32 +17,17 @@ import org.jspecify.annotations.Nullable;
  * page. The page does not reload itself.
  */
 public final class HtmlReport implements ReportFile {
-  private final @Nullable RecentRuns recent;
-  private final @Nullable StagingReadiness readiness;
-
-  /** Without a store: this run alone. */
-  public HtmlReport() {
-    this(null, null);
-  }
-
-  /**
-   * @param recent the environment's last runs, this run among them; null when no store is on
-   * @param readiness the verdict of the staging runs in the store; null when no store is on
-   */
-  public HtmlReport(@Nullable RecentRuns recent, @Nullable StagingReadiness readiness) {
-    this.recent = recent;
-    this.readiness = readiness;
-  }
-
   @Override
   public String fileName() {
     return "report.html";
   }
 
   @Override
-  public String render(RunResult result) {
+  public String render(ReportContext context) {
+    RunResult result = context.result();
+    StagingReadiness readiness = context.readiness();
     int passed = result.counts().passed() + result.counts().flaky();
-    RecentRuns r = recent;
+    RecentRuns r = context.recent();
     PageView.Section section =
         new PageView.Section(
             result.info().series().describe(),

@@ -2,6 +2,7 @@ package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import java.io.IOException;
@@ -41,14 +42,14 @@ public record RunJson(
     String status,
     CountsJson counts,
     double passRate,
-    List<NotificationJson> notifications,
+    List<NoticeOutcome> notifications,
     List<CheckJson> checks) {
 
   public static RunJson of(RunResult result) {
     return of(result, List.of());
   }
 
-  public static RunJson of(RunResult result, List<NotificationJson> notifications) {
+  public static RunJson of(RunResult result, List<NoticeOutcome> notifications) {
     RunInfo info = result.info();
     return new RunJson(
         info.runId(),
@@ -82,8 +83,15 @@ public record RunJson(
     counts.writeTo(json);
     json.writeNumberField("passRate", passRate);
     json.writeArrayFieldStart("notifications");
-    for (NotificationJson notification : notifications) {
-      notification.writeTo(json);
+    for (NoticeOutcome notice : notifications) {
+      json.writeStartObject();
+      json.writeStringField("notifier", notice.notifier());
+      json.writeStringField("kind", notice.kind());
+      json.writeStringField("runId", notice.runId());
+      JsonText.strings(json, "checks", notice.checks());
+      json.writeStringField("status", notice.status());
+      JsonText.stringOrNull(json, "error", notice.error());
+      json.writeEndObject();
     }
     json.writeEndArray();
     json.writeArrayFieldStart("checks");

@@ -2,13 +2,13 @@ package io.stagewatch.report.json;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.store.WindowFigures;
 import java.io.IOException;
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code signal.json}: staging health as one input for a release readiness score.
@@ -26,12 +26,6 @@ import org.jspecify.annotations.Nullable;
 public final class SignalReport implements ReportFile {
   public static final String FILE_NAME = "signal.json";
   public static final String SIGNAL = "staging-smoke";
-
-  private final @Nullable WindowFigures history;
-
-  public SignalReport(@Nullable WindowFigures history) {
-    this.history = history;
-  }
 
   /** The fields of the file, in their order. */
   @JsonPropertyOrder({
@@ -84,13 +78,14 @@ public final class SignalReport implements ReportFile {
   }
 
   @Override
-  public String render(RunResult result) {
-    return JsonText.render(signal(result)::writeTo);
+  public String render(ReportContext context) {
+    return JsonText.render(signal(context)::writeTo);
   }
 
-  public Signal signal(RunResult result) {
+  public Signal signal(ReportContext context) {
+    RunResult result = context.result();
     boolean passed = result.status() == RunStatus.PASSED;
-    WindowFigures h = history;
+    WindowFigures h = context.figures();
     int window = h == null || h.finishedRuns() == 0 ? 1 : h.finishedRuns();
     int runsPassed = h == null || h.finishedRuns() == 0 ? (passed ? 1 : 0) : h.passedRuns();
     return new Signal(

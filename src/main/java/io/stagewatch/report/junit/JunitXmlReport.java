@@ -1,5 +1,6 @@
 package io.stagewatch.report.junit;
 
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
@@ -32,7 +33,8 @@ public final class JunitXmlReport implements ReportFile {
   }
 
   @Override
-  public String render(RunResult result) {
+  public String render(ReportContext context) {
+    RunResult result = context.result();
     StringBuilder out = new StringBuilder(2_000 + 100 * result.checks().size());
     XmlOut xml = new XmlOut(out);
     xml.startDocument();

@@ -2,6 +2,7 @@ package io.stagewatch.report.markdown;
 
 import io.stagewatch.report.HumanDuration;
 import io.stagewatch.report.PassRate;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
@@ -30,28 +31,15 @@ public final class MarkdownSummaryReport implements ReportFile {
   /** The characters that make Markdown format text instead of showing it. */
   private static final Pattern MARKUP = Pattern.compile("[\\\\`*_\\[\\]<|]");
 
-  private final @Nullable WindowFigures history;
-
-  /** The summary of the run alone. */
-  public MarkdownSummaryReport() {
-    this(null);
-  }
-
-  /**
-   * @param history the figures of the environment's last runs, shown after the run's own sections;
-   *     null when no store is on
-   */
-  public MarkdownSummaryReport(@Nullable WindowFigures history) {
-    this.history = history;
-  }
-
   @Override
   public String fileName() {
     return FILE_NAME;
   }
 
   @Override
-  public String render(RunResult result) {
+  public String render(ReportContext context) {
+    RunResult result = context.result();
+    WindowFigures history = context.figures();
     StringBuilder md = new StringBuilder();
     header(md, result);
     durations(md, result.checks());

@@ -1,5 +1,6 @@
 package io.stagewatch.report.prometheus;
 
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
@@ -64,7 +65,8 @@ public final class MetricsReport implements ReportFile {
   }
 
   @Override
-  public String render(RunResult result) {
+  public String render(ReportContext context) {
+    RunResult result = context.result();
     return render(List.of(result));
   }
 

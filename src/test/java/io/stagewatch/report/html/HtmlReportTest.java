@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.SampleRuns;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.Counts;
@@ -98,7 +99,9 @@ class HtmlReportTest {
   @Test
   void withAStoreALineSumsUpTheRecentRuns() {
     RecentRuns recent = recent();
-    assertThat(new HtmlReport(recent, null).render(SampleRuns.allPassed()))
+    assertThat(
+            new HtmlReport()
+                .render(ReportContext.of(SampleRuns.allPassed(), recent, null, List.of())))
         .contains("<p>Last 2 finished runs: 1 passed; run duration p50 1200 ms, p95 1200 ms.</p>")
         .contains("2 of 2 checks passed.");
     assertThat(new HtmlReport().render(SampleRuns.allPassed())).doesNotContain("finished runs");
@@ -106,7 +109,9 @@ class HtmlReportTest {
 
   @Test
   void withAStoreEachCheckOfTheRunHasItsHistoryBarsFromTheStore() {
-    String html = new HtmlReport(recent(), null).render(SampleRuns.allPassed());
+    String html =
+        new HtmlReport()
+            .render(ReportContext.of(SampleRuns.allPassed(), recent(), null, List.of()));
     assertThat(html)
         .contains(
             "<td>staging-health/health endpoint</td><td class=\"state-passed\">PASSED</td>"
@@ -128,7 +133,9 @@ class HtmlReportTest {
     RecentRuns recent = recent();
     StagingReadiness readiness =
         StagingReadiness.of(StagingHistory.of("staging", recent.windowRuns()), 10, 90, true);
-    String html = new HtmlReport(recent, readiness).render(SampleRuns.allPassed());
+    String html =
+        new HtmlReport()
+            .render(ReportContext.of(SampleRuns.allPassed(), recent, readiness, List.of()));
     assertThat(html)
         .contains("class=\"readiness not-ready\"")
         .contains("<b class=\"verdict\">NOT READY</b>")

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.stagewatch.report.NoticeOutcome;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.SampleRuns;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
@@ -38,12 +40,11 @@ class JsonTextTest {
                   .withArrayIndenter(new DefaultIndenter("  ", "\n")))
           .build();
 
-  private static final List<NotificationJson> NOTIFICATIONS =
+  private static final List<NoticeOutcome> NOTIFICATIONS =
       List.of(
-          new NotificationJson(
+          new NoticeOutcome(
               "slack", "alert", "run-42", List.of("checkout/create order"), "sent", null),
-          new NotificationJson(
-              "slack", "recovery", "run-41", List.of(), "failed", "HTTP 500 \"é\""));
+          new NoticeOutcome("slack", "recovery", "run-41", List.of(), "failed", "HTTP 500 \"é\""));
 
   private static String mapped(Object value) throws Exception {
     return MAPPER.writeValueAsString(value) + "\n";
@@ -53,7 +54,9 @@ class JsonTextTest {
   void resultJsonIsWhatTheMapperWrites() throws Exception {
     for (RunResult run : runs()) {
       assertThat(new JsonResultReport().render(run)).isEqualTo(mapped(RunJson.of(run)));
-      assertThat(new JsonResultReport(NOTIFICATIONS).render(run))
+      assertThat(
+              new JsonResultReport()
+                  .render(new ReportContext(run, null, null, null, NOTIFICATIONS)))
           .isEqualTo(mapped(RunJson.of(run, NOTIFICATIONS)));
     }
   }
@@ -62,8 +65,10 @@ class JsonTextTest {
   void signalJsonIsWhatTheMapperWrites() throws Exception {
     WindowFigures history = new WindowFigures(10, 3, 2, 100, 200, List.of(), List.of());
     for (RunResult run : runs()) {
-      for (SignalReport report : List.of(new SignalReport(null), new SignalReport(history))) {
-        assertThat(report.render(run)).isEqualTo(mapped(report.signal(run)));
+      for (ReportContext context :
+          List.of(ReportContext.of(run), new ReportContext(run, history, null, null, List.of()))) {
+        SignalReport report = new SignalReport();
+        assertThat(report.render(context)).isEqualTo(mapped(report.signal(context)));
       }
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.SampleRuns;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.WindowFigures;
@@ -16,7 +17,7 @@ class SignalReportTest {
   @Test
   void withoutAStoreTheSignalCoversThisRunAlone() throws Exception {
     RunResult run = SampleRuns.mixed();
-    JsonNode signal = JSON.readTree(new SignalReport(null).render(run));
+    JsonNode signal = JSON.readTree(new SignalReport().render(run));
     JsonNode result = JSON.readTree(new JsonResultReport().render(run));
 
     assertThat(signal.get("signal").asText()).isEqualTo("staging-smoke");
@@ -33,7 +34,10 @@ class SignalReportTest {
   @Test
   void withAStoreThePassRateIsOverTheFinishedRunsOfTheWindow() throws Exception {
     WindowFigures history = new WindowFigures(10, 3, 2, 100, 200, List.of(), List.of());
-    JsonNode signal = JSON.readTree(new SignalReport(history).render(SampleRuns.allPassed()));
+    JsonNode signal =
+        JSON.readTree(
+            new SignalReport()
+                .render(new ReportContext(SampleRuns.allPassed(), history, null, null, List.of())));
 
     assertThat(signal.get("status").asText()).isEqualTo("pass");
     assertThat(signal.get("window").asInt()).isEqualTo(3);

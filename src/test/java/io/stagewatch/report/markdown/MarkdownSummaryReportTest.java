@@ -2,6 +2,7 @@ package io.stagewatch.report.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.SampleRuns;
 import io.stagewatch.store.CheckStats;
 import io.stagewatch.store.WindowFigures;
@@ -81,7 +82,9 @@ class MarkdownSummaryReportTest {
     WindowFigures history =
         new WindowFigures(10, 10, 9, 6100, 9400, List.of(flaky), List.of(flaky, steady));
 
-    String md = new MarkdownSummaryReport(history).render(SampleRuns.allPassed());
+    String md =
+        new MarkdownSummaryReport()
+            .render(new ReportContext(SampleRuns.allPassed(), history, null, null, List.of()));
 
     assertThat(md).isEqualTo(golden("summary-passed-with-history.md"));
   }
