@@ -1,5 +1,6 @@
 package io.stagewatch.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -54,5 +55,18 @@ final class CommandSpecs {
         .initialValue(false)
         .description(description)
         .build();
+  }
+
+  /** Help lines from single lines and groups of them, in order. */
+  static String[] lines(Object... parts) {
+    List<String> lines = new ArrayList<>();
+    for (Object part : parts) {
+      if (part instanceof String[] group) {
+        lines.addAll(List.of(group));
+      } else {
+        lines.add(String.valueOf(part));
+      }
+    }
+    return lines.toArray(String[]::new);
   }
 }

@@ -1,5 +1,10 @@
 package io.stagewatch.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /** The exit codes of the contract, in one place. */
 public final class ExitCodes {
   /** Every selected check passed (flaky ones included). */
@@ -17,5 +22,45 @@ public final class ExitCodes {
   /** Another run of the same environment holds the run lock; nothing was run. */
   public static final int LOCKED = 4;
 
+  /** What each code means to a person reading {@code --help}, in code order. */
+  private static final Map<Integer, String> MEANINGS =
+      new LinkedHashMap<>(
+          Map.of(
+              PASSED, "all checks passed (flaky ones too)",
+              FAILED, "a check failed",
+              USAGE, "usage or configuration error (nothing run)",
+              INTERNAL,
+                  "internal or infrastructure error (e.g. the store or the reports cannot be"
+                      + " written)",
+              LOCKED, "another run of the environment holds the run lock (nothing run)"));
+
   private ExitCodes() {}
+
+  /**
+   * The help text of the codes, {@code Exit codes: 0 all checks passed ...}, wrapped for {@code
+   * --help}: the one place it is written.
+   */
+  static String[] help() {
+    StringBuilder text = new StringBuilder("Exit codes:");
+    MEANINGS.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> text.append(' ').append(e.getKey()).append(' ').append(e.getValue()).append(','));
+    text.setLength(text.length() - 1);
+    text.append('.');
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.toString().split(" ")) {
+      if (line.length() + word.length() + 1 > WIDTH && !line.isEmpty()) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.isEmpty() ? "" : " ").append(word);
+    }
+    lines.add(line.toString());
+    return lines.toArray(String[]::new);
+  }
+
+  /** The width {@code --help} wraps at. */
+  private static final int WIDTH = 76;
 }

@@ -95,12 +95,7 @@ final class RunCommand implements Callable<Integer> {
             "  stagewatch run --schedule smoke --trigger cron   a schedule's selection",
             "  stagewatch run --trigger cron --label \"$(git rev-parse --short HEAD)\"",
             "")
-        .footer(
-            "",
-            "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
-            "2 usage or configuration error (nothing run), 3 internal or infrastructure",
-            "error (e.g. the store or the reports cannot be written), 4 another run of",
-            "the environment holds the run lock (nothing run).");
+        .footer(CommandSpecs.lines("", ExitCodes.help()));
   }
 
   @Override

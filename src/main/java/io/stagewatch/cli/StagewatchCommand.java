@@ -25,13 +25,7 @@ public final class StagewatchCommand implements Runnable {
             "Runs tagged smoke suites against a staging environment, with timeouts and",
             "retries, and writes JUnit XML, JSON and Markdown reports.",
             "")
-        .footer(
-            "",
-            "Exit codes: 0 all checks passed (flaky ones too), 1 a check failed,",
-            "2 usage or configuration error (nothing run), 3 internal or infrastructure",
-            "error, 4 another run of the environment holds the run lock.",
-            "",
-            "Start with: stagewatch demo");
+        .footer(CommandSpecs.lines("", ExitCodes.help(), "", "Start with: stagewatch demo"));
   }
 
   @Override
