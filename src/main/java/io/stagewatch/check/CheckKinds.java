@@ -11,10 +11,6 @@ public final class CheckKinds {
 
   private CheckKinds() {}
 
-  public static List<CheckKind> all() {
-    return ALL;
-  }
-
   public static Optional<CheckKind> byKey(String key) {
     for (CheckKind kind : ALL) {
       if (kind.key().equals(key)) {

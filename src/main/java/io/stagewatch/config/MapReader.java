@@ -42,11 +42,6 @@ public final class MapReader {
     return null;
   }
 
-  /** A reader of the same map that interpolates with {@code other}. */
-  public MapReader with(Interpolator other) {
-    return new MapReader(map, path, other, problems);
-  }
-
   /**
    * A reader of the same map that interpolates with {@code other} and records into {@code into}.
    */

@@ -81,10 +81,6 @@ final class ResultCollector implements TestExecutionListener {
         .toList();
   }
 
-  @Nullable CheckResult result(String uniqueId) {
-    return results.get(uniqueId);
-  }
-
   @Override
   public void testPlanExecutionStarted(TestPlan testPlan) {
     this.plan = testPlan;

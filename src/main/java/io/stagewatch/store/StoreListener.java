@@ -20,10 +20,6 @@ public final class StoreListener implements RunListener {
   private final AtomicReference<@Nullable StoreException> error = new AtomicReference<>();
   private volatile @Nullable String runId;
 
-  public StoreListener(ResultStore store, String runnerVersion) {
-    this(store, runnerVersion, null);
-  }
-
   /**
    * @param planner decides the notices to write with the run's end; null when nothing is sent
    */

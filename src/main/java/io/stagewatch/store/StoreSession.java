@@ -46,18 +46,9 @@ public final class StoreSession implements AutoCloseable {
 
   /**
    * Takes the environment's run lock in an open store (closing the store if that fails) and marks
-   * abandoned runs.
+   * abandoned runs; {@code planner} decides the notices written with the run's end.
    *
    * @throws RunLockedException when another run holds the lock after {@code wait}
-   */
-  public static StoreSession start(ResultStore store, String environment, Duration wait)
-      throws RunLockedException {
-    return start(store, environment, wait, null);
-  }
-
-  /**
-   * Like {@link #start(ResultStore, String, Duration)}, with {@code planner} deciding the notices
-   * written with the run's end.
    */
   public static StoreSession start(
       ResultStore store, String environment, Duration wait, @Nullable AlertPlanner planner)
