@@ -39,7 +39,7 @@ public final class StatusEndpoints implements AutoCloseable {
             s -> s);
     try {
       return new StatusEndpoints(
-          status, StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status));
+          status, StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status, daemon::alive));
     } catch (IOException | RuntimeException e) {
       status.close();
       throw e;
