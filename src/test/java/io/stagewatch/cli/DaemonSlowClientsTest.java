@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,6 +91,24 @@ class DaemonSlowClientsTest {
     Socket last = halfOpen.get(HALF_OPEN - 1);
     await().atMost(Duration.ofSeconds(15)).until(() -> closedByTheServer(last));
     assertThat(halfOpen).allMatch(DaemonSlowClientsTest::closedByTheServer);
+  }
+
+  @Test
+  void theImagesHealthCheckAsksLivenessAndPassesAgainstALiveDaemon() throws Exception {
+    staging.stubFor(get("/health").willReturn(ok()));
+    int port = startDaemon();
+    Matcher healthCheck =
+        Pattern.compile("(?m)^HEALTHCHECK .*\\n +CMD \\[\"bash\", \"-c\", \"(.*)\"\\]$")
+            .matcher(Files.readString(Path.of("Dockerfile")));
+    assertThat(healthCheck.find()).as("the Dockerfile's HEALTHCHECK").isTrue();
+    // The command as the image's shell gets it (JSON unescaped), against this daemon's port.
+    String command = healthCheck.group(1).replace("\\\\", "\\").replace("/9464", "/" + port);
+
+    Process check = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+
+    assertThat(check.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(check.exitValue()).as(new String(check.getInputStream().readAllBytes())).isZero();
+    assertThat(command).contains("GET /livez");
   }
 
   @Test
