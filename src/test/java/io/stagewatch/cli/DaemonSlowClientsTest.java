@@ -116,13 +116,7 @@ class DaemonSlowClientsTest {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       CliRun cli = new DaemonProject(dir, staging.baseUrl()).write();
 
-      int exit =
-          cli.run(
-              "daemon",
-              "-c",
-              dir.resolve("config/stagewatch.yaml").toString(),
-              "--port",
-              Integer.toString(taken.getLocalPort()));
+      int exit = daemonCommand(cli, "--port", Integer.toString(taken.getLocalPort()));
 
       assertThat(exit).as(cli.err).isEqualTo(ExitCodes.USAGE);
       assertThat(cli.err)
@@ -138,15 +132,7 @@ class DaemonSlowClientsTest {
     CliRun cli = new DaemonProject(dir, staging.baseUrl()).write();
 
     // 192.0.2.0/24 is reserved for documentation: no machine has such an address.
-    int exit =
-        cli.run(
-            "daemon",
-            "-c",
-            dir.resolve("config/stagewatch.yaml").toString(),
-            "--bind",
-            "192.0.2.7",
-            "--port",
-            "9464");
+    int exit = daemonCommand(cli, "--bind", "192.0.2.7", "--port", "9464");
 
     assertThat(exit).as(cli.err).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err)
@@ -155,29 +141,19 @@ class DaemonSlowClientsTest {
                 + " machine's\n");
   }
 
+  /** {@code stagewatch daemon} in this JVM: only for what ends it before it serves. */
+  private int daemonCommand(CliRun cli, String... options) {
+    List<String> args =
+        new ArrayList<>(List.of("daemon", "-c", dir.resolve("config/stagewatch.yaml").toString()));
+    args.addAll(List.of(options));
+    return cli.run(args.toArray(String[]::new));
+  }
+
   /** Starts {@code stagewatch daemon} in a process of its own and returns its port. */
   private int startDaemon() throws Exception {
     // Slots a minute apart: the daemon is ready from its start, however long its first run takes.
-    CliRun cli = new DaemonProject(dir, staging.baseUrl()).every("1m").write();
     int port = FreePort.pick();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "daemon",
-                "-c",
-                dir.resolve("config/stagewatch.yaml").toString(),
-                "--port",
-                Integer.toString(port),
-                "--report-dir",
-                dir.resolve("reports").toString())
-            .redirectOutput(dir.resolve("out.log").toFile())
-            .redirectError(dir.resolve("err.log").toFile());
-    builder.environment().putAll(cli.environment);
-    daemon = builder.start();
+    daemon = new DaemonProject(dir, staging.baseUrl()).every("1m").startProcess(port);
     Path log = dir.resolve("err.log");
     await()
         .atMost(Duration.ofSeconds(20))

@@ -93,6 +93,15 @@ class ReadinessCommandTest {
     return cli.run(args.toArray(String[]::new));
   }
 
+  /** {@code readiness} on the project's config with only the inputs given. */
+  int readinessOf(CliRun cli, String... inputs) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("readiness", "-c", dir.resolve("config/stagewatch.yaml").toString()));
+    args.addAll(List.of(inputs));
+    return cli.run(args.toArray(String[]::new));
+  }
+
   @Test
   void aGoodScoreWithAPassingLatestStagingRunIsReady() throws Exception {
     CliRun cli = project("threshold: 90");
@@ -187,15 +196,7 @@ class ReadinessCommandTest {
     String sarif = fixture(file);
 
     for (String option : List.of("--security", "--quality")) {
-      int exit =
-          cli.run(
-              "readiness",
-              "-c",
-              dir.resolve("config/stagewatch.yaml").toString(),
-              "--coverage",
-              fixture("cobertura.xml"),
-              option,
-              sarif);
+      int exit = readinessOf(cli, "--coverage", fixture("cobertura.xml"), option, sarif);
 
       assertThat(exit).as(option + ": " + cli.out + cli.err).isEqualTo(ExitCodes.USAGE);
       assertThat(cli.err).isEqualTo("stagewatch: readiness: " + sarif + ": " + problem + "\n");
@@ -207,14 +208,7 @@ class ReadinessCommandTest {
   void toolWarningsAboutAScanThatCompletedDoNotMakeItAnInputError() throws Exception {
     CliRun cli = project("threshold: 90");
 
-    int exit =
-        cli.run(
-            "readiness",
-            "-c",
-            dir.resolve("config/stagewatch.yaml").toString(),
-            "--security",
-            fixture("clean-with-warnings.sarif"),
-            "--json");
+    int exit = readinessOf(cli, "--security", fixture("clean-with-warnings.sarif"), "--json");
 
     assertThat(exit).as(cli.err).isEqualTo(ExitCodes.PASSED);
     assertThat(JSON.readTree(cli.out).get("components").get(2).get("value").asDouble())
