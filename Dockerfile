@@ -35,9 +35,10 @@ RUN java -XX:AOTCacheOutput=/app/stagewatch.aot -XX:TieredStopAtLevel=1 -XX:+Use
 RUN mkdir -p /app/.stagewatch /app/build && chown -R stagewatch:stagewatch /app/.stagewatch /app/build
 USER stagewatch
 EXPOSE 9464
-# For the daemon. No curl in the image: bash's /dev/tcp asks /healthz for its status line.
+# For the daemon: liveness, the scheduler alone (an unreachable store or staging is /readyz's
+# business, not a reason to restart). No curl in the image: bash's /dev/tcp asks /livez.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /healthz HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /livez HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=/app/stagewatch.aot", \
   "-Xlog:aot=off", "-Xlog:cds=off", "-jar", "/app/stagewatch.jar"]
 CMD ["daemon", "--bind", "0.0.0.0", "-c", "/app/config/stagewatch.yaml"]

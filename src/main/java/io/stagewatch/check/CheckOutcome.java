@@ -2,9 +2,19 @@ package io.stagewatch.check;
 
 import org.jspecify.annotations.Nullable;
 
-/** What one attempt of a check found, with a message in plain words when it did not pass. */
-public record CheckOutcome(Verdict verdict, @Nullable String message) {
+/**
+ * What one attempt of a check found, with a message in plain words when it did not pass.
+ *
+ * @param permanent whether no retry can change this outcome (a wrong password, a certificate that
+ *     does not verify, a request that cannot be built): the check is then not tried again
+ */
+public record CheckOutcome(Verdict verdict, @Nullable String message, boolean permanent) {
   private static final CheckOutcome PASS = new CheckOutcome(Verdict.PASSED, null);
+
+  /** An outcome that a later attempt may change. */
+  public CheckOutcome(Verdict verdict, @Nullable String message) {
+    this(verdict, message, false);
+  }
 
   public static CheckOutcome passed() {
     return PASS;
@@ -16,6 +26,19 @@ public record CheckOutcome(Verdict verdict, @Nullable String message) {
 
   public static CheckOutcome error(String message) {
     return new CheckOutcome(Verdict.ERROR, message);
+  }
+
+  /**
+   * The check could not be carried out, for a reason that trying again cannot change: say so only
+   * when the same request would be refused the same way however often it is repeated.
+   */
+  public static CheckOutcome permanentError(String message) {
+    return new CheckOutcome(Verdict.ERROR, message, true);
+  }
+
+  /** The same outcome with another message, such as the masked one. */
+  public CheckOutcome withMessage(String newMessage) {
+    return new CheckOutcome(verdict, newMessage, permanent);
   }
 
   public boolean isPassed() {

@@ -8,6 +8,7 @@ import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.ScheduleConfig;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.schedule.CannotListenException;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.Schedule;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -61,7 +63,9 @@ final class DaemonCommand implements Callable<Integer> {
             "schedule`, recorded in the store, under the environment's run lock, with reports",
             "in the report directory. Daemons that share one PostgreSQL store run each slot once.",
             "",
-            "Serves / (status page), /api/status (JSON), /metrics (Prometheus) and /healthz.",
+            "Serves / (status page), /api/status (JSON), /metrics (Prometheus), /livez (the",
+            "scheduler runs) and /readyz (the store answers and runs complete; also /healthz).",
+            "A port that is taken is a usage error (exit 2).",
             "On SIGTERM it stops scheduling and lets the current run finish for up to 30s.",
             "",
             "Example:",
@@ -94,18 +98,38 @@ final class DaemonCommand implements Callable<Integer> {
             Clock.systemUTC(),
             log);
     StoreStatus status = ScheduledRuns.status(cfg, daemon, lastRuns, Clock.systemUTC());
-    String address = bind.getValue();
-    StatusServer server =
-        StatusServer.start(new InetSocketAddress(address, port.<Integer>getValue()), status);
-    log.accept(
-        "serving http://" + address + ":" + server.port() + "/ (status), /metrics, /healthz");
+    StatusServer server = listen(status, daemon);
+    if (server == null) {
+      return ExitCodes.USAGE;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> shutDown(daemon, server, status, log, stopped), "stagewatch-stop"));
     daemon.start();
+    log.accept(
+        "serving http://"
+            + bind.getValue()
+            + ":"
+            + server.port()
+            + "/ (status), /metrics, /livez, /readyz");
     stopped.await();
     return ExitCodes.PASSED;
+  }
+
+  /**
+   * Starts the endpoints on {@code --bind} and {@code --port}; null, said on stderr, when they
+   * cannot listen there, before any slot has run.
+   */
+  private @Nullable StatusServer listen(StoreStatus status, Daemon daemon) throws IOException {
+    InetSocketAddress address =
+        new InetSocketAddress(bind.<String>getValue(), port.<Integer>getValue());
+    try {
+      return StatusServer.start(address, status, daemon::alive);
+    } catch (CannotListenException e) {
+      root.err.println("stagewatch: " + e.getMessage());
+      return null;
+    }
   }
 
   /**

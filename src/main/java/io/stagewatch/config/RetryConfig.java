@@ -4,8 +4,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a check is tried again. Either a number of {@code attempts} with a {@code delay} that grows
- * by {@code backoff}, or polling: try every {@code every} {@code until} the deadline.
+ * How a check is tried again after a failure that a retry can change. Either a number of {@code
+ * attempts} (the first included) with a {@code delay} that grows by {@code backoff}, so that a
+ * check takes at most attempts × timeout plus the delays; or polling: an attempt every {@code
+ * every} (default 10 s) {@code until} the deadline, the last one starting at the deadline at the
+ * latest, so that a check takes at most until plus one timeout.
  */
 public record RetryConfig(
     int attempts, Duration delay, double backoff, @Nullable Duration until, Duration every) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A 0–100 component from a SARIF 2.1 log (Bandit, Semgrep, SpotBugs, CodeQL, linters): {@code
@@ -17,6 +18,12 @@ import java.util.Map;
  * else {@code warning} (SARIF's default). Results at level {@code none}, results with a suppression
  * and results whose {@code baselineState} is {@code absent} (fixed since the baseline) are not
  * counted.
+ *
+ * <p>Only the log of a scan that completed is scored: a run whose tool says it failed ({@code
+ * invocations[].executionSuccessful: false}), that reports a tool execution error ({@code
+ * invocations[].toolExecutionNotifications} at level {@code error}) or that has no {@code results}
+ * array, and a log without runs, are input errors. Scoring them would read a broken scan as a clean
+ * one.
  */
 public final class SarifReport {
   static final int ERROR_COST = 25;
@@ -24,6 +31,9 @@ public final class SarifReport {
   static final int NOTE_COST = 2;
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How much of a tool's own message an error quotes; the rest is in the file. */
+  private static final int QUOTE_LIMIT = 200;
 
   private SarifReport() {}
 
@@ -56,6 +66,7 @@ public final class SarifReport {
     if (root == null || !root.path("runs").isArray()) {
       throw new InputException(file, "not a SARIF log: no \"runs\" array");
     }
+    requireCompleteScan(file, root.path("runs"));
     int[] counts = new int[3];
     for (JsonNode run : root.path("runs")) {
       Map<String, String> ruleLevels = ruleLevels(run);
@@ -75,6 +86,58 @@ public final class SarifReport {
       }
     }
     return new Findings(counts[0], counts[1], counts[2]);
+  }
+
+  /** Refuses a log that does not record a scan that ran to its end. */
+  private static void requireCompleteScan(Path file, JsonNode runs) throws InputException {
+    if (runs.isEmpty()) {
+      throw new InputException(file, "the log records no scan: \"runs\" is empty");
+    }
+    int index = 0;
+    for (JsonNode run : runs) {
+      index++;
+      String name =
+          "run " + index + " (" + run.path("tool").path("driver").path("name").asText("?") + ")";
+      for (JsonNode invocation : run.path("invocations")) {
+        String error = firstExecutionError(invocation);
+        if (invocation.path("executionSuccessful").isBoolean()
+            && !invocation.path("executionSuccessful").asBoolean()) {
+          throw new InputException(
+              file,
+              "the scan did not complete: "
+                  + name
+                  + " says executionSuccessful: false"
+                  + (error == null ? "" : ": " + error));
+        }
+        if (error != null) {
+          throw new InputException(
+              file,
+              "the scan did not complete: " + name + " reports a tool execution error: " + error);
+        }
+      }
+      if (!run.path("results").isArray()) {
+        throw new InputException(
+            file, "the log records no scan: " + name + " has no \"results\" array");
+      }
+    }
+  }
+
+  /**
+   * The message of the invocation's first tool execution notification at level {@code error} (a
+   * notification's level defaults to {@code warning}), on one line; null when there is none.
+   */
+  private static @Nullable String firstExecutionError(JsonNode invocation) {
+    for (JsonNode notification : invocation.path("toolExecutionNotifications")) {
+      if (notification.path("level").asText("warning").equals("error")) {
+        String text = notification.path("message").path("text").asText("").strip();
+        String line = text.lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
+        if (line.isEmpty()) {
+          return "(no message)";
+        }
+        return line.length() <= QUOTE_LIMIT ? line : line.substring(0, QUOTE_LIMIT) + "...";
+      }
+    }
+    return null;
   }
 
   private static boolean counted(JsonNode result) {

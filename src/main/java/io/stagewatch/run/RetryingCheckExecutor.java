@@ -11,24 +11,23 @@ import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.CheckExecution;
 import io.stagewatch.suite.CheckExecutor;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Retries and deadlines, the same for every check kind. An attempt of a kind that does not keep its
- * deadline on its own ({@link io.stagewatch.check.CheckSpec#keepsItsDeadline}) runs on its own
- * virtual thread and is abandoned shortly after its deadline even if the check ignores it, so one
- * hanging target cannot hold the run. Every message leaves here masked.
+ * Retries and deadlines, the same for every check kind. A failure that no retry can change ({@link
+ * CheckOutcome#permanent()}) ends the check at once, and a rerun of the check repeats it without a
+ * new attempt. An attempt of a kind that does not keep its deadline on its own ({@link
+ * io.stagewatch.check.CheckSpec#keepsItsDeadline}) runs on its own virtual thread and is abandoned
+ * shortly after its deadline even if the check ignores it, so one hanging target cannot hold the
+ * run. Every message leaves here masked.
  */
 public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable {
   /** How long past its deadline an attempt may take before it is abandoned. */
@@ -39,6 +38,9 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
   private final CheckResources resources;
   private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
 
+  /** Checks of this run that failed in a way no retry can change, by id: a rerun repeats them. */
+  private final Map<String, CheckExecution> permanentFailures = new ConcurrentHashMap<>();
+
   public RetryingCheckExecutor(
       EnvironmentConfig environment, Secrets secrets, CheckResources resources) {
     this.environment = environment;
@@ -48,7 +50,15 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
 
   @Override
   public CheckExecution execute(CheckDefinition check) {
-    CheckExecution execution = check.retry().polls() ? poll(check) : retry(check);
+    CheckExecution concluded = permanentFailures.get(check.id());
+    if (concluded != null) {
+      // A rerun of a check whose failure no retry can change: the same result, no new attempt.
+      return new CheckExecution(concluded.verdict(), 0, false, concluded.message());
+    }
+    return masked(attempts(check));
+  }
+
+  private CheckExecution masked(CheckExecution execution) {
     String message = execution.message();
     return message == null
         ? execution
@@ -56,62 +66,53 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
             execution.verdict(), execution.attempts(), execution.flaky(), secrets.mask(message));
   }
 
-  private CheckExecution retry(CheckDefinition check) {
+  /**
+   * Attempts the check as its retry policy plans (see {@link AttemptPlan}) until it passes, fails
+   * in a way no retry can change, or the plan ends. Passing late when polling is not flaky.
+   */
+  private CheckExecution attempts(CheckDefinition check) {
     RetryConfig retry = check.retry();
-    CheckOutcome last = CheckOutcome.error("not attempted");
-    for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-      if (attempt > 1 && !sleep(retry.delayBefore(attempt))) {
-        return new CheckExecution(last.verdict(), attempt - 1, false, last.message());
-      }
-      last = attempt(check);
+    AttemptPlan plan = new AttemptPlan(retry, System.nanoTime());
+    while (true) {
+      plan.attemptStarts(System.nanoTime());
+      CheckOutcome last = attempt(check);
+      int count = plan.started();
       if (last.isPassed()) {
-        return new CheckExecution(last.verdict(), attempt, attempt > 1, last.message());
+        return new CheckExecution(
+            last.verdict(), count, !retry.polls() && count > 1, last.message());
+      }
+      String message = last.message() == null ? "failed" : last.message();
+      if (last.permanent()) {
+        CheckExecution execution =
+            new CheckExecution(last.verdict(), count, false, notRetried(message, retry));
+        permanentFailures.put(check.id(), masked(execution));
+        return execution;
+      }
+      Duration pause = plan.pauseAfterFailure(System.nanoTime());
+      if (pause == null) {
+        return new CheckExecution(last.verdict(), count, false, allFailed(message, retry, count));
+      }
+      if (!sleep(pause)) {
+        return new CheckExecution(last.verdict(), count, false, message);
       }
     }
-    String message = last.message() == null ? "failed" : last.message();
-    if (retry.attempts() > 1) {
-      message = message + " (all " + retry.attempts() + " attempts failed)";
-    }
-    return new CheckExecution(last.verdict(), retry.attempts(), false, message);
   }
 
-  /**
-   * Polls until the check passes or {@code retry.until} has passed. No attempt starts after the
-   * deadline, so the check ends at most one attempt later. Passing late is not flaky.
-   */
-  private CheckExecution poll(CheckDefinition check) {
-    RetryConfig retry = check.retry();
-    Duration until = Objects.requireNonNull(retry.until());
-    AtomicInteger count = new AtomicInteger();
-    AtomicReference<CheckOutcome> last = new AtomicReference<>(CheckOutcome.error("not attempted"));
-    try {
-      // In the same thread: each attempt is already bounded by its own deadline, and no new
-      // attempt starts once `until` has passed.
-      Awaitility.await()
-          .pollInSameThread()
-          .atMost(until)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(retry.every())
-          .until(
-              () -> {
-                count.incrementAndGet();
-                last.set(attempt(check));
-                return last.get().isPassed();
-              });
-      return new CheckExecution(last.get().verdict(), count.get(), false, last.get().message());
-    } catch (ConditionTimeoutException e) {
-      CheckOutcome outcome = last.get();
-      return new CheckExecution(
-          outcome.verdict(),
-          count.get(),
-          false,
-          "still not passing after "
-              + Durations.format(until)
-              + " ("
-              + count.get()
-              + (count.get() == 1 ? " attempt): " : " attempts): ")
-              + outcome.message());
+  private static String notRetried(String message, RetryConfig retry) {
+    return retry.polls() || retry.attempts() > 1 ? message + " (not retried)" : message;
+  }
+
+  private static String allFailed(String message, RetryConfig retry, int attempts) {
+    Duration until = retry.until();
+    if (until != null) {
+      return "still not passing after "
+          + Durations.format(until)
+          + " ("
+          + attempts
+          + (attempts == 1 ? " attempt): " : " attempts): ")
+          + message;
     }
+    return attempts > 1 ? message + " (all " + attempts + " attempts failed)" : message;
   }
 
   @Override

@@ -80,6 +80,15 @@ public final class Daemon {
     return Optional.ofNullable(lastCompleted);
   }
 
+  /**
+   * Whether the scheduler loop runs: started, not stopped, and its thread not ended by an error no
+   * slot could catch. It reads nothing else, neither the store nor a target, so it answers at once
+   * whatever they do.
+   */
+  public boolean alive() {
+    return thread.isAlive() && stopSignal.getCount() > 0;
+  }
+
   /** Whether a slot's run is in progress. */
   public boolean running() {
     return running;

@@ -138,6 +138,33 @@ final class DaemonProject {
     return cli.config(yaml.toString()).suite("health.yaml", CliRun.ONE_HEALTH_CHECK);
   }
 
+  /**
+   * Writes the project and starts {@code stagewatch daemon} on it with {@code port} in a JVM of its
+   * own, as the command line would, with reports in {@code reports/} and its output in {@code
+   * out.log} and {@code err.log}.
+   */
+  Process startProcess(int port) throws IOException {
+    write();
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java.toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "daemon",
+                "-c",
+                dir.resolve("config/stagewatch.yaml").toString(),
+                "--port",
+                Integer.toString(port),
+                "--report-dir",
+                dir.resolve("reports").toString())
+            .redirectOutput(dir.resolve("out.log").toFile())
+            .redirectError(dir.resolve("err.log").toFile());
+    builder.environment().putAll(cli.environment);
+    return builder.start();
+  }
+
   /** The written project as {@code daemon} loads it; each call loads it anew. */
   Workspace workspace() throws Exception {
     return Workspace.load(cli.dir.resolve("config/stagewatch.yaml"), null, cli.environment, false);
@@ -189,7 +216,7 @@ final class DaemonProject {
   /** The endpoints of a daemon on the workspace, as {@code daemon} serves them. */
   StatusEndpoints endpoints(Workspace workspace, Daemon daemon) throws IOException {
     return StatusEndpoints.start(
-        ScheduledRuns.status(workspace.config(), daemon, lastRuns, Clock.systemUTC()));
+        ScheduledRuns.status(workspace.config(), daemon, lastRuns, Clock.systemUTC()), daemon);
   }
 
   /** A daemon on the workspace's schedules whose slots report into {@code reports/}. */

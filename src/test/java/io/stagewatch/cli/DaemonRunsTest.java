@@ -176,15 +176,38 @@ class DaemonRunsTest {
 
     assertThat(daemon.records())
         .allSatisfy(r -> assertThat(r.outcome()).isEqualTo(SlotOutcome.NOT_RECORDED));
-    HttpResponse<String> health = endpoints.get("/healthz");
-    assertThat(health.statusCode()).isEqualTo(503);
-    assertThat(health.body()).contains("store is unreachable");
     // The metrics still carry the last run's checks, from memory.
     assertThat(endpoints.get("/metrics").body())
         .contains(
             "stagewatch_check_up{check=\"health/up\",environment=\"staging\","
                 + "schedule=\"default\",suite=\"health\"} 1.0")
         .contains("stagewatch_daemon_up{environment=\"staging\"} 0");
+    for (String path : List.of("/readyz", "/healthz")) {
+      HttpResponse<String> ready = endpoints.get(path);
+      assertThat(ready.statusCode()).as(path).isEqualTo(503);
+      assertThat(ready.body()).as(path).startsWith("not ready: the store is unreachable: ");
+    }
+    HttpResponse<String> live = endpoints.get("/livez");
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(live.body()).isEqualTo("ok\n");
+  }
+
+  @Test
+  void livenessFollowsTheSchedulerAlone() throws Exception {
+    healthAnswers(200, 0);
+    Daemon daemon = daemon(project.sqlite());
+    StatusEndpoints endpoints = endpoints(daemon);
+
+    assertThat(endpoints.get("/livez").statusCode()).as("before the start").isEqualTo(503);
+    daemon.start();
+    assertThat(endpoints.get("/livez").statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> !daemon.records().isEmpty());
+    assertThat(endpoints.get("/readyz").statusCode()).isEqualTo(200);
+    daemon.stop(Duration.ofSeconds(5));
+
+    HttpResponse<String> live = endpoints.get("/livez");
+    assertThat(live.statusCode()).isEqualTo(503);
+    assertThat(live.body()).isEqualTo("not alive: the scheduler has stopped\n");
   }
 
   @Test

@@ -34,25 +34,7 @@ class DaemonSigtermTest {
   void sigtermDuringARunLetsItFinishRecordedAndExitsZero() throws Exception {
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
     // No store in the config: the daemon records its runs in the default SQLite store.
-    CliRun cli = new DaemonProject(dir, staging.baseUrl()).write();
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "daemon",
-                "-c",
-                dir.resolve("config/stagewatch.yaml").toString(),
-                "--port",
-                "0",
-                "--report-dir",
-                dir.resolve("reports").toString())
-            .redirectOutput(dir.resolve("out.log").toFile())
-            .redirectError(dir.resolve("err.log").toFile());
-    builder.environment().putAll(cli.environment);
-    Process daemon = builder.start();
+    Process daemon = new DaemonProject(dir, staging.baseUrl()).startProcess(0);
     try {
       await()
           .atMost(Duration.ofSeconds(10))

@@ -54,7 +54,7 @@ class DeploymentFilesTest {
             "(?m)^ENTRYPOINT \\[\"java\", .*\\n.*\"-jar\", \"/app/stagewatch.jar\"\\]$")
         .contains("-XX:AOTCacheOutput=/app/stagewatch.aot")
         .contains("\"-XX:AOTCache=/app/stagewatch.aot\"")
-        .containsPattern("(?m)^HEALTHCHECK .*\\n.*/healthz")
+        .containsPattern("(?m)^HEALTHCHECK .*\\n.*'GET /livez HTTP/1.0")
         .contains("/app/config")
         .contains("/app/suites");
   }
@@ -68,7 +68,8 @@ class DeploymentFilesTest {
     assertThat(read("deploy/daemon.yaml"))
         .contains("kind: Deployment")
         .contains("args: [\"daemon\"")
-        .contains("path: /healthz");
+        .containsPattern("livenessProbe:\\s+httpGet: \\{path: /livez, port: http}")
+        .containsPattern("readinessProbe:\\s+httpGet: \\{path: /readyz, port: http}");
     assertThat(Files.isExecutable(ROOT.resolve("scripts/docker-smoke.sh"))).isTrue();
   }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code readiness} through the real entry point, with staging history in a SQLite store. */
 class ReadinessCommandTest {
@@ -88,6 +90,15 @@ class ReadinessCommandTest {
                 "--quality",
                 "95"));
     args.addAll(List.of(extra));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  /** {@code readiness} on the project's config with only the inputs given. */
+  int readinessOf(CliRun cli, String... inputs) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("readiness", "-c", dir.resolve("config/stagewatch.yaml").toString()));
+    args.addAll(List.of(inputs));
     return cli.run(args.toArray(String[]::new));
   }
 
@@ -165,6 +176,43 @@ class ReadinessCommandTest {
     String truncated = fixture("bad/truncated.xml");
     assertThat(readiness(cli, "--junit", truncated)).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err).contains(truncated + ": not well-formed XML");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "bad/failed-run.sarif | the scan did not complete: run 1 (Semgrep OSS) says"
+            + " executionSuccessful: false: Invalid rule schema: rules/java.yaml: missing key"
+            + " 'message'",
+        "bad/execution-errors.sarif | the scan did not complete: run 1 (CodeQL) reports a tool"
+            + " execution error: Extraction failed in src/main/java/shop/Import.java",
+        "bad/no-scan.sarif | the log records no scan: \"runs\" is empty",
+        "bad/no-results.sarif | the log records no scan: run 1 (lintr) has no \"results\" array",
+      })
+  void aSarifLogOfAScanThatDidNotCompleteIsAnInputErrorNotAClean100(String file, String problem)
+      throws Exception {
+    CliRun cli = project("threshold: 90");
+    String sarif = fixture(file);
+
+    for (String option : List.of("--security", "--quality")) {
+      int exit = readinessOf(cli, "--coverage", fixture("cobertura.xml"), option, sarif);
+
+      assertThat(exit).as(option + ": " + cli.out + cli.err).isEqualTo(ExitCodes.USAGE);
+      assertThat(cli.err).isEqualTo("stagewatch: readiness: " + sarif + ": " + problem + "\n");
+      assertThat(cli.out).isEmpty();
+    }
+  }
+
+  @Test
+  void toolWarningsAboutAScanThatCompletedDoNotMakeItAnInputError() throws Exception {
+    CliRun cli = project("threshold: 90");
+
+    int exit = readinessOf(cli, "--security", fixture("clean-with-warnings.sarif"), "--json");
+
+    assertThat(exit).as(cli.err).isEqualTo(ExitCodes.PASSED);
+    assertThat(JSON.readTree(cli.out).get("components").get(2).get("value").asDouble())
+        .isEqualTo(100);
   }
 
   @Test

@@ -61,9 +61,14 @@ class RetryingCheckExecutorTest {
   }
 
   private static CheckDefinition check(CheckSpec spec, Duration timeout, RetryConfig retry) {
+    return check("scripted", spec, timeout, retry);
+  }
+
+  private static CheckDefinition check(
+      String name, CheckSpec spec, Duration timeout, RetryConfig retry) {
     return new CheckDefinition(
         "unit",
-        "scripted",
+        name,
         List.of(),
         "scripted",
         timeout,
@@ -243,6 +248,56 @@ class RetryingCheckExecutorTest {
 
     assertThat(failed.message()).isEqualTo("server said: token *** is expired");
     assertThat(erred.message()).isEqualTo("bad header Authorization: ***");
+  }
+
+  @Test
+  void aFailureNoRetryCanChangeEndsTheCheckAtOnceAndSaysItWasNotRetried() {
+    ScriptedSpec attempts =
+        new ScriptedSpec(n -> CheckOutcome.permanentError("authentication failed"));
+    ScriptedSpec polls = new ScriptedSpec(n -> CheckOutcome.permanentError("untrusted"));
+    ScriptedSpec once = new ScriptedSpec(n -> CheckOutcome.permanentError("cannot be built"));
+
+    CheckExecution retried =
+        executor.execute(
+            check(
+                "attempts",
+                attempts,
+                Duration.ofSeconds(1),
+                attempts(3, Duration.ofMillis(10), 2)));
+    CheckExecution polled =
+        executor.execute(
+            check(
+                polls,
+                Duration.ofSeconds(1),
+                polling(Duration.ofSeconds(5), Duration.ofMillis(10))));
+    CheckExecution single =
+        executor.execute(check("once", once, Duration.ofSeconds(1), attempts(1, Duration.ZERO, 1)));
+
+    assertThat(retried)
+        .isEqualTo(
+            new CheckExecution(Verdict.ERROR, 1, false, "authentication failed (not retried)"));
+    assertThat(polled)
+        .isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "untrusted (not retried)"));
+    assertThat(single).isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "cannot be built"));
+    assertThat(attempts.startedAtNanos).hasSize(1);
+    assertThat(polls.startedAtNanos).hasSize(1);
+  }
+
+  @Test
+  void aRerunOfAPermanentFailureRepeatsItWithoutANewAttempt() {
+    secrets.addHeader("Authorization", "Bearer tok-8675309");
+    ScriptedSpec spec =
+        new ScriptedSpec(n -> CheckOutcome.permanentError("token tok-8675309 refused"));
+    CheckDefinition check =
+        check(spec, Duration.ofSeconds(1), attempts(2, Duration.ofMillis(10), 2));
+
+    CheckExecution first = executor.execute(check);
+    CheckExecution rerun = executor.execute(check);
+
+    assertThat(first)
+        .isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "token *** refused (not retried)"));
+    assertThat(rerun).isEqualTo(new CheckExecution(Verdict.ERROR, 0, false, first.message()));
+    assertThat(spec.startedAtNanos).hasSize(1);
   }
 
   @Test

@@ -21,11 +21,11 @@ public final class StatusEndpoints implements AutoCloseable {
     this.server = server;
   }
 
-  /** Serves {@code status} on a free local port, closing it if that fails. */
-  public static StatusEndpoints start(StoreStatus status) throws IOException {
+  /** Serves {@code status} of {@code daemon} on a free local port, closing it if that fails. */
+  public static StatusEndpoints start(StoreStatus status, Daemon daemon) throws IOException {
     try {
       return new StatusEndpoints(
-          status, StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status));
+          status, StatusServer.start(new InetSocketAddress("127.0.0.1", 0), status, daemon::alive));
     } catch (IOException | RuntimeException e) {
       status.close();
       throw e;

@@ -27,13 +27,9 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
     Map<String, String> headers = request.mergedHeaders(context.environment().headers());
     // The check's own headers may hold credentials the run has not seen yet.
     headers.forEach(context.secrets()::addHeader);
-    URI target = request.target(context.environment().baseUrl());
-    CheckOutcome outcome =
-        exchange(context, new OutgoingRequest(request.method(), target, headers, request.body()));
+    CheckOutcome outcome = exchange(context, headers);
     String message = outcome.message();
-    return message == null
-        ? outcome
-        : new CheckOutcome(outcome.verdict(), context.secrets().mask(message));
+    return message == null ? outcome : outcome.withMessage(context.secrets().mask(message));
   }
 
   @Override
@@ -41,8 +37,12 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
     return request.insecure() ? List.of("insecure") : List.of();
   }
 
-  private CheckOutcome exchange(CheckContext context, OutgoingRequest first) {
+  private CheckOutcome exchange(CheckContext context, Map<String, String> headers) {
+    URI target = null;
     try {
+      target = request.target(context.environment().baseUrl());
+      OutgoingRequest first =
+          new OutgoingRequest(request.method(), target, headers, request.body());
       HttpClients clients = HttpClients.of(context.resources());
       CompletedExchange done =
           new RedirectFollower(clients, request.insecure(), context, BODY_CAP).follow(first);
@@ -51,9 +51,10 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
       Thread.currentThread().interrupt();
       return CheckOutcome.error("interrupted before the response was complete");
     } catch (ExchangeFailedException e) {
-      return CheckOutcome.error(e.getMessage());
+      return e.outcome();
     } catch (RuntimeException e) {
-      return CheckOutcome.error(HttpErrors.describe(e, first.uri()));
+      return HttpErrors.failure(e, target == null ? context.environment().baseUrl() : target)
+          .outcome();
     }
   }
 }

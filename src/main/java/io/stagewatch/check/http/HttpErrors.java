@@ -12,6 +12,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -21,8 +22,9 @@ import javax.net.ssl.SSLException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns what the HTTP client throws into a sentence a person on call can act on. This is the one
- * place that knows the client's exception types; no class name reaches the message.
+ * Turns what the HTTP client throws into a sentence a person on call can act on, and tells the
+ * failures that no retry can change from the rest. This is the one place that knows the client's
+ * exception types; no class name reaches the message.
  */
 final class HttpErrors {
   /** A qualified or bare exception class name, with the colon that usually follows it. */
@@ -33,8 +35,30 @@ final class HttpErrors {
 
   private HttpErrors() {}
 
+  /** Why the request to {@code uri} failed, in plain words, and whether a retry could help. */
+  static ExchangeFailedException failure(Throwable thrown, URI uri) {
+    return new ExchangeFailedException(describe(thrown, uri), isPermanent(thrown));
+  }
+
+  /**
+   * Whether the same request would fail the same way however often it is sent: it cannot be built
+   * (a header the client refuses, a malformed URL), or the server's certificate does not verify
+   * (untrusted, expired, another host's). Everything else, a handshake cut short included, may go
+   * differently next time.
+   */
+  static boolean isPermanent(Throwable thrown) {
+    Throwable t = unwrap(thrown);
+    if (t instanceof IllegalArgumentException) {
+      return true;
+    }
+    return Causes.has(t, SSLException.class)
+        && (Causes.has(t, CertificateException.class)
+            || Causes.has(t, CertPathBuilderException.class)
+            || Causes.has(t, CertPathValidatorException.class));
+  }
+
   /** A plain-words description of why the request to {@code uri} failed. */
-  static String describe(Throwable thrown, URI uri) {
+  private static String describe(Throwable thrown, URI uri) {
     Throwable t = unwrap(thrown);
     String target = hostAndPort(uri);
     if (t instanceof ExchangeFailedException e) {

@@ -61,7 +61,7 @@ final class RedirectFollower {
     try {
       future = clients.send(request.toHttpRequest(), insecureTls, handler);
     } catch (IllegalArgumentException e) {
-      throw new ExchangeFailedException(HttpErrors.describe(e, request.uri()));
+      throw HttpErrors.failure(e, request.uri());
     }
     try {
       return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -74,7 +74,7 @@ final class RedirectFollower {
       future.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      throw new ExchangeFailedException(HttpErrors.describe(e, request.uri()));
+      throw HttpErrors.failure(e, request.uri());
     }
   }
 

@@ -24,9 +24,7 @@ public record SqlCheckSpec(String database, @Nullable String query, SqlExpectati
   public CheckOutcome attempt(CheckContext context) {
     CheckOutcome outcome = run(context);
     String message = outcome.message();
-    return message == null
-        ? outcome
-        : new CheckOutcome(outcome.verdict(), context.secrets().mask(message));
+    return message == null ? outcome : outcome.withMessage(context.secrets().mask(message));
   }
 
   /**
@@ -43,21 +41,22 @@ public record SqlCheckSpec(String database, @Nullable String query, SqlExpectati
   private CheckOutcome run(CheckContext context) {
     int statements = query == null ? 1 : new SqlText(query).statementCount();
     if (statements != 1) {
-      return CheckOutcome.error(SqlCheckKind.statementProblem(statements));
+      return CheckOutcome.permanentError(SqlCheckKind.statementProblem(statements));
     }
     Databases databases =
         Databases.of(context.resources(), context.environment().databases(), context.timeout());
     DatabasePool pool = databases.pool(database, context.timeout());
     if (pool == null) {
-      return CheckOutcome.error(unknownDatabase(context.environment().name(), databases.names()));
+      return CheckOutcome.permanentError(
+          unknownDatabase(context.environment().name(), databases.names()));
     }
     SqlErrors errors = new SqlErrors(pool, context.timeout());
     try {
       return judge(query(pool, context));
     } catch (NoConnectionException e) {
-      return CheckOutcome.error(errors.noConnection(e));
+      return errors.outcome(e);
     } catch (SQLException e) {
-      return CheckOutcome.error(errors.describe(e));
+      return errors.outcome(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.stagewatch.check.sql;
 
 import io.stagewatch.check.Causes;
+import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.config.Durations;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -8,17 +9,30 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Turns what the pool and the driver throw into one line a person on call can act on, with the
- * SQLSTATE when there is one. This is the one place that knows the driver's exceptions; no class
- * name or stack trace reaches a message. Callers mask the result.
+ * SQLSTATE when there is one, and tells the failures that no retry can change from the rest. This
+ * is the one place that knows the driver's exceptions; no class name or stack trace reaches a
+ * message. Callers mask the result.
  */
 final class SqlErrors {
   private static final int REASON_LIMIT = 300;
+
+  /**
+   * SQLSTATEs that the same check meets again however often it is tried: the credentials or the
+   * database name are wrong, the query writes, or it is not valid SQL. Any SQLSTATE of class 28
+   * (invalid authorization) counts too.
+   */
+  private static final Set<String> PERMANENT_STATES =
+      Set.of(
+          "3D000", // invalid_catalog_name: the server has no database of that name
+          "25006", // read_only_sql_transaction: the query writes
+          "42601"); // syntax_error
 
   private final DatabasePool pool;
   private final Duration timeout;
@@ -34,11 +48,31 @@ final class SqlErrors {
     return state.equals("08006") || state.equals("08003") || state.startsWith("57P0");
   }
 
-  /** Why no connection came from the pool. */
-  String noConnection(NoConnectionException e) {
-    if (e.getCause() instanceof SQLException failure) {
-      return describe(failure);
-    }
+  /**
+   * Whether no retry can change this failure. A lost connection, a timeout, a server that is
+   * starting or shutting down and a query that fails on the data may all be different next time.
+   */
+  private static boolean isPermanent(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("28") || PERMANENT_STATES.contains(state);
+  }
+
+  /** The outcome of a check whose connection or query failed. */
+  CheckOutcome outcome(SQLException e) {
+    return isPermanent(e)
+        ? CheckOutcome.permanentError(describe(e))
+        : CheckOutcome.error(describe(e));
+  }
+
+  /** The outcome of a check that got no connection from the pool. */
+  CheckOutcome outcome(NoConnectionException e) {
+    return e.getCause() instanceof SQLException failure
+        ? outcome(failure)
+        : CheckOutcome.error(noConnection(e));
+  }
+
+  /** Why no connection came from the pool when opening one did not fail outright. */
+  private String noConnection(NoConnectionException e) {
     if (e.busy()) {
       return "all "
           + DatabasePool.MAX_CONNECTIONS
@@ -58,7 +92,7 @@ final class SqlErrors {
   }
 
   /** What went wrong with a connection or a query. */
-  String describe(SQLException e) {
+  private String describe(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     String reason = reason(e);
     String suffix = state.isEmpty() ? "" : " (SQLSTATE " + state + ")";

@@ -147,7 +147,7 @@ class StatusPageInBrowserTest {
             .load(dir.resolve("config/stagewatch.yaml"), null);
     try (StatusEndpoints endpoints =
             StatusEndpoints.start(
-                ScheduledRuns.status(config, daemon, new LastRuns(), Clock.systemUTC()));
+                ScheduledRuns.status(config, daemon, new LastRuns(), Clock.systemUTC()), daemon);
         HeadlessChromium chromium = HeadlessChromium.start(binary, dir.resolve("profile"));
         DevToolsSession tab = chromium.openTab()) {
 
