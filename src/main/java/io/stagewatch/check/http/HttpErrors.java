@@ -1,6 +1,7 @@
 package io.stagewatch.check.http;
 
 import io.stagewatch.check.Causes;
+import io.stagewatch.config.Secrets;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -33,8 +34,11 @@ final class HttpErrors {
 
   private HttpErrors() {}
 
-  /** A plain-words description of why the request to {@code uri} failed. */
-  static String describe(Throwable thrown, URI uri) {
+  /**
+   * A plain-words description of why the request to {@code uri} failed. What the server sent is
+   * masked with {@code secrets} before it is shortened.
+   */
+  static String describe(Throwable thrown, URI uri, Secrets secrets) {
     Throwable t = unwrap(thrown);
     String target = hostAndPort(uri);
     if (t instanceof ExchangeFailedException e) {
@@ -66,11 +70,11 @@ final class HttpErrors {
     if (t instanceof IllegalArgumentException) {
       return "the request could not be built: " + reason(t);
     }
-    return connectionProblem(t, target);
+    return connectionProblem(t, target, secrets);
   }
 
-  private static String connectionProblem(Throwable t, String target) {
-    String reason = reason(t);
+  private static String connectionProblem(Throwable t, String target, Secrets secrets) {
+    String reason = secrets.mask(reason(t));
     String lower = reason.toLowerCase(Locale.ROOT);
     if (t instanceof EOFException
         || Causes.has(t, ClosedChannelException.class)
