@@ -1,6 +1,7 @@
 package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.Secrets;
 import io.stagewatch.suite.SuiteDefinition;
 import io.stagewatch.suite.Workspace;
 import java.util.concurrent.Callable;
@@ -20,7 +21,10 @@ final class ValidateCommand implements Callable<Integer> {
             "Loads the config and every suite and reports every problem with its file,",
             "line and column. Runs nothing. Exit code 0 when all is well, 2 otherwise.",
             "",
-            "Variables a check refers to must be set, as they would be for `run`.");
+            "Variables a check refers to must be set, as they would be for `run`.",
+            "Warns about secrets shorter than "
+                + Secrets.MIN_FREE_TEXT_LENGTH
+                + " characters, naming their variable or key.");
   }
 
   @Override
@@ -39,7 +43,21 @@ final class ValidateCommand implements Callable<Integer> {
             + count(checks, "check")
             + ": "
             + String.join(", ", workspace.suites().stream().map(SuiteDefinition::name).toList()));
+    warnAboutShortSecrets(workspace.config().secrets());
     return ExitCodes.PASSED;
+  }
+
+  /** A short secret is named, never shown: its variable, or the key it was written at. */
+  private void warnAboutShortSecrets(Secrets secrets) {
+    for (String name : secrets.tooShort()) {
+      root.err.println(
+          "stagewatch: warning: "
+              + name
+              + " holds a secret shorter than "
+              + Secrets.MIN_FREE_TEXT_LENGTH
+              + " characters: it is kept out of the URLs stagewatch prints, but too short to be"
+              + " looked for in what servers send back");
+    }
   }
 
   private static String count(int n, String noun) {

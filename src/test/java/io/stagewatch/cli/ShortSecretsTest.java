@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets too short to be looked for in free text (a one-letter token, a four-letter password):
- * they must not mangle ordinary words and they stay out of the URLs and headers stagewatch prints.
- * A default written in the config is no secret at all.
+ * they must not mangle ordinary words, they stay out of the URLs stagewatch prints, and {@code
+ * validate} names them. A default written in the config is no secret at all.
  */
 class ShortSecretsTest {
   @RegisterExtension
@@ -67,6 +67,14 @@ class ShortSecretsTest {
                   - name: loop
                     http: {path: "/loop?k=${STAGING_TOKEN}"}
                 """)
+            .suite(
+                "keyed.yaml",
+                """
+                name: keyed
+                checks:
+                  - name: keyed
+                    http: {path: /page, headers: {X-Api-Key: k3y}}
+                """)
             .env("STAGING_URL", staging.baseUrl())
             .env("STAGING_TOKEN", "x")
             .env("STAGING_DB_PASSWORD", "test");
@@ -113,5 +121,25 @@ class ShortSecretsTest {
             "the request could not be built: header Authorization cannot be sent: its name or"
                 + " value holds a character HTTP does not allow")
         .doesNotContain("t0k");
+  }
+
+  @Test
+  void validateNamesEveryShortSecretButNeverItsValue() {
+    assertThat(cli.run("validate", "-c", dir.resolve("config/stagewatch.yaml").toString()))
+        .as(cli.err)
+        .isEqualTo(ExitCodes.PASSED);
+
+    assertThat(cli.err.lines().filter(line -> line.contains("warning")))
+        .containsExactly(
+            "stagewatch: warning: STAGING_TOKEN holds a secret shorter than 8 characters:"
+                + " it is kept out of the URLs stagewatch prints, but too short to be looked for"
+                + " in what servers send back",
+            "stagewatch: warning: STAGING_DB_PASSWORD holds a secret shorter than 8"
+                + " characters: it is kept out of the URLs stagewatch prints, but too short to be"
+                + " looked for in what servers send back",
+            "stagewatch: warning: checks[0].http.headers.X-Api-Key ("
+                + dir.resolve("suites/keyed.yaml")
+                + ":4:46) holds a secret shorter than 8 characters: it is kept out of the URLs"
+                + " stagewatch prints, but too short to be looked for in what servers send back");
   }
 }
