@@ -1,6 +1,7 @@
 package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.Secrets;
 import io.stagewatch.run.PlannedCheck;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.Runner;
@@ -29,7 +30,11 @@ final class ValidateCommand implements Callable<Integer> {
             "",
             "Examples:",
             "  stagewatch validate",
-            "  stagewatch validate -e qa -t 'smoke & !slow'");
+            "  stagewatch validate -e qa -t 'smoke & !slow'",
+            "",
+            "Warns about secrets shorter than "
+                + Secrets.MIN_FREE_TEXT_LENGTH
+                + " characters, naming their variable or key.");
   }
 
   @Override
@@ -52,7 +57,21 @@ final class ValidateCommand implements Callable<Integer> {
             + count(checks.size(), "check")
             + ": "
             + String.join(", ", suites));
+    warnAboutShortSecrets(workspace.config().secrets());
     return ExitCodes.PASSED;
+  }
+
+  /** A short secret is named, never shown: its variable, or the key it was written at. */
+  private void warnAboutShortSecrets(Secrets secrets) {
+    for (String name : secrets.tooShort()) {
+      root.err.println(
+          "stagewatch: warning: "
+              + name
+              + " holds a secret shorter than "
+              + Secrets.MIN_FREE_TEXT_LENGTH
+              + " characters: it is kept out of the URLs stagewatch prints, but too short to be"
+              + " looked for in what servers send back");
+    }
   }
 
   private static String count(int n, String noun) {

@@ -32,7 +32,7 @@ public final class ConfigLoader {
     String name = file.toString();
     String text = readFile(file);
     Problems problems = new Problems();
-    Secrets secrets = new Secrets();
+    SecretCollector secrets = new SecretCollector();
     Interpolator interpolator = new Interpolator(environmentVariables, secrets);
     YamlNode root = YamlTreeReader.read(name, text, problems);
     problems.throwIfAny();
@@ -102,7 +102,7 @@ public final class ConfigLoader {
         slack,
         schedules,
         readiness,
-        r.interpolator().secrets());
+        r.interpolator().secrets().freeze());
   }
 
   /**

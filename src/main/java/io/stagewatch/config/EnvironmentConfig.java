@@ -17,8 +17,10 @@ public record EnvironmentConfig(
 
   static @Nullable EnvironmentConfig read(String name, MapReader r) {
     String base = r.requiredString("baseUrl");
-    Map<String, String> headers = r.stringMap("headers");
-    headers.forEach(r.interpolator().secrets()::addHeader);
+    if (base != null) {
+      r.interpolator().secrets().addUrl(r.nameOf("baseUrl"), base);
+    }
+    Map<String, String> headers = r.headers("headers");
     Map<String, DatabaseConfig> databases = new LinkedHashMap<>();
     MapReader dbs = r.child("databases");
     if (dbs != null) {
@@ -37,7 +39,8 @@ public record EnvironmentConfig(
     }
     URI uri = parseBaseUrl(base);
     if (uri == null) {
-      r.problem("baseUrl", "expected an absolute http:// or https:// URL");
+      r.problem(
+          "baseUrl", "expected an absolute http(s) URL, got '" + r.shown("baseUrl", base) + "'");
       return null;
     }
     return new EnvironmentConfig(name, uri, headers, databases);

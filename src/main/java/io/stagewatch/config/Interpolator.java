@@ -8,19 +8,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Replaces {@code ${NAME}} and {@code ${NAME:-default}} with values from the environment; {@code
- * $${...}} stays literal. Values of variables whose names mark them secret are handed to {@link
- * Secrets} as they are read, so they can be masked wherever they end up.
+ * $${...}} stays literal. Every variable read is reported to the {@link SecretCollector}, which
+ * keeps the values of those whose names mark them secret, so they can be masked wherever they end
+ * up; a default written in the config is never reported.
  */
 public final class Interpolator {
   private static final Pattern REFERENCE =
       Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
   private final Map<String, String> environment;
-  private final Secrets secrets;
+  private final SecretCollector secrets;
   private final @Nullable List<ConfigProblem> deferred;
 
   /** An interpolator for which an unset variable without default is a problem. */
-  public Interpolator(Map<String, String> environment, Secrets secrets) {
+  public Interpolator(Map<String, String> environment, SecretCollector secrets) {
     this(environment, secrets, null);
   }
 
@@ -29,7 +30,9 @@ public final class Interpolator {
    *     the value then counts as absent. Null makes such a variable a problem.
    */
   public Interpolator(
-      Map<String, String> environment, Secrets secrets, @Nullable List<ConfigProblem> deferred) {
+      Map<String, String> environment,
+      SecretCollector secrets,
+      @Nullable List<ConfigProblem> deferred) {
     this.environment = Map.copyOf(environment);
     this.secrets = secrets;
     this.deferred = deferred;
@@ -40,7 +43,8 @@ public final class Interpolator {
     return new Interpolator(environment, secrets, deferred);
   }
 
-  public Secrets secrets() {
+  /** Where the secrets met while interpolating are collected. */
+  public SecretCollector secrets() {
     return secrets;
   }
 
@@ -49,39 +53,68 @@ public final class Interpolator {
    * has no default; the problem then names the variable, never a value.
    */
   public @Nullable String resolve(String text, Location location, String key, Problems problems) {
+    Interpolated value = interpolate(text, location, key, problems);
+    return value == null ? null : value.text();
+  }
+
+  /**
+   * Like {@link #resolve}, telling also what a message may show of the value and whether only
+   * defaults made it.
+   */
+  public @Nullable Interpolated interpolate(
+      String text, Location location, String key, Problems problems) {
     if (!text.contains("${")) {
-      return text;
+      return Interpolated.literal(text);
     }
     Matcher m = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
+    StringBuilder shown = new StringBuilder();
     boolean missing = false;
+    boolean references = false;
+    boolean fromEnvironment = false;
+    int last = 0;
     while (m.find()) {
-      String replacement;
-      if (m.group().equals("$${")) {
-        replacement = "${";
-      } else {
-        String name = m.group(1);
-        String value = environment.get(name);
-        String fallback = m.group(2);
-        if (value == null && fallback == null) {
-          String message = "environment variable " + name + " is not set and has no default";
-          if (deferred == null) {
-            problems.add(location, key, message);
-          } else {
-            deferred.add(new ConfigProblem(location, key, message));
-          }
-          missing = true;
-          replacement = "";
-        } else {
-          replacement = value != null ? value : fallback;
-          if (value != null && Secrets.isSecretVariable(name)) {
-            secrets.add(value);
-          }
-        }
+      boolean escaped = m.group().equals("$${");
+      Piece piece = escaped ? Piece.ESCAPED : piece(m, location, key, problems);
+      references |= !escaped;
+      missing |= piece == null;
+      if (piece != null) {
+        fromEnvironment |= piece.fromEnvironment();
+        out.append(text, last, m.start()).append(piece.value());
+        shown.append(text, last, m.start()).append(piece.shown());
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      last = m.end();
     }
-    m.appendTail(out);
-    return missing ? null : out.toString();
+    out.append(text, last, text.length());
+    shown.append(text, last, text.length());
+    return missing
+        ? null
+        : new Interpolated(out.toString(), shown.toString(), references && !fromEnvironment);
+  }
+
+  /** What one {@code ${NAME}} or {@code ${NAME:-default}} stands for; null when it is unset. */
+  private @Nullable Piece piece(Matcher m, Location location, String key, Problems problems) {
+    String name = m.group(1);
+    String value = environment.get(name);
+    String fallback = m.group(2);
+    if (value != null) {
+      secrets.variable(name, value);
+      return new Piece(value, Secrets.isSecretVariable(name) ? Secrets.MASK : value, true);
+    }
+    if (fallback != null) {
+      return new Piece(fallback, fallback, false);
+    }
+    String message = "environment variable " + name + " is not set and has no default";
+    if (deferred == null) {
+      problems.add(location, key, message);
+    } else {
+      deferred.add(new ConfigProblem(location, key, message));
+    }
+    return null;
+  }
+
+  /** A reference's value, as a message may show it, and whether the environment gave it. */
+  private record Piece(String value, String shown, boolean fromEnvironment) {
+    static final Piece ESCAPED = new Piece("${", "${", false);
   }
 }

@@ -6,6 +6,7 @@ import io.stagewatch.config.YamlNode.YamlMap;
 import io.stagewatch.config.YamlNode.YamlScalar;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class MapReader {
   private final Interpolator interpolator;
   private final Problems problems;
   private final Set<String> known = new HashSet<>();
+
+  /** Each value read, by its full key, for what a message may show of it. */
+  private final Map<String, Interpolated> read = new HashMap<>();
 
   public MapReader(YamlMap map, String path, Interpolator interpolator, Problems problems) {
     this.map = map;
@@ -115,11 +119,39 @@ public final class MapReader {
     return string(key);
   }
 
+  /**
+   * A text value whose key says it is a credential (a password, a token): collected as a secret,
+   * unless only defaults written in the config made it.
+   */
+  public @Nullable String secret(String key) {
+    Interpolated value = string(key) == null ? null : interpolated(key);
+    if (value != null) {
+      interpolator.secrets().credential(nameOf(key), value);
+    }
+    return value == null ? null : value.text();
+  }
+
+  /** What {@link #string} last read at a key, with what a message may show of it. */
+  public @Nullable Interpolated interpolated(String key) {
+    return read.get(keyPath(key));
+  }
+
+  /** How a warning names a key without showing its value: the full key and where it was written. */
+  public String nameOf(String key) {
+    Entry e = map.entries().get(key);
+    return keyPath(key) + " (" + (e == null ? map.location() : e.value().location()) + ")";
+  }
+
   /** Interpolates a scalar node, or records that it is not one. */
   public @Nullable String text(YamlNode node, String keyPath) {
     if (node instanceof YamlScalar s) {
       String raw = s.text();
-      return raw == null ? null : interpolator.resolve(raw, s.location(), keyPath, problems);
+      Interpolated value =
+          raw == null ? null : interpolator.interpolate(raw, s.location(), keyPath, problems);
+      if (value != null) {
+        read.put(keyPath, value);
+      }
+      return value == null ? null : value.text();
     }
     problems.add(node.location(), keyPath, "expected a value, got " + node.describe());
     return null;
@@ -216,14 +248,32 @@ public final class MapReader {
 
   /** A map of texts, in written order. */
   public Map<String, String> stringMap(String key) {
-    Map<String, String> out = new LinkedHashMap<>();
+    MapReader child = child(key);
+    return child == null ? new LinkedHashMap<>() : child.texts();
+  }
+
+  /** A map of HTTP headers, in written order; credential headers' values are secrets. */
+  public Map<String, String> headers(String key) {
     MapReader child = child(key);
     if (child == null) {
-      return out;
+      return new LinkedHashMap<>();
     }
-    for (Map.Entry<String, Entry> e : child.map.entries().entrySet()) {
-      child.known.add(e.getKey());
-      String value = child.text(e.getValue().value(), child.keyPath(e.getKey()));
+    Map<String, String> headers = child.texts();
+    for (String name : headers.keySet()) {
+      Interpolated value = child.interpolated(name);
+      if (value != null) {
+        interpolator.secrets().header(child.nameOf(name), name, value);
+      }
+    }
+    return headers;
+  }
+
+  /** Every value of this map as text. */
+  private Map<String, String> texts() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Entry> e : map.entries().entrySet()) {
+      known.add(e.getKey());
+      String value = text(e.getValue().value(), keyPath(e.getKey()));
       if (value != null) {
         out.put(e.getKey(), value);
       }
@@ -268,9 +318,17 @@ public final class MapReader {
     }
   }
 
-  /** What a message may show of a value: nothing if the value holds a secret. */
-  private String shown(String key, String text) {
-    String masked = interpolator.secrets().mask(text);
-    return Secrets.isSecretHeader(key) ? Secrets.MASK : masked;
+  /**
+   * What a message may show of a value read at a key: nothing when the key says credential, else
+   * the value with the secret variables in it, credential query parameters and every part that is a
+   * secret masked.
+   */
+  public String shown(String key, String text) {
+    if (Secrets.isSecretKey(key)) {
+      return Secrets.MASK;
+    }
+    Interpolated value = interpolated(key);
+    String shown = value != null && value.text().equals(text) ? value.shown() : text;
+    return interpolator.secrets().freeze().maskUrl(shown);
   }
 }

@@ -1,32 +1,75 @@
 package io.stagewatch.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The secret values of one run, and the masking that keeps them out of every output. A value is
- * secret when it came from an environment variable whose name says so, or when it is the value of a
- * header that carries credentials. Every message passes through {@link #mask} before it is printed,
- * written or stored, so a server that echoes a token back cannot leak it.
+ * The secrets of one run, frozen: collected by a {@link SecretCollector} while the config and the
+ * suites are read, then never changed. This is the one place that knows how a secret can show up in
+ * text (as written, URL-encoded, JSON-escaped, HTML-escaped, base64, in a credential query
+ * parameter) and masks it; everything printed, written, stored or sent passes through {@link #mask}
+ * first.
+ *
+ * <p>A secret shorter than {@value #MIN_FREE_TEXT_LENGTH} characters is not looked for in free
+ * text: a one-letter token would turn every "expected" into "e***pected". It is still masked where
+ * stagewatch itself places it: in the URLs it prints ({@link #maskUrl}) and in the headers it
+ * forwards ({@link #holdsSecret}). {@code validate} warns about each ({@link #tooShort}).
  */
 public final class Secrets {
   /** What a secret shows as. */
   public static final String MASK = "***";
+
+  /** Secrets shorter than this are not looked for in free text, lest they mangle words. */
+  public static final int MIN_FREE_TEXT_LENGTH = 8;
 
   private static final List<String> SECRET_VARIABLE_WORDS =
       List.of("TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL");
   private static final Set<String> SECRET_HEADERS =
       Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
   private static final List<String> SECRET_HEADER_WORDS = List.of("token", "key", "secret");
+  private static final List<String> SECRET_KEY_WORDS =
+      List.of("password", "passwd", "credential", "webhook");
 
-  private static final Pattern JDBC_PASSWORD = Pattern.compile("(?i)password=([^&;]+)");
+  private static final Secrets NONE = new Secrets(Map.of());
 
-  private final Set<String> values = ConcurrentHashMap.newKeySet();
+  /** Secret value to the name it is known by (a variable or a config key), in the order found. */
+  private final Map<String, String> names;
+
+  /** Every form of every secret long enough to be looked for, longest first; null if none. */
+  private final @Nullable Pattern forms;
+
+  /** The short secrets as whole words, for {@link #holdsSecret}; null if none. */
+  private final @Nullable Pattern shortWords;
+
+  Secrets(Map<String, String> names) {
+    this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+    this.forms = alternation(longValues().stream().flatMap(v -> SecretForms.of(v).stream()));
+    List<String> shortValues =
+        this.names.keySet().stream().filter(v -> v.length() < MIN_FREE_TEXT_LENGTH).toList();
+    this.shortWords =
+        shortValues.isEmpty()
+            ? null
+            : Pattern.compile(
+                "(?<![A-Za-z0-9])(?:"
+                    + shortValues.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                    + ")(?![A-Za-z0-9])");
+  }
+
+  /** No secrets: masking still hides credential query parameters and URL passwords. */
+  public static Secrets none() {
+    return NONE;
+  }
 
   /** Whether an environment variable's value is a secret, judging by its name. */
   public static boolean isSecretVariable(String name) {
@@ -40,53 +83,105 @@ public final class Secrets {
     return SECRET_HEADERS.contains(lower) || SECRET_HEADER_WORDS.stream().anyMatch(lower::contains);
   }
 
-  /** Remembers a secret value. */
-  public void add(String value) {
-    String trimmed = value.trim();
-    if (!trimmed.isEmpty()) {
-      values.add(trimmed);
-    }
+  /** Whether a config key's value is a secret, judging by its name (a header's or a key's). */
+  public static boolean isSecretKey(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return isSecretHeader(name) || SECRET_KEY_WORDS.stream().anyMatch(lower::contains);
   }
 
   /**
-   * Remembers a header value if the header carries credentials. For {@code Bearer x} and {@code
-   * Basic x} the credential alone is remembered too, because servers often echo only that part.
+   * Whether a URL query parameter carries a credential, judging by its name: {@code api_key},
+   * {@code access_token}, {@code token}, {@code key}, {@code secret}, {@code password}, {@code
+   * sig}, {@code signature} and names ending in them ({@code client_secret}, {@code
+   * X-Amz-Signature}).
    */
-  public void addHeader(String name, String value) {
-    if (!isSecretHeader(name)) {
-      return;
-    }
-    add(value);
-    int space = value.trim().indexOf(' ');
-    if (space > 0) {
-      add(value.trim().substring(space + 1));
-    }
+  public static boolean isCredentialParameter(String name) {
+    return SecretUrls.isCredentialParameter(name);
   }
 
-  /** Remembers the password inside a JDBC URL ({@code ...?password=x} or {@code ;password=x}). */
-  public void addJdbcUrl(String url) {
-    Matcher m = JDBC_PASSWORD.matcher(url);
-    while (m.find()) {
-      add(m.group(1));
+  /** Returns the text with every secret replaced by {@value #MASK}. */
+  public String mask(String text) {
+    if (text.isEmpty()) {
+      return text;
     }
+    Pattern all = forms;
+    String masked =
+        all == null ? text : all.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
+    return SecretUrls.maskCredentials(masked);
   }
 
-  /** A failure's message with every known secret replaced, as it is printed for the user. */
+  /** A failure's message with every secret replaced, as it is printed for the user. */
   public String maskedMessage(Throwable failure) {
     return mask(String.valueOf(failure.getMessage()));
   }
 
-  /** Returns the text with every known secret replaced by {@value #MASK}. */
-  public String mask(String text) {
-    if (values.isEmpty() || text.isEmpty()) {
-      return text;
+  /**
+   * A URL as stagewatch prints it: credential query parameters, a password in it, and every part
+   * that is a secret, however short, replaced by {@value #MASK}; then masked as text.
+   */
+  public String maskUrl(String url) {
+    return mask(SecretUrls.maskParts(url, this::isSecretValue));
+  }
+
+  /**
+   * Whether a value (a header's, say) holds a secret: any form of a long one, a short one whole.
+   */
+  public boolean holdsSecret(String value) {
+    Pattern all = forms;
+    Pattern words = shortWords;
+    return all != null && all.matcher(value).find() || words != null && words.matcher(value).find();
+  }
+
+  /** Whether a text is, as a whole, one of the secrets. */
+  boolean isSecretValue(String text) {
+    return names.containsKey(text.trim());
+  }
+
+  /**
+   * The names (variables or config keys, never values) of the secrets too short to be looked for in
+   * free text, in the order they were found.
+   */
+  public List<String> tooShort() {
+    Set<String> shortNames = new LinkedHashSet<>();
+    names.forEach(
+        (value, name) -> {
+          if (value.length() < MIN_FREE_TEXT_LENGTH) {
+            shortNames.add(name);
+          }
+        });
+    return List.copyOf(shortNames);
+  }
+
+  /** The secrets and their names, to start a collector from. */
+  Map<String, String> names() {
+    return names;
+  }
+
+  private List<String> longValues() {
+    List<String> values = new ArrayList<>();
+    for (String value : names.keySet()) {
+      if (value.length() >= MIN_FREE_TEXT_LENGTH) {
+        values.add(value);
+      }
     }
-    String masked = text;
-    // Longest first, so that "Bearer abc" is masked whole before "abc" alone.
-    for (String secret :
-        values.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-      masked = masked.replace(secret, MASK);
-    }
-    return masked;
+    return values;
+  }
+
+  /** One pattern for many literal texts, longest first so that a longer form wins. */
+  private static @Nullable Pattern alternation(java.util.stream.Stream<String> texts) {
+    List<String> sorted =
+        texts
+            .filter(t -> t.length() >= MIN_FREE_TEXT_LENGTH)
+            .distinct()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .toList();
+    return sorted.isEmpty()
+        ? null
+        : Pattern.compile(sorted.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+  }
+
+  @Override
+  public String toString() {
+    return "Secrets[" + names.size() + " values]";
   }
 }

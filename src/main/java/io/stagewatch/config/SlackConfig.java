@@ -26,7 +26,11 @@ public record SlackConfig(
 
   static SlackConfig read(MapReader r) {
     String webhookUrl = r.string("webhookUrl");
-    String token = r.string("token");
+    Interpolated hook = r.interpolated("webhookUrl");
+    if (webhookUrl != null && hook != null) {
+      r.interpolator().secrets().webhookUrl(r.nameOf("webhookUrl"), hook);
+    }
+    String token = r.secret("token");
     String channel = r.string("channel");
     Integer threshold = r.integer("failureThreshold", 1, 1000);
     Boolean recovery = r.bool("sendOnRecovery");
@@ -34,15 +38,9 @@ public record SlackConfig(
     String reportUrl = r.string("reportUrl");
     String apiBaseUrl = r.string("apiBaseUrl");
     r.finish();
-    if (webhookUrl != null) {
-      r.interpolator().secrets().add(webhookUrl);
-      if (!isHttpUrl(webhookUrl)) {
-        // The value is a secret: say what is wrong without showing it.
-        r.problem("webhookUrl", "expected an http(s) URL such as https://hooks.slack.com/...");
-      }
-    }
-    if (token != null) {
-      r.interpolator().secrets().add(token);
+    if (webhookUrl != null && !isHttpUrl(webhookUrl)) {
+      // The value is a secret: say what is wrong without showing it.
+      r.problem("webhookUrl", "expected an http(s) URL such as https://hooks.slack.com/...");
     }
     if (token != null && channel == null) {
       r.problem("channel", "a bot token needs a channel");
@@ -51,7 +49,8 @@ public record SlackConfig(
       r.problem("set webhookUrl, or token and channel");
     }
     if (apiBaseUrl != null && !isHttpUrl(apiBaseUrl)) {
-      r.problem("apiBaseUrl", "expected an http(s) URL, got '" + apiBaseUrl + "'");
+      r.problem(
+          "apiBaseUrl", "expected an http(s) URL, got '" + r.shown("apiBaseUrl", apiBaseUrl) + "'");
     }
     return new SlackConfig(
         webhookUrl,

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * resolved.
  *
  * @param suitesDir where the YAML suites are, resolved against the config file's directory
- * @param secrets every secret met while loading; more are added as suites are read
+ * @param secrets every secret met while loading, frozen; {@link #withSecrets} adds the suites
  */
 public record StagewatchConfig(
     Path file,
@@ -29,8 +29,13 @@ public record StagewatchConfig(
     schedules = List.copyOf(schedules);
   }
 
-  /** A config with no file: one environment and defaults everywhere (used by {@code demo}). */
+  /**
+   * A config with no file: one environment and defaults everywhere (used by {@code demo}). The
+   * environment's credential headers and database passwords are its secrets.
+   */
   public static StagewatchConfig of(EnvironmentConfig environment, Path suitesDir) {
+    SecretCollector secrets = new SecretCollector();
+    secrets.addEnvironment(environment);
     return new StagewatchConfig(
         Path.of("(built-in)"),
         null,
@@ -42,6 +47,22 @@ public record StagewatchConfig(
         null,
         List.of(),
         ReadinessConfig.DEFAULT,
-        new Secrets());
+        secrets.freeze());
+  }
+
+  /** The same config with other secrets: the config's and those its suites brought. */
+  public StagewatchConfig withSecrets(Secrets all) {
+    return new StagewatchConfig(
+        file,
+        project,
+        environment,
+        environmentNames,
+        defaults,
+        suitesDir,
+        store,
+        slack,
+        schedules,
+        readiness,
+        all);
   }
 }

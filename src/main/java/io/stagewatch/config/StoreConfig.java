@@ -14,7 +14,7 @@ public record StoreConfig(String url, int retentionDays) {
       r.problem("url", "expected jdbc:sqlite:FILE or jdbc:postgresql://host:port/db");
     }
     if (url != null) {
-      r.interpolator().secrets().addJdbcUrl(url);
+      r.interpolator().secrets().addUrl(r.nameOf("url"), url);
     }
     return new StoreConfig(
         url != null ? url : DEFAULT_URL, days != null ? days : DEFAULT_RETENTION_DAYS);

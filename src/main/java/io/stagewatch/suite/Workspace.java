@@ -7,7 +7,7 @@ import io.stagewatch.config.DefaultsConfig;
 import io.stagewatch.config.Interpolator;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.Problems;
-import io.stagewatch.config.Secrets;
+import io.stagewatch.config.SecretCollector;
 import io.stagewatch.config.StagewatchConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     Problems problems = new Problems();
     configProblems.problems().forEach(p -> problems.add(p.location(), p.key(), p.message()));
     try {
-      new SuiteLoader(DefaultsConfig.DEFAULT, new Interpolator(variables, new Secrets()))
+      new SuiteLoader(DefaultsConfig.DEFAULT, new Interpolator(variables, new SecretCollector()))
           .load(SuiteSource.fromDirectory(dir), problems);
       problems.throwIfAny();
     } catch (IOException e) {
@@ -81,7 +81,11 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     return configProblems;
   }
 
-  /** Loads suites from sources (files or the jar) against an already loaded config. */
+  /**
+   * Loads suites from sources (files or the jar) against an already loaded config. The workspace's
+   * config carries the config's secrets and those the suites brought (their credential headers and
+   * secret variables), frozen.
+   */
   public static Workspace fromSources(
       StagewatchConfig config,
       List<SuiteSource> sources,
@@ -89,7 +93,8 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
       boolean strict)
       throws ConfigException {
     Problems problems = new Problems();
-    Interpolator interpolator = new Interpolator(variables, config.secrets());
+    SecretCollector secrets = new SecretCollector(config.secrets());
+    Interpolator interpolator = new Interpolator(variables, secrets);
     List<SuiteDefinition> suites =
         new SuiteLoader(config.defaults(), interpolator).load(sources, problems);
     if (strict) {
@@ -100,6 +105,6 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
       }
     }
     problems.throwIfAny();
-    return new Workspace(config, suites);
+    return new Workspace(config.withSecrets(secrets.freeze()), suites);
   }
 }

@@ -5,7 +5,7 @@ import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Interpolator;
 import io.stagewatch.config.MapReader;
 import io.stagewatch.config.Problems;
-import io.stagewatch.config.Secrets;
+import io.stagewatch.config.SecretCollector;
 import io.stagewatch.config.YamlNode;
 import io.stagewatch.config.YamlTreeReader;
 import java.util.List;
@@ -14,9 +14,12 @@ import java.util.Map;
 /** Reads one check of a kind from YAML text, as a suite file would hold it, for kind tests. */
 public final class CheckReader {
   private final CheckKind kind;
-  private final Secrets secrets;
+  private final SecretCollector secrets;
 
-  public CheckReader(CheckKind kind, Secrets secrets) {
+  /**
+   * @param secrets where the secrets met while reading are collected, as loading a suite does
+   */
+  public CheckReader(CheckKind kind, SecretCollector secrets) {
     this.kind = kind;
     this.secrets = secrets;
   }

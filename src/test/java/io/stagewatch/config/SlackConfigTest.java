@@ -71,7 +71,7 @@ class SlackConfigTest {
             apiBaseUrl: http://127.0.0.1:9/api
             """);
     StagewatchConfig config =
-        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1")).load(file, null);
+        new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc")).load(file, null);
 
     SlackConfig slack = config.slack();
     assertThat(slack).isNotNull();
@@ -80,6 +80,6 @@ class SlackConfigTest {
     assertThat(slack.failureThreshold()).isEqualTo(1);
     assertThat(slack.sendOnRecovery()).isTrue();
     assertThat(slack.reminderInterval()).isEqualTo(Duration.ofHours(24));
-    assertThat(config.secrets().mask("token xoxb-1")).isEqualTo("token ***");
+    assertThat(config.secrets().mask("token xoxb-1-2-abc")).isEqualTo("token ***");
   }
 }

@@ -10,6 +10,7 @@ import io.stagewatch.check.Verdict;
 import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.RetryConfig;
+import io.stagewatch.config.SecretCollector;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.CheckExecution;
@@ -28,10 +29,9 @@ class RetryingCheckExecutorTest {
   private static final EnvironmentConfig STAGING =
       new EnvironmentConfig("staging", URI.create("http://staging.test"), Map.of(), Map.of());
 
-  private final Secrets secrets = new Secrets();
   private final CheckResources resources = new CheckResources();
   private final RetryingCheckExecutor executor =
-      new RetryingCheckExecutor(STAGING, secrets, resources);
+      new RetryingCheckExecutor(STAGING, Secrets.none(), resources);
 
   @AfterEach
   void close() {
@@ -233,6 +233,7 @@ class RetryingCheckExecutorTest {
 
   @Test
   void secretsAreMaskedInFailureAndExceptionMessages() {
+    SecretCollector secrets = new SecretCollector();
     secrets.addHeader("Authorization", "Bearer tok-8675309");
     ScriptedSpec echoing =
         new ScriptedSpec(n -> CheckOutcome.failed("server said: token tok-8675309 is expired"));
@@ -241,10 +242,15 @@ class RetryingCheckExecutorTest {
           throw new IllegalArgumentException("bad header Authorization: Bearer tok-8675309");
         };
 
-    CheckExecution failed =
-        executor.execute(check(echoing, Duration.ofSeconds(1), attempts(1, Duration.ZERO, 1)));
-    CheckExecution erred =
-        executor.execute(check(throwing, Duration.ofSeconds(1), attempts(1, Duration.ZERO, 1)));
+    CheckExecution failed;
+    CheckExecution erred;
+    try (RetryingCheckExecutor masking =
+        new RetryingCheckExecutor(STAGING, secrets.freeze(), resources)) {
+      failed =
+          masking.execute(check(echoing, Duration.ofSeconds(1), attempts(1, Duration.ZERO, 1)));
+      erred =
+          masking.execute(check(throwing, Duration.ofSeconds(1), attempts(1, Duration.ZERO, 1)));
+    }
 
     assertThat(failed.message()).isEqualTo("server said: token *** is expired");
     assertThat(erred.message()).isEqualTo("bad header Authorization: ***");
@@ -285,14 +291,21 @@ class RetryingCheckExecutorTest {
 
   @Test
   void aRerunOfAPermanentFailureRepeatsItWithoutANewAttempt() {
+    SecretCollector secrets = new SecretCollector();
     secrets.addHeader("Authorization", "Bearer tok-8675309");
     ScriptedSpec spec =
         new ScriptedSpec(n -> CheckOutcome.permanentError("token tok-8675309 refused"));
     CheckDefinition check =
         check(spec, Duration.ofSeconds(1), attempts(2, Duration.ofMillis(10), 2));
 
-    CheckExecution first = executor.execute(check);
-    CheckExecution rerun = executor.execute(check);
+    CheckExecution first;
+    CheckExecution rerun;
+    try (CheckResources resources = new CheckResources();
+        RetryingCheckExecutor masking =
+            new RetryingCheckExecutor(STAGING, secrets.freeze(), resources)) {
+      first = masking.execute(check);
+      rerun = masking.execute(check);
+    }
 
     assertThat(first)
         .isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "token *** refused (not retried)"));

@@ -11,7 +11,7 @@ import io.stagewatch.config.Interpolator;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.Problems;
 import io.stagewatch.config.RetryConfig;
-import io.stagewatch.config.Secrets;
+import io.stagewatch.config.SecretCollector;
 import io.stagewatch.config.StagewatchConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class SuiteLoaderTest {
   private static List<SuiteDefinition> load(SuiteSource... sources) throws ConfigException {
     Problems problems = new Problems();
     List<SuiteDefinition> suites =
-        new SuiteLoader(DEFAULTS, new Interpolator(Map.of(), new Secrets()))
+        new SuiteLoader(DEFAULTS, new Interpolator(Map.of(), new SecretCollector()))
             .load(List.of(sources), problems);
     problems.throwIfAny();
     return suites;

@@ -49,9 +49,12 @@ public final class HttpCheckKind implements CheckKind {
     String method = readMethod(spec);
     String path = spec.string("path");
     String urlText = spec.string("url");
+    collectUrlSecrets(spec, "path", path);
+    collectUrlSecrets(spec, "url", urlText);
     URI url = urlText == null ? null : EnvironmentConfig.parseBaseUrl(urlText);
     if (urlText != null && url == null) {
-      spec.problem("url", "expected an absolute http:// or https:// URL, got '" + urlText + "'");
+      spec.problem(
+          "url", "expected an absolute http(s) URL, got '" + spec.shown("url", urlText) + "'");
     }
     if (path != null && urlText != null) {
       spec.problem("url", "give either path or url, not both");
@@ -59,7 +62,8 @@ public final class HttpCheckKind implements CheckKind {
       spec.problem("expected a path (joined to the environment's baseUrl) or an absolute url");
     }
     if (path != null && !isPath(path)) {
-      spec.problem("path", "expected a path starting with /, got '" + path + "'");
+      spec.problem(
+          "path", "expected a path starting with /, got '" + spec.shown("path", path) + "'");
     }
     Map<String, String> headers = readHeaders(spec);
     String body = spec.string("body");
@@ -82,7 +86,7 @@ public final class HttpCheckKind implements CheckKind {
           "expected one of "
               + String.join(", ", METHODS.stream().sorted().toList())
               + ", got '"
-              + written
+              + spec.shown("method", written)
               + "'");
       return null;
     }
@@ -101,10 +105,16 @@ public final class HttpCheckKind implements CheckKind {
     }
   }
 
+  /** A credential query parameter in a check's URL is a secret wherever it shows up. */
+  private static void collectUrlSecrets(MapReader spec, String key, @Nullable String url) {
+    if (url != null) {
+      spec.interpolator().secrets().addUrl(spec.nameOf(key), url);
+    }
+  }
+
   private static Map<String, String> readHeaders(MapReader spec) {
-    Map<String, String> headers = spec.stringMap("headers");
+    Map<String, String> headers = spec.headers("headers");
     for (Map.Entry<String, String> header : headers.entrySet()) {
-      spec.interpolator().secrets().addHeader(header.getKey(), header.getValue());
       if (RESTRICTED_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
         spec.problem("headers", header.getKey() + " is set by the HTTP client and cannot be given");
       }
@@ -133,7 +143,11 @@ public final class HttpCheckKind implements CheckKind {
     if (status == null) {
       expect.problem(
           "status",
-          "expected " + StatusExpectation.EXPECTED + ", got '" + String.join(", ", written) + "'");
+          "expected "
+              + StatusExpectation.EXPECTED
+              + ", got '"
+              + expect.shown("status", String.join(", ", written))
+              + "'");
     }
     return status;
   }

@@ -7,7 +7,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** An {@code http} check: one request, redirects followed, the response judged. */
+/**
+ * An {@code http} check: one request, redirects followed, the response judged. Its messages show
+ * what the server sent with the run's secrets masked (a body before it is cut, so that no half of a
+ * secret survives the cut); the run masks every message once more on its way out.
+ */
 public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) implements CheckSpec {
 
   /** The most of a response body that is read; the rest is never downloaded. */
@@ -25,11 +29,7 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
   @Override
   public CheckOutcome attempt(CheckContext context) {
     Map<String, String> headers = request.mergedHeaders(context.environment().headers());
-    // The check's own headers may hold credentials the run has not seen yet.
-    headers.forEach(context.secrets()::addHeader);
-    CheckOutcome outcome = exchange(context, headers);
-    String message = outcome.message();
-    return message == null ? outcome : outcome.withMessage(context.secrets().mask(message));
+    return exchange(context, headers);
   }
 
   @Override
@@ -46,14 +46,15 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
       HttpClients clients = HttpClients.of(context.resources());
       CompletedExchange done =
           new RedirectFollower(clients, request.insecure(), context, BODY_CAP).follow(first);
-      return new ResponseEvaluator(expect, BODY_CAP).evaluate(done);
+      return new ResponseEvaluator(expect, BODY_CAP, context.secrets()).evaluate(done);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CheckOutcome.error("interrupted before the response was complete");
     } catch (ExchangeFailedException e) {
       return e.outcome();
     } catch (RuntimeException e) {
-      return HttpErrors.failure(e, target == null ? context.environment().baseUrl() : target)
+      return HttpErrors.failure(
+              e, target == null ? context.environment().baseUrl() : target, context.secrets())
           .outcome();
     }
   }

@@ -1,6 +1,7 @@
 package io.stagewatch.check.http;
 
 import io.stagewatch.check.Causes;
+import io.stagewatch.config.Secrets;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
@@ -35,9 +36,12 @@ final class HttpErrors {
 
   private HttpErrors() {}
 
-  /** Why the request to {@code uri} failed, in plain words, and whether a retry could help. */
-  static ExchangeFailedException failure(Throwable thrown, URI uri) {
-    return new ExchangeFailedException(describe(thrown, uri), isPermanent(thrown));
+  /**
+   * Why the request to {@code uri} failed, in plain words (what the server sent masked with {@code
+   * secrets} before it is shortened), and whether a retry could help.
+   */
+  static ExchangeFailedException failure(Throwable thrown, URI uri, Secrets secrets) {
+    return new ExchangeFailedException(describe(thrown, uri, secrets), isPermanent(thrown));
   }
 
   /**
@@ -57,8 +61,11 @@ final class HttpErrors {
             || Causes.has(t, CertPathValidatorException.class));
   }
 
-  /** A plain-words description of why the request to {@code uri} failed. */
-  private static String describe(Throwable thrown, URI uri) {
+  /**
+   * A plain-words description of why the request to {@code uri} failed. What the server sent is
+   * masked with {@code secrets} before it is shortened.
+   */
+  private static String describe(Throwable thrown, URI uri, Secrets secrets) {
     Throwable t = unwrap(thrown);
     String target = hostAndPort(uri);
     if (t instanceof ExchangeFailedException e) {
@@ -90,11 +97,11 @@ final class HttpErrors {
     if (t instanceof IllegalArgumentException) {
       return "the request could not be built: " + reason(t);
     }
-    return connectionProblem(t, target);
+    return connectionProblem(t, target, secrets);
   }
 
-  private static String connectionProblem(Throwable t, String target) {
-    String reason = reason(t);
+  private static String connectionProblem(Throwable t, String target, Secrets secrets) {
+    String reason = secrets.mask(reason(t));
     String lower = reason.toLowerCase(Locale.ROOT);
     if (t instanceof EOFException
         || Causes.has(t, ClosedChannelException.class)

@@ -30,16 +30,36 @@ record OutgoingRequest(String method, URI uri, Map<String, String> headers, @Nul
       // Plain HTTP/2 would start with an upgrade dance that some servers mishandle.
       builder.version(HttpClient.Version.HTTP_1_1);
     }
-    headers.forEach(builder::header);
+    headers.forEach((name, value) -> header(builder, name, value));
     return builder.build();
+  }
+
+  /**
+   * The client's own complaint about a header quotes its value, and a header value is often a
+   * credential (a token read from a file keeps its line break): the header is named instead, and
+   * the complaint, cause and all, is left behind.
+   */
+  @SuppressWarnings("UnusedException")
+  private static void header(HttpRequest.Builder builder, String name, String value) {
+    try {
+      builder.header(name, value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "header "
+              + name
+              + " cannot be sent: its name or value holds a character HTTP does not allow"
+              + " (a line break, say)");
+    }
   }
 
   /**
    * The request to send after a redirect with {@code status} to {@code location}. A 303, and a 301
    * or 302 after anything but GET or HEAD, becomes a GET without body, as browsers do. Credentials
-   * are not sent to another origin: a redirect must not hand a token to a third party.
+   * are not sent to another origin: a redirect must not hand a token to a third party. A header is
+   * a credential by its name or when its value holds one of the run's secrets ({@code X-Session:
+   * ${SESSION_TOKEN}}).
    */
-  OutgoingRequest redirectTo(URI location, int status) {
+  OutgoingRequest redirectTo(URI location, int status, Secrets secrets) {
     boolean becomesGet =
         status == 303 && !method.equals("HEAD")
             || (status == 301 || status == 302) && !method.equals("GET") && !method.equals("HEAD");
@@ -48,7 +68,9 @@ record OutgoingRequest(String method, URI uri, Map<String, String> headers, @Nul
       nextHeaders.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
     }
     if (!sameOrigin(uri, location)) {
-      nextHeaders.keySet().removeIf(OutgoingRequest::isCredential);
+      nextHeaders
+          .entrySet()
+          .removeIf(h -> isCredential(h.getKey()) || secrets.holdsSecret(h.getValue()));
     }
     return new OutgoingRequest(
         becomesGet ? "GET" : method, location, nextHeaders, becomesGet ? null : body);

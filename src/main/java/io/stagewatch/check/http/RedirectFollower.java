@@ -2,6 +2,7 @@ package io.stagewatch.check.http;
 
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.config.Durations;
+import io.stagewatch.config.Secrets;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends a request and follows redirects itself, so that every hop, body included, counts against
- * one deadline and credentials never follow a redirect to another origin.
+ * one deadline and credentials never follow a redirect to another origin. The URLs its messages
+ * name are shown with their secrets masked.
  */
 final class RedirectFollower {
   static final int MAX_REDIRECTS = 5;
@@ -27,6 +29,7 @@ final class RedirectFollower {
   private final long startNanos;
   private final long deadlineNanos;
   private final int bodyCap;
+  private final Secrets secrets;
 
   RedirectFollower(HttpClients clients, boolean insecureTls, CheckContext context, int bodyCap) {
     this.clients = clients;
@@ -35,6 +38,7 @@ final class RedirectFollower {
     this.deadlineNanos = context.deadlineNanos();
     this.startNanos = deadlineNanos - timeout.toNanos();
     this.bodyCap = bodyCap;
+    this.secrets = context.secrets();
   }
 
   CompletedExchange follow(OutgoingRequest first)
@@ -48,9 +52,13 @@ final class RedirectFollower {
       }
       if (redirects == MAX_REDIRECTS) {
         throw new ExchangeFailedException(
-            "more than " + MAX_REDIRECTS + " redirects (the last one to " + next + ")");
+            "more than "
+                + MAX_REDIRECTS
+                + " redirects (the last one to "
+                + secrets.maskUrl(next.toString())
+                + ")");
       }
-      request = request.redirectTo(next, response.statusCode());
+      request = request.redirectTo(next, response.statusCode(), secrets);
     }
   }
 
@@ -61,7 +69,7 @@ final class RedirectFollower {
     try {
       future = clients.send(request.toHttpRequest(), insecureTls, handler);
     } catch (IllegalArgumentException e) {
-      throw HttpErrors.failure(e, request.uri());
+      throw HttpErrors.failure(e, request.uri(), secrets);
     }
     try {
       return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -74,7 +82,7 @@ final class RedirectFollower {
       future.cancel(true);
       throw e;
     } catch (ExecutionException e) {
-      throw HttpErrors.failure(e, request.uri());
+      throw HttpErrors.failure(e, request.uri(), secrets);
     }
   }
 
@@ -96,7 +104,7 @@ final class RedirectFollower {
         + ")";
   }
 
-  private static @Nullable URI redirectTarget(URI from, HttpResponse<?> response)
+  private @Nullable URI redirectTarget(URI from, HttpResponse<?> response)
       throws ExchangeFailedException {
     if (!REDIRECT_STATUSES.contains(response.statusCode())) {
       return null;
@@ -111,13 +119,15 @@ final class RedirectFollower {
       next = from.resolve(location.trim());
     } catch (IllegalArgumentException e) {
       throw new ExchangeFailedException(
-          "the server redirected to an invalid location: " + location.trim());
+          "the server redirected to an invalid location: " + secrets.maskUrl(location.trim()));
     }
     String scheme = next.getScheme();
     if (next.getHost() == null
         || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
       throw new ExchangeFailedException(
-          "the server redirected to " + next + ", which is not an http(s) URL");
+          "the server redirected to "
+              + secrets.maskUrl(next.toString())
+              + ", which is not an http(s) URL");
     }
     return next;
   }

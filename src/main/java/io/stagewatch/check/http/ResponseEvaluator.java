@@ -2,6 +2,7 @@ package io.stagewatch.check.http;
 
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.config.Durations;
+import io.stagewatch.config.Secrets;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -17,20 +18,26 @@ import java.util.regex.Pattern;
 
 /**
  * Judges a complete response against a check's expectations. Every expectation is evaluated, so one
- * message lists all that failed, followed by an excerpt of the body to show what came back.
+ * message lists all that failed, followed by an excerpt of the body to show what came back. What
+ * the server sent is masked before it is cut, so that a cut cannot leave part of a secret.
  */
 final class ResponseEvaluator {
   /** The most of the body a message shows, in characters. */
   static final int EXCERPT_LIMIT = 2048;
 
+  /** How far past the excerpt the body is masked before it is cut. */
+  private static final int MASK_MARGIN = 4096;
+
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([^\";\\s]+)");
 
   private final HttpExpectations expect;
   private final int bodyCap;
+  private final Secrets secrets;
 
-  ResponseEvaluator(HttpExpectations expect, int bodyCap) {
+  ResponseEvaluator(HttpExpectations expect, int bodyCap, Secrets secrets) {
     this.expect = expect;
     this.bodyCap = bodyCap;
+    this.secrets = secrets;
   }
 
   CheckOutcome evaluate(CompletedExchange exchange) {
@@ -53,6 +60,7 @@ final class ResponseEvaluator {
     expect
         .headers()
         .forEach((name, value) -> headerMismatch(response.headers(), name, value, failures));
+    failures.replaceAll(secrets::mask);
     Duration max = expect.maxResponseTime();
     if (max != null && exchange.elapsed().compareTo(max) > 0) {
       failures.add(
@@ -65,7 +73,7 @@ final class ResponseEvaluator {
       return CheckOutcome.passed();
     }
     return CheckOutcome.failed(
-        String.join("; ", failures) + "\n" + excerpt(text, body.truncated()));
+        String.join("; ", failures) + "\n" + excerpt(maskedHead(text), body.truncated()));
   }
 
   private static void headerMismatch(
@@ -84,6 +92,15 @@ final class ResponseEvaluator {
               + String.join(", ", values)
               + "\"");
     }
+  }
+
+  /**
+   * The start of the body with the secrets masked: enough past the excerpt that a secret the cut
+   * would split is masked whole, without masking a megabyte that is never shown.
+   */
+  private String maskedHead(String text) {
+    int head = EXCERPT_LIMIT + MASK_MARGIN;
+    return secrets.mask(text.length() <= head ? text : text.substring(0, head));
   }
 
   private String excerpt(String text, boolean truncated) {

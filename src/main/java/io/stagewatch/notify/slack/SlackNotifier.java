@@ -57,7 +57,7 @@ public final class SlackNotifier implements Notifier {
     if (t == null) {
       Slack client = Slack.getInstance(clientConfig(config.apiBaseUrl()));
       slack = client;
-      t = SlackTransport.of(client, config);
+      t = SlackTransport.of(client, config, secrets);
       transport = t;
     }
     return t;
@@ -115,21 +115,31 @@ public final class SlackNotifier implements Notifier {
     }
   }
 
+  /** One try; its error, whatever produced it, leaves here masked. */
   private Attempt attempt(String payload) {
+    Attempt attempt = post(payload);
+    String error = attempt.delivery().error();
+    return error == null
+        ? attempt
+        : new Attempt(
+            new Delivery(attempt.delivery().outcome(), secrets.mask(error)), attempt.retryAfter());
+  }
+
+  private Attempt post(String payload) {
     try {
       return transport().post(payload);
     } catch (IOException e) {
-      return Attempt.retry("Slack could not be reached: " + secrets.mask(String.valueOf(e)), null);
+      return Attempt.retry("Slack could not be reached: " + e, null);
     } catch (SlackApiException e) {
       return Attempt.ofStatus(
           e.getResponse().code(), e.getResponse().header("Retry-After"), bodyOf(e));
     } catch (RuntimeException e) {
       // The client failing inside (a parse error, a bug) must not end the run.
-      return new Attempt(
-          Delivery.failed("the Slack client failed: " + secrets.mask(e.toString())), null);
+      return new Attempt(Delivery.failed("the Slack client failed: " + e), null);
     }
   }
 
+  /** Slack's answer, masked before it is cut: it may echo the webhook's path. */
   private String bodyOf(SlackApiException e) {
     String body = e.getResponseBody();
     return secrets.mask(body == null ? "" : body);
@@ -178,16 +188,17 @@ public final class SlackNotifier implements Notifier {
   interface SlackTransport {
     Attempt post(String payload) throws IOException, SlackApiException;
 
-    static SlackTransport of(Slack slack, io.stagewatch.config.SlackConfig config) {
+    static SlackTransport of(
+        Slack slack, io.stagewatch.config.SlackConfig config, Secrets secrets) {
       String webhook = config.webhookUrl();
       if (webhook != null) {
-        return payload -> webhook(slack.send(webhook, payload));
+        return payload -> webhook(slack.send(webhook, payload), secrets);
       }
       return new WebApiTransport(
           slack, String.valueOf(config.token()), String.valueOf(config.channel()));
     }
 
-    private static Attempt webhook(WebhookResponse response) {
+    private static Attempt webhook(WebhookResponse response, Secrets secrets) {
       int code = response.getCode() == null ? 0 : response.getCode();
       if (code >= 200 && code < 300) {
         return Attempt.sent();
@@ -200,7 +211,8 @@ public final class SlackNotifier implements Notifier {
           }
         }
       }
-      String body = response.getBody() == null ? "" : response.getBody();
+      // Masked before it is cut: a webhook's error answer may echo the webhook's path.
+      String body = response.getBody() == null ? "" : secrets.mask(response.getBody());
       return Attempt.ofStatus(code, retryAfter, body);
     }
   }

@@ -272,6 +272,22 @@ class HttpCheckExpectationsTest {
   }
 
   @Test
+  void aTokenThatTheExcerptCutWouldSplitIsMaskedWhole() throws Exception {
+    String token = "s3cr3t-t0ken-0123456789";
+    target.stubFor(
+        get("/api/echo")
+            .willReturn(
+                aResponse().withStatus(401).withBody("x".repeat(2040) + token + "y".repeat(100))));
+    var environment = suite.environment(base, Map.of("Authorization", "Bearer " + token));
+
+    CheckOutcome outcome = suite.attempt(suite.read("http: {path: /echo}"), environment, TIMEOUT);
+
+    assertThat(outcome.message())
+        .contains("x".repeat(2040) + "***" + "y".repeat(5))
+        .doesNotContain("s3cr3t");
+  }
+
+  @Test
   void aTokenFromTheChecksOwnHeadersIsMaskedToo() throws Exception {
     target.stubFor(
         get("/api/echo")

@@ -116,8 +116,8 @@ class HttpCheckReadingTest {
       delimiter = '|',
       value = {
         "path: health          | expected a path starting with /, got 'health'",
-        "url: /health          | expected an absolute http:// or https:// URL, got '/health'",
-        "url: ftp://h/health   | expected an absolute http:// or https:// URL",
+        "url: /health          | expected an absolute http(s) URL, got '/health'",
+        "url: ftp://h/health   | expected an absolute http(s) URL",
         "method: FETCH         | expected one of DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT,"
             + " TRACE",
         "insecure: maybe       | expected true or false, got 'maybe'",

@@ -6,7 +6,7 @@ import io.stagewatch.check.CheckReader;
 import io.stagewatch.check.CheckResources;
 import io.stagewatch.check.CheckSpec;
 import io.stagewatch.config.EnvironmentConfig;
-import io.stagewatch.config.Secrets;
+import io.stagewatch.config.SecretCollector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.Map;
  * runs it against a target.
  */
 final class SuiteCheck implements AutoCloseable {
-  final Secrets secrets = new Secrets();
+  final SecretCollector secrets = new SecretCollector();
   private final CheckReader reader = new CheckReader(new HttpCheckKind(), secrets);
   private final CheckResources resources = new CheckResources();
 
@@ -35,7 +35,7 @@ final class SuiteCheck implements AutoCloseable {
 
   CheckOutcome attempt(CheckSpec spec, EnvironmentConfig environment, Duration timeout)
       throws Exception {
-    return spec.attempt(CheckContext.start(environment, timeout, secrets, resources));
+    return spec.attempt(CheckContext.start(environment, timeout, secrets.freeze(), resources));
   }
 
   /** An environment as loading the config makes it: its credential headers become secrets. */

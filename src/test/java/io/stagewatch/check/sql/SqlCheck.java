@@ -7,7 +7,7 @@ import io.stagewatch.check.CheckResources;
 import io.stagewatch.check.CheckSpec;
 import io.stagewatch.config.DatabaseConfig;
 import io.stagewatch.config.EnvironmentConfig;
-import io.stagewatch.config.Secrets;
+import io.stagewatch.config.SecretCollector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.Map;
  * runs it against an environment's databases with the run's shared resources.
  */
 final class SqlCheck implements AutoCloseable {
-  final Secrets secrets = new Secrets();
+  final SecretCollector secrets = new SecretCollector();
   private final CheckReader reader = new CheckReader(new SqlCheckKind(), secrets);
   final CheckResources resources = new CheckResources();
   private final Map<String, DatabaseConfig> databases = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ final class SqlCheck implements AutoCloseable {
     if (config.password() != null) {
       secrets.add(config.password());
     }
-    secrets.addJdbcUrl(config.url());
+    secrets.addUrl("url", config.url());
     databases.put(config.name(), config);
     return this;
   }
@@ -49,7 +49,7 @@ final class SqlCheck implements AutoCloseable {
   CheckOutcome attempt(CheckSpec spec, Duration timeout) throws Exception {
     EnvironmentConfig environment =
         new EnvironmentConfig("staging", URI.create("http://localhost"), Map.of(), databases);
-    return spec.attempt(CheckContext.start(environment, timeout, secrets, resources));
+    return spec.attempt(CheckContext.start(environment, timeout, secrets.freeze(), resources));
   }
 
   @Override
