@@ -167,7 +167,8 @@ class FailuresNotRetriedTest {
     assertThat(exit).as(cli.out + cli.err).isEqualTo(ExitCodes.FAILED);
     assertOneAttempt(checksByName(cli.report("result.json")).get("home"))
         .isEqualTo(
-            "the request could not be built: restricted header name: \"Host\" (not retried)");
+            "the request could not be built: header Host cannot be sent: the HTTP client sets it"
+                + " itself (a restricted header) (not retried)");
   }
 
   private static org.assertj.core.api.AbstractStringAssert<?> assertOneAttempt(JsonNode check) {

@@ -44,11 +44,15 @@ record OutgoingRequest(String method, URI uri, Map<String, String> headers, @Nul
     try {
       builder.header(name, value);
     } catch (IllegalArgumentException e) {
+      // The complaint about a restricted name quotes the name alone: it can say what it is.
+      boolean restricted = String.valueOf(e.getMessage()).startsWith("restricted header name");
       throw new IllegalArgumentException(
           "header "
               + name
-              + " cannot be sent: its name or value holds a character HTTP does not allow"
-              + " (a line break, say)");
+              + (restricted
+                  ? " cannot be sent: the HTTP client sets it itself (a restricted header)"
+                  : " cannot be sent: its name or value holds a character HTTP does not allow"
+                      + " (a line break, say)"));
     }
   }
 

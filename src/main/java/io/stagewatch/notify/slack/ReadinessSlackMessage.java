@@ -26,7 +26,7 @@ public final class ReadinessSlackMessage {
   public static String render(ReadinessResult result, @Nullable String project) {
     ObjectNode message = JSON.createObjectNode();
     String title = title(result, project);
-    message.put("text", SlackMessage.cut(title, SlackMessage.SECTION_LIMIT));
+    message.put("text", SlackMessage.cut(SlackMessage.escape(title), SlackMessage.SECTION_LIMIT));
     ArrayNode blocks = message.putArray("blocks");
     ObjectNode header = blocks.addObject().put("type", "header");
     header

@@ -74,7 +74,9 @@ public final class SlackMessage {
     List<String> ids = notice.checkIds();
     String listed = String.join(", ", ids.subList(0, Math.min(5, ids.size())));
     String more = ids.size() > 5 ? " and " + (ids.size() - 5) + " more" : "";
-    return cut(title(notice) + ": " + listed + more, SECTION_LIMIT);
+    // The top-level text is read as mrkdwn (in notifications, and where blocks are not shown):
+    // escaped like the blocks, so that a check named <!channel> cannot ping anyone.
+    return cut(escape(title(notice) + ": " + listed + more), SECTION_LIMIT);
   }
 
   private static List<String> lines(Notice notice) {

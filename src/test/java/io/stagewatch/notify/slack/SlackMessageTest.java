@@ -60,6 +60,19 @@ class SlackMessageTest {
   }
 
   @Test
+  void aCheckNamedLikeAMentionPingsNoOneInTheTopLevelTextEither() throws Exception {
+    NoticeCheck check = new NoticeCheck("api/<!channel> & co", "down", Duration.ZERO);
+
+    JsonNode message =
+        JSON.readTree(SlackMessage.render(notice(NoticeKind.ALERT, List.of(check), List.of())));
+
+    assertThat(message.get("text").asText())
+        .contains("api/&lt;!channel&gt; &amp; co")
+        .doesNotContain("<!channel>");
+    assertThat(message.toString()).doesNotContain("<!channel>");
+  }
+
+  @Test
   void sixtyFailingChecksStayWithinSlacksLimitsAndCountTheRest() throws Exception {
     List<NoticeCheck> checks = new ArrayList<>();
     IntStream.rangeClosed(1, 60)
