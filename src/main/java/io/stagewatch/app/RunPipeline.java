@@ -82,7 +82,7 @@ public final class RunPipeline implements AutoCloseable {
       Clock clock,
       Map<String, String> environment,
       RunOutput output) {
-    Notifications n = notify ? Notifications.of(workspace.config(), clock).orElse(null) : null;
+    Notifications n = notify ? Notifiers.of(workspace.config(), clock).orElse(null) : null;
     return new RunPipeline(workspace, n, true, clock, environment, output);
   }
 

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One kind of check, named by its key in a suite file ({@code http:}, {@code sql:}). Adding a kind
- * means writing one of these and listing it in {@link CheckKinds}.
+ * means writing one of these and listing it in {@link io.stagewatch.check.kinds.CheckKinds}.
  */
 public interface CheckKind {
 

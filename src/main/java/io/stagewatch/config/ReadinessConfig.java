@@ -1,6 +1,5 @@
 package io.stagewatch.config;
 
-import io.stagewatch.readiness.Weights;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,8 +1,5 @@
 package io.stagewatch.notify;
 
-import io.stagewatch.config.SlackConfig;
-import io.stagewatch.config.StagewatchConfig;
-import io.stagewatch.notify.slack.SlackNotifier;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.AlertPlanner;
 import io.stagewatch.store.NoticeStatus;
@@ -15,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,16 +35,6 @@ public final class Notifications implements AutoCloseable {
     this.notifier = notifier;
     this.policy = policy;
     this.clock = clock;
-  }
-
-  /** The configured notifications; empty when {@code notify.slack} is not set. */
-  public static Optional<Notifications> of(StagewatchConfig config, Clock clock) {
-    SlackConfig slack = config.slack();
-    if (slack == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new Notifications(SlackNotifier.of(slack, config.secrets()), AlertPolicy.of(slack), clock));
   }
 
   public String notifierName() {

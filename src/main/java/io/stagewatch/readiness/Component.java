@@ -1,5 +1,7 @@
 package io.stagewatch.readiness;
 
+import io.stagewatch.config.Weights;
+
 /** The parts of the readiness score, in the order they are shown. */
 public enum Component {
   CI("ci", "CI pass rate"),
@@ -23,5 +25,16 @@ public enum Component {
 
   public String title() {
     return title;
+  }
+
+  /** This component's weight in {@code weights}. */
+  public double weight(Weights weights) {
+    return switch (this) {
+      case CI -> weights.ci();
+      case COVERAGE -> weights.coverage();
+      case SECURITY -> weights.security();
+      case QUALITY -> weights.quality();
+      case STAGING -> weights.staging();
+    };
   }
 }

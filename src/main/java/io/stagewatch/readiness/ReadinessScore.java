@@ -1,5 +1,6 @@
 package io.stagewatch.readiness;
 
+import io.stagewatch.config.Weights;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public record ReadinessScore(List<Row> rows, double score, Band band) {
     double present = 0;
     for (ComponentInput input : inputs) {
       if (!input.isMissing()) {
-        present += weights.of(input.component());
+        present += input.component().weight(weights);
       }
     }
     if (present <= 0) {
@@ -53,7 +54,7 @@ public record ReadinessScore(List<Row> rows, double score, Band band) {
     List<Row> rows = new ArrayList<>();
     double score = 0;
     for (ComponentInput input : inputs) {
-      double weight = weights.of(input.component());
+      double weight = input.component().weight(weights);
       Double value = input.value();
       double share = value == null ? 0 : 100 * weight / present;
       double contribution = value == null ? 0 : value * share / 100;

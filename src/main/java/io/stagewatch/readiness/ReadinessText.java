@@ -1,7 +1,7 @@
 package io.stagewatch.readiness;
 
 import io.stagewatch.readiness.ReadinessScore.Row;
-import io.stagewatch.report.history.TextTable;
+import io.stagewatch.text.TextTable;
 import java.util.Locale;
 
 /** The breakdown for a terminal: one row per component, then the score, band and verdict. */

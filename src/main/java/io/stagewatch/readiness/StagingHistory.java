@@ -1,10 +1,10 @@
 package io.stagewatch.readiness;
 
-import io.stagewatch.report.PassRate;
 import io.stagewatch.run.Series;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredRun;
+import io.stagewatch.text.PassRate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

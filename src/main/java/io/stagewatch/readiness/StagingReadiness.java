@@ -1,5 +1,6 @@
 package io.stagewatch.readiness;
 
+import io.stagewatch.config.Weights;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

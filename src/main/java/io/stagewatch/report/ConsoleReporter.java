@@ -7,6 +7,7 @@ import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
+import io.stagewatch.text.HumanDuration;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;

@@ -2,6 +2,7 @@ package io.stagewatch.report;
 
 import io.stagewatch.run.Counts;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.text.PassRate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

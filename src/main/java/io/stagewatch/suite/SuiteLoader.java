@@ -1,9 +1,9 @@
 package io.stagewatch.suite;
 
 import io.stagewatch.check.CheckKind;
-import io.stagewatch.check.CheckKinds;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.check.kinds.CheckKinds;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.DefaultsConfig;
 import io.stagewatch.config.Interpolator;

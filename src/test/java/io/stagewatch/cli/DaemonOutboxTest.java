@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.app.Notifiers;
 import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.notify.Notifications;
 import io.stagewatch.schedule.Daemon;
@@ -65,7 +66,7 @@ class DaemonOutboxTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
     try (Notifications notifications =
-        Notifications.of(workspace.config(), Clock.systemUTC()).orElseThrow()) {
+        Notifiers.of(workspace.config(), Clock.systemUTC()).orElseThrow()) {
       Daemon daemon =
           project.idle(
               project.slots(

@@ -230,8 +230,7 @@ class ConfigLoaderTest {
             """);
     ReadinessConfig readiness = new ConfigLoader(Map.of()).load(file, null).readiness();
 
-    assertThat(readiness.weights())
-        .isEqualTo(new io.stagewatch.readiness.Weights(40, 20, 20, 10, 10));
+    assertThat(readiness.weights()).isEqualTo(new Weights(40, 20, 20, 10, 10));
     assertThat(readiness.stagingGate()).isFalse();
     assertThat(readiness.threshold()).isEqualTo(90);
   }

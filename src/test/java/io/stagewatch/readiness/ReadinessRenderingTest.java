@@ -2,6 +2,7 @@ package io.stagewatch.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.config.Weights;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

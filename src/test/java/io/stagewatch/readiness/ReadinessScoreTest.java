@@ -3,6 +3,7 @@ package io.stagewatch.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stagewatch.config.Weights;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.StoredRunStatus;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.stagewatch.report.history;
 
-import io.stagewatch.report.HumanDuration;
 import io.stagewatch.run.Counts;
 import io.stagewatch.store.CheckStats;
 import io.stagewatch.store.StoredRun;
+import io.stagewatch.text.HumanDuration;
+import io.stagewatch.text.TextTable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,9 +1,9 @@
 package io.stagewatch.report.markdown;
 
-import io.stagewatch.report.HumanDuration;
 import io.stagewatch.run.Series;
 import io.stagewatch.store.CheckStats;
 import io.stagewatch.store.WindowFigures;
+import io.stagewatch.text.HumanDuration;
 
 /**
  * The health note over the last runs of the run's series (its selection's runs, never another's):

@@ -1,7 +1,5 @@
 package io.stagewatch.report.markdown;
 
-import io.stagewatch.report.HumanDuration;
-import io.stagewatch.report.PassRate;
 import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportFile;
 import io.stagewatch.run.CheckResult;
@@ -11,6 +9,8 @@ import io.stagewatch.run.Percentiles;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.WindowFigures;
+import io.stagewatch.text.HumanDuration;
+import io.stagewatch.text.PassRate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;

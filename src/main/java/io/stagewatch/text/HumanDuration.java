@@ -1,4 +1,4 @@
-package io.stagewatch.report;
+package io.stagewatch.text;
 
 import java.time.Duration;
 

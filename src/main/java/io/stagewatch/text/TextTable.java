@@ -1,4 +1,4 @@
-package io.stagewatch.report.history;
+package io.stagewatch.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.stagewatch.check;
+package io.stagewatch.check.kinds;
 
+import io.stagewatch.check.CheckKind;
 import io.stagewatch.check.http.HttpCheckKind;
 import io.stagewatch.check.sql.SqlCheckKind;
 import java.util.List;
