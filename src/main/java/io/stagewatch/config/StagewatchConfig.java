@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param suitesDir where the YAML suites are, resolved against the config file's directory
  * @param secrets every secret met while loading; more are added as suites are read
+ * @param javaSuites Java suites from outside the jar
  */
 public record StagewatchConfig(
     Path file,
@@ -22,14 +23,19 @@ public record StagewatchConfig(
     @Nullable SlackConfig slack,
     List<ScheduleConfig> schedules,
     ReadinessConfig readiness,
-    Secrets secrets) {
+    Secrets secrets,
+    JavaSuitesConfig javaSuites) {
 
   public StagewatchConfig {
     environmentNames = List.copyOf(environmentNames);
     schedules = List.copyOf(schedules);
   }
 
-  /** A config with no file: one environment and defaults everywhere (used by {@code demo}). */
+  /**
+   * A config with no file: one environment and defaults everywhere (used by {@code demo}). A
+   * relative {@code suitesDir} that is not a folder here names one on the class path, as {@code
+   * demo}'s suites inside the jar.
+   */
   public static StagewatchConfig of(EnvironmentConfig environment, Path suitesDir) {
     return new StagewatchConfig(
         Path.of("(built-in)"),
@@ -42,6 +48,7 @@ public record StagewatchConfig(
         null,
         List.of(),
         ReadinessConfig.DEFAULT,
-        new Secrets());
+        new Secrets(),
+        JavaSuitesConfig.DEFAULT);
   }
 }
