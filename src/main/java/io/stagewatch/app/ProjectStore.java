@@ -1,5 +1,6 @@
 package io.stagewatch.app;
 
+import io.stagewatch.config.ConfigLoader;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.run.Series;
@@ -36,14 +37,6 @@ public final class ProjectStore {
    * folder use the same store.
    */
   public static Path projectFolder(Path configFile) {
-    Path folder = configFile.toAbsolutePath().getParent();
-    if (folder == null) {
-      return Path.of("").toAbsolutePath();
-    }
-    Path parent = folder.getParent();
-    if (parent != null && folder.endsWith("config")) {
-      return parent;
-    }
-    return folder;
+    return ConfigLoader.projectFolder(configFile);
   }
 }

@@ -38,6 +38,7 @@ public final class Main {
     commands.put("history", root -> new HistoryCommand(root).spec);
     commands.put("readiness", root -> new ReadinessCommand(root).spec);
     commands.put("demo", root -> new DemoCommand(root).spec);
+    commands.put("init", root -> new InitCommand(root).spec);
     commands.put("daemon", root -> new DaemonCommand(root).spec);
     return commands;
   }

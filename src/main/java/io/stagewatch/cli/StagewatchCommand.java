@@ -25,7 +25,12 @@ public final class StagewatchCommand implements Runnable {
             "Runs tagged smoke suites against a staging environment, with timeouts and",
             "retries, and writes JUnit XML, JSON and Markdown reports.",
             "")
-        .footer(CommandSpecs.lines("", ExitCodes.help(), "", "Start with: stagewatch demo"));
+        .footer(
+            CommandSpecs.lines(
+                "",
+                ExitCodes.help(),
+                "",
+                "Start with: stagewatch demo; then stagewatch init for a project of your own."));
   }
 
   @Override

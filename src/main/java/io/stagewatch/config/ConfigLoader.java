@@ -86,6 +86,11 @@ public final class ConfigLoader {
     ReadinessConfig readiness =
         readinessReader == null ? ReadinessConfig.DEFAULT : ReadinessConfig.read(readinessReader);
     ReadinessConfig.checkSeries(r, readiness, schedules);
+    MapReader javaSuitesReader = r.child("javaSuites");
+    JavaSuitesConfig javaSuites =
+        javaSuitesReader == null
+            ? JavaSuitesConfig.DEFAULT
+            : JavaSuitesConfig.read(javaSuitesReader, projectFolder(file));
     r.finish();
     if (selected == null) {
       return null;
@@ -102,7 +107,8 @@ public final class ConfigLoader {
         slack,
         schedules,
         readiness,
-        r.interpolator().secrets().freeze());
+        r.interpolator().secrets().freeze(),
+        javaSuites);
   }
 
   /**
@@ -122,6 +128,24 @@ public final class ConfigLoader {
     }
     Path above = parent.resolve(suites).normalize();
     return Files.isDirectory(above) ? above : beside;
+  }
+
+  /**
+   * The project folder, which holds {@code config/stagewatch.yaml}: the parent of a folder named
+   * {@code config}, else the config file's folder. Relative paths of the store and of {@code
+   * javaSuites.classpath} are resolved against it, so that cron (which starts in $HOME) and a
+   * person in the project folder mean the same files.
+   */
+  public static Path projectFolder(Path configFile) {
+    Path folder = configFile.toAbsolutePath().getParent();
+    if (folder == null) {
+      return Path.of("").toAbsolutePath();
+    }
+    Path parent = folder.getParent();
+    if (parent != null && folder.endsWith("config")) {
+      return parent;
+    }
+    return folder;
   }
 
   private static @Nullable String choose(

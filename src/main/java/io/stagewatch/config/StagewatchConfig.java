@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param suitesDir where the YAML suites are, resolved against the config file's directory
  * @param secrets every secret met while loading, frozen; {@link #withSecrets} adds the suites
+ * @param javaSuites Java suites from outside the jar
  */
 public record StagewatchConfig(
     Path file,
@@ -22,7 +23,8 @@ public record StagewatchConfig(
     @Nullable SlackConfig slack,
     List<ScheduleConfig> schedules,
     ReadinessConfig readiness,
-    Secrets secrets) {
+    Secrets secrets,
+    JavaSuitesConfig javaSuites) {
 
   public StagewatchConfig {
     environmentNames = List.copyOf(environmentNames);
@@ -31,7 +33,9 @@ public record StagewatchConfig(
 
   /**
    * A config with no file: one environment and defaults everywhere (used by {@code demo}). The
-   * environment's credential headers and database passwords are its secrets.
+   * environment's credential headers and database passwords are its secrets. A relative {@code
+   * suitesDir} that is not a folder here names one on the class path, as {@code demo}'s suites
+   * inside the jar.
    */
   public static StagewatchConfig of(EnvironmentConfig environment, Path suitesDir) {
     SecretCollector secrets = new SecretCollector();
@@ -47,7 +51,8 @@ public record StagewatchConfig(
         null,
         List.of(),
         ReadinessConfig.DEFAULT,
-        secrets.freeze());
+        secrets.freeze(),
+        JavaSuitesConfig.DEFAULT);
   }
 
   /** The same config with other secrets: the config's and those its suites brought. */
@@ -63,6 +68,7 @@ public record StagewatchConfig(
         slack,
         schedules,
         readiness,
-        all);
+        all,
+        javaSuites);
   }
 }

@@ -1,7 +1,5 @@
 package io.stagewatch.run;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import io.stagewatch.check.CheckResources;
@@ -15,11 +13,6 @@ import io.stagewatch.suite.StagewatchTestEngine;
 import io.stagewatch.suite.SuiteDefinition;
 import io.stagewatch.suite.jupiter.ActiveEnvironments;
 import io.stagewatch.suite.jupiter.StagingEnvironment;
-import io.stagewatch.suites.ShippedSuites;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +60,11 @@ public final class Runner {
   /** The run's tag expression, parsed once; null when the run has none. */
   private final @Nullable TagSelection tagSelection;
 
+  /** The Java suites the run can select. */
+  private final JavaSuites javaSuites;
+
   /** Whether the Jupiter engine takes part: only when a Java suite can be selected. */
-  private final boolean javaSuites;
+  private final boolean jupiter;
 
   public Runner(StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options)
       throws ConfigException {
@@ -84,9 +80,8 @@ public final class Runner {
     if (options.parallelism() < 1) {
       throw usage("--parallel", "must be at least 1");
     }
-    this.javaSuites =
-        JavaSuiteSelection.anySelectable(
-            ShippedSuites.TEST_TAGS, options.classpath(), tagSelection);
+    this.javaSuites = JavaSuites.of(config, options);
+    this.jupiter = javaSuites.anySelectable(tagSelection);
   }
 
   /** The series of the run: its selection, named by the schedule that selects the same. */
@@ -99,7 +94,8 @@ public final class Runner {
     try (CheckResources resources = new CheckResources();
         RetryingCheckExecutor executor = executor(resources);
         LauncherSession session = launcherSession(executor)) {
-      return withClassLoader(() -> describe(session.getLauncher().discover(discoveryRequest(""))));
+      return javaSuites.withClassLoader(
+          () -> describe(session.getLauncher().discover(discoveryRequest(""))));
     }
   }
 
@@ -113,7 +109,7 @@ public final class Runner {
     try (CheckResources resources = new CheckResources();
         RetryingCheckExecutor executor = executor(resources);
         LauncherSession session = launcherSession(executor)) {
-      return withClassLoader(
+      return javaSuites.withClassLoader(
           () -> {
             TestPlan plan = session.getLauncher().discover(discoveryRequest(""));
             refuseUnresolved(plan);
@@ -125,7 +121,7 @@ public final class Runner {
 
   /** Runs the selected checks and returns the result; listeners see every event on the way. */
   public RunResult run(RunListener listener) throws ConfigException {
-    return withClassLoader(() -> runWithClassLoader(listener));
+    return javaSuites.withClassLoader(() -> runWithClassLoader(listener));
   }
 
   private RunResult runWithClassLoader(RunListener listener) throws ConfigException {
@@ -221,14 +217,7 @@ public final class Runner {
   }
 
   private LauncherDiscoveryRequest discoveryRequest(String runId) {
-    List<DiscoverySelector> selectors = new ArrayList<>();
-    // The shipped suites by class: selecting their package would scan the whole jar.
-    if (javaSuites) {
-      ShippedSuites.CLASSES.forEach(suite -> selectors.add(selectClass(suite)));
-    }
-    if (!options.classpath().isEmpty()) {
-      selectors.addAll(selectClasspathRoots(new HashSet<>(options.classpath())));
-    }
+    List<DiscoverySelector> selectors = jupiter ? javaSuites.selectors() : List.of();
     LauncherDiscoveryRequestBuilder request =
         LauncherDiscoveryRequestBuilder.request()
             .selectors(selectors)
@@ -283,7 +272,7 @@ public final class Runner {
   /** The YAML suites' engine, and Jupiter's when a Java suite can be selected. */
   private TestEngine[] engines(RetryingCheckExecutor executor) {
     TestEngine yaml = new StagewatchTestEngine(suites, executor, options.parallelism());
-    return javaSuites ? new TestEngine[] {yaml, new JupiterTestEngine()} : new TestEngine[] {yaml};
+    return jupiter ? new TestEngine[] {yaml, new JupiterTestEngine()} : new TestEngine[] {yaml};
   }
 
   private RetryingCheckExecutor executor(CheckResources resources) {
@@ -373,42 +362,5 @@ public final class Runner {
       plan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(tests::add);
     }
     return tests;
-  }
-
-  /** Work that runs with the extra class path visible. */
-  private interface ClassLoaderWork<T> {
-    T call() throws ConfigException;
-  }
-
-  /**
-   * Runs {@code work} with the Java suites from {@code --classpath} visible to the platform, which
-   * scans and loads through the thread's context class loader.
-   */
-  private <T> T withClassLoader(ClassLoaderWork<T> work) throws ConfigException {
-    if (options.classpath().isEmpty()) {
-      return work.call();
-    }
-    Thread thread = Thread.currentThread();
-    ClassLoader previous = thread.getContextClassLoader();
-    try (URLClassLoader loader = new URLClassLoader(urls(options.classpath()), previous)) {
-      thread.setContextClassLoader(loader);
-      return work.call();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } finally {
-      thread.setContextClassLoader(previous);
-    }
-  }
-
-  private static URL[] urls(List<Path> paths) {
-    List<URL> urls = new ArrayList<>();
-    for (Path path : paths) {
-      try {
-        urls.add(path.toUri().toURL());
-      } catch (MalformedURLException e) {
-        throw new IllegalArgumentException(path.toString(), e);
-      }
-    }
-    return urls.toArray(new URL[0]);
   }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.JavaSuiteCompiler;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

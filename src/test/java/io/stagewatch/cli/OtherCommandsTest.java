@@ -43,6 +43,10 @@ class OtherCommandsTest {
                     expect: {json: {$.version: "${EXPECTED_VERSION}"}}
                 """);
     config = dir.resolve("config/stagewatch.yaml").toString();
+    // The project declares the jar's Java suite: its source is in the project's suites folder.
+    Path javaSuite = Path.of("suites/java/io/stagewatch/suites/OpenApiDocsSuite.java");
+    Files.createDirectories(dir.resolve(javaSuite).getParent());
+    Files.copy(javaSuite, dir.resolve(javaSuite));
   }
 
   @Test

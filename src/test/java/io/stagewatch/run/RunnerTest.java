@@ -103,7 +103,8 @@ class RunnerTest {
         base.slack(),
         base.schedules(),
         base.readiness(),
-        base.secrets());
+        base.secrets(),
+        base.javaSuites());
   }
 
   private static List<SuiteDefinition> suites(StagewatchConfig config, String... yamls)

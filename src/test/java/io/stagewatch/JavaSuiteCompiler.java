@@ -1,4 +1,4 @@
-package io.stagewatch.cli;
+package io.stagewatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,19 +14,38 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** Compiles a user's Java suite from source, as they would, for {@code run --classpath}. */
-final class JavaSuiteCompiler {
+public final class JavaSuiteCompiler {
   private JavaSuiteCompiler() {}
 
   /** Compiles one class of package {@code extra} into {@code dir/classes} and returns that. */
-  static Path compile(Path dir, String className, String source) throws Exception {
-    Path src = Files.createDirectories(dir.resolve("src/extra")).resolve(className + ".java");
+  public static Path compile(Path dir, String className, String source) throws Exception {
+    Path out = dir.resolve("classes");
+    compile(dir.resolve("src"), out, "extra/" + className + ".java", source);
+    return out;
+  }
+
+  /**
+   * Writes {@code source} to {@code sourceRoot/file} and compiles it into {@code classes}, against
+   * the JUnit Jupiter API and stagewatch's suite annotations.
+   */
+  public static void compile(Path sourceRoot, Path classes, String file, String source)
+      throws Exception {
+    Path src = sourceRoot.resolve(file);
+    Files.createDirectories(src.getParent());
     Files.writeString(src, source);
-    Path out = Files.createDirectories(dir.resolve("classes"));
+    Files.createDirectories(classes);
     String classpath =
-        Stream.of(StagewatchSuite.class, Test.class, Tag.class, org.apiguardian.api.API.class)
+        Stream.of(
+                StagewatchSuite.class,
+                Test.class,
+                Tag.class,
+                ParameterizedTest.class,
+                org.apiguardian.api.API.class)
             .map(JavaSuiteCompiler::location)
+            .distinct()
             .collect(Collectors.joining(File.pathSeparator));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int result =
@@ -34,9 +53,9 @@ final class JavaSuiteCompiler {
             null,
             null,
             null,
-            List.of("-d", out.toString(), "-cp", classpath, src.toString()).toArray(new String[0]));
+            List.of("-d", classes.toString(), "-cp", classpath, src.toString())
+                .toArray(new String[0]));
     assertThat(result).as("the suite compiles").isZero();
-    return out;
   }
 
   private static String location(Class<?> type) {
