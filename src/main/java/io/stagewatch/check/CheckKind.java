@@ -1,6 +1,10 @@
 package io.stagewatch.check;
 
+import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.MapReader;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,4 +21,15 @@ public interface CheckKind {
    * the readers' problem list with their locations; returns null when the check is unusable.
    */
   @Nullable CheckSpec read(MapReader spec, @Nullable MapReader expect);
+
+  /**
+   * What this kind's resources give a run's Java suites: named read-only data sources (the sql
+   * kind's pools, shared with its checks); none by default.
+   *
+   * @param timeout {@code defaults.timeout}, the budget of a pool opened for a Java suite
+   */
+  default Map<String, DataSource> dataSources(
+      CheckResources resources, EnvironmentConfig environment, Duration timeout) {
+    return Map.of();
+  }
 }

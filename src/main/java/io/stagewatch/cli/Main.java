@@ -67,7 +67,7 @@ public final class Main {
   public static int execute(
       String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
     // Picocli probes for Groovy (on our class path through REST Assured) to support closures in
-    // annotations, which we do not use; the probe alone costs every run about 50 ms of start-up.
+    // annotations, which we do not use; the probe alone is a large part of a short run's start-up.
     System.setProperty("picocli.disable.closures", "true");
     StagewatchCommand root = new StagewatchCommand(environment, out, err);
     CommandLine cli = new CommandLine(root.spec);

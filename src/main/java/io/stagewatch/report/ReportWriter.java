@@ -55,7 +55,7 @@ public final class ReportWriter {
   private static void writeAtomically(Path target, String content) throws IOException {
     // Same directory as the target: a move across file systems could not be atomic. The name is
     // unique to this process and write rather than random: Files.createTempFile draws it from a
-    // SecureRandom, whose set-up costs a short run several milliseconds.
+    // SecureRandom, whose set-up is a cost a short run notices (CONTRIBUTING, Speed).
     Path temp =
         target.resolveSibling(
             "." + target.getFileName() + "." + PROCESS + "-" + WRITES.incrementAndGet() + ".tmp");

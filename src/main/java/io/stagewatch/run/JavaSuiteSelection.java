@@ -9,8 +9,8 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 /**
  * Whether a run's tag expression can select any Java suite test at all. When it cannot (a run of
  * {@code -t health} against YAML suites, say), the run leaves the Jupiter engine out: starting it
- * costs tens of milliseconds, a large part of a one-check run. The jar's suites are judged by the
- * tags of their tests as the build's {@link JavaSuiteIndex} lists them, not by reading their
+ * is a large part of a one-check run (CONTRIBUTING, Speed). The jar's suites are judged by the tags
+ * of their tests as the build's {@link JavaSuiteIndex} lists them, not by reading their
  * annotations: each annotation type read needs a proxy class made at run time, which costs a run
  * more than the engine start this class is there to save. Java suites from a class path ({@code
  * javaSuites.classpath}, {@code --classpath}) are not looked into: with any, the answer is yes.

@@ -9,9 +9,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *
  * <p>JUnit 6 adds those listeners to every launcher whenever {@code jdk.jfr} is loadable, with no
  * setting to turn them off. Their first event registers the JUnit event types with the flight
- * recorder, which costs every run 20 to 40 ms of class initialisation on the main thread, and each
- * test then creates events nobody records. The platform probes for {@code jdk.jfr} through the
- * thread's context class loader while it builds the launcher, so the launcher is built with a
+ * recorder, which costs every run class initialisation on the main thread (CONTRIBUTING, Speed),
+ * and each test then creates events nobody records. The platform probes for {@code jdk.jfr} through
+ * the thread's context class loader while it builds the launcher, so the launcher is built with a
  * context class loader that does not show it.
  */
 final class LauncherWithoutFlightRecorder {

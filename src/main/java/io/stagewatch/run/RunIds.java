@@ -9,8 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * that ids sort by the time their runs started.
  *
  * <p>The random bits come from {@link ThreadLocalRandom}, not {@link UUID#randomUUID()}: an id
- * needs to be unique, not unguessable, and the first {@code SecureRandom} of a process costs a
- * short run several milliseconds of start-up.
+ * needs to be unique, not unguessable, and the first {@code SecureRandom} of a process is a
+ * start-up cost a short run notices.
  */
 public final class RunIds {
   private RunIds() {}

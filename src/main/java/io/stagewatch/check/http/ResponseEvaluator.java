@@ -50,7 +50,7 @@ final class ResponseEvaluator {
           "expected status " + expect.status().describe() + ", got " + response.statusCode());
     }
     if (!expect.json().isEmpty()) {
-      // Only then: JsonPath and its JSON mapper take a one-check run tens of milliseconds to load.
+      // Only then: loading JsonPath and its JSON mapper is a large part of a one-check run.
       failures.addAll(JsonMatcher.mismatches(expect.json(), text, body.truncated()));
     }
     String wanted = expect.bodyContains();

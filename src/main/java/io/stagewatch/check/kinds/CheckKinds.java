@@ -12,6 +12,11 @@ public final class CheckKinds {
 
   private CheckKinds() {}
 
+  /** Every kind, in the order they are listed. */
+  public static List<CheckKind> all() {
+    return ALL;
+  }
+
   public static Optional<CheckKind> byKey(String key) {
     for (CheckKind kind : ALL) {
       if (kind.key().equals(key)) {

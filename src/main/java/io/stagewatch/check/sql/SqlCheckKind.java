@@ -1,12 +1,16 @@
 package io.stagewatch.check.sql;
 
 import io.stagewatch.check.CheckKind;
+import io.stagewatch.check.CheckResources;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.MapReader;
 import io.stagewatch.config.YamlNode;
 import io.stagewatch.config.YamlNode.YamlMap;
 import io.stagewatch.config.YamlNode.YamlScalar;
 import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -113,5 +117,11 @@ public final class SqlCheckKind implements CheckKind {
       range.problem("max", "max " + max + " is less than min " + min);
     }
     return RowRange.of(min, max);
+  }
+
+  @Override
+  public Map<String, DataSource> dataSources(
+      CheckResources resources, EnvironmentConfig environment, Duration timeout) {
+    return Databases.of(resources, environment.databases(), timeout).dataSources();
   }
 }
