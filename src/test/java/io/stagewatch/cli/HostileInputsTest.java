@@ -44,6 +44,68 @@ class HostileInputsTest {
   static Stream<Arguments> hostileFiles() {
     return Stream.of(
         suite(
+            "a line feed in a check name",
+            """
+            name: health
+            checks:
+              - name: "up\\nPASS   health/forged"
+                http: {path: /health}
+            """,
+            "health.yaml:3:11: checks[0].name: must be one line of text: U+000A (line feed) at"
+                + " character 3 is not allowed"),
+        suite(
+            "a carriage return in a check name",
+            """
+            name: health
+            checks:
+              - name: "up\\rdown"
+                http: {path: /health}
+            """,
+            "health.yaml:3:11: checks[0].name: must be one line of text: U+000D (carriage return)"
+                + " at character 3 is not allowed"),
+        suite(
+            "a NUL in a check name",
+            """
+            name: health
+            checks:
+              - name: "up\\0"
+                http: {path: /health}
+            """,
+            "health.yaml:3:11: checks[0].name: must be one line of text: U+0000 (NUL) at character 3"
+                + " is not allowed"),
+        suite(
+            "an escape sequence in a suite name",
+            """
+            name: "health\\e[2J"
+            checks:
+              - name: up
+                http: {path: /health}
+            """,
+            "health.yaml:1:7: name: must be one line of text: U+001B (escape) at character 7 is not"
+                + " allowed"),
+        suite(
+            "a bell in a suite tag",
+            """
+            name: health
+            tags: [smoke, "smo\\ake"]
+            checks:
+              - name: up
+                http: {path: /health}
+            """,
+            "health.yaml:2:15: tags[1]: must be one line of text: U+0007 at character 4 is not"
+                + " allowed"),
+        suite(
+            "a line separator in a check tag",
+            """
+            name: health
+            checks:
+              - name: up
+                tags: ["a\\Lb"]
+                http: {path: /health}
+            """,
+            "health.yaml:4:12: checks[0].tags[0]: must be one line of text: U+2028 at character 2 is"
+                + " not allowed"),
+        suite(
             "an alias where a check name is expected",
             """
             name: &suite health
