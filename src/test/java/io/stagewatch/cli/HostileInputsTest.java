@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,7 +248,7 @@ class HostileInputsTest {
     for (int level = 1; level < 9; level++) {
       String alias = "*a" + (level - 1);
       yaml.append("  a").append(level).append(": &a").append(level).append(" [");
-      yaml.append(String.join(", ", java.util.Collections.nCopies(9, alias))).append("]\n");
+      yaml.append(String.join(", ", Collections.nCopies(9, alias))).append("]\n");
     }
     return yaml.toString();
   }
