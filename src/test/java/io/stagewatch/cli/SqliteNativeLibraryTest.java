@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -39,18 +38,22 @@ class SqliteNativeLibraryTest {
       throws Exception {
     // Each check hangs long enough for the process to be killed in the middle of its run.
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(200).withFixedDelay(20_000)));
-    new DaemonProject(dir, staging.baseUrl()).timeout("30s").write();
+    DaemonProject project = new DaemonProject(dir, staging.baseUrl()).timeout("30s");
+    project.write();
     Path tmp = Files.createDirectory(dir.resolve("tmp"));
+    List<String> jvm = List.of("-Djava.io.tmpdir=" + tmp);
     String config = dir.resolve("config/stagewatch.yaml").toString();
     String reports = dir.resolve("reports").toString();
 
-    killDuringItsFirstCheck(tmp, 1, "run", "-c", config, "--report-dir", reports);
+    killDuringItsCheck(project.startProcess(jvm, "run", "-c", config, "--report-dir", reports), 1);
 
     assertThat(sqliteFilesIn(tmp)).isEmpty();
     Path library = theOneLibraryIn(dir.resolve(".stagewatch/native"));
     Object installed = fileKey(library);
 
-    killDuringItsFirstCheck(tmp, 2, "daemon", "-c", config, "--port", "0", "--report-dir", reports);
+    killDuringItsCheck(
+        project.startProcess(jvm, "daemon", "-c", config, "--port", "0", "--report-dir", reports),
+        2);
 
     assertThat(sqliteFilesIn(tmp)).isEmpty();
     assertThat(theOneLibraryIn(dir.resolve(".stagewatch/native"))).isEqualTo(library);
@@ -58,24 +61,10 @@ class SqliteNativeLibraryTest {
   }
 
   /**
-   * Starts stagewatch in a JVM of its own with {@code tmp} as its java.io.tmpdir, and kills it with
-   * SIGKILL once the staging service has seen {@code requests} health checks in all.
+   * Kills {@code process} with SIGKILL once the staging service has seen {@code requests} health
+   * checks in all, the last of them still waiting for its answer.
    */
-  private void killDuringItsFirstCheck(Path tmp, int requests, String... args) throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>();
-    command.add(java.toString());
-    command.add("-Djava.io.tmpdir=" + tmp);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectOutput(dir.resolve(args[0] + ".out").toFile())
-            .redirectError(dir.resolve(args[0] + ".err").toFile());
-    builder.environment().put("STAGING_URL", staging.baseUrl());
-    Process process = builder.start();
+  private static void killDuringItsCheck(Process process, int requests) throws Exception {
     try {
       await()
           .atMost(Duration.ofSeconds(30))
@@ -83,7 +72,7 @@ class SqliteNativeLibraryTest {
               () ->
                   staging.findAll(getRequestedFor(urlEqualTo("/health"))).size() >= requests
                       || !process.isAlive());
-      assertThat(process.isAlive()).as("%s is in its check", args[0]).isTrue();
+      assertThat(process.isAlive()).as("in its check").isTrue();
     } finally {
       process.destroyForcibly(); // SIGKILL: no shutdown hook, no delete-on-exit
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
