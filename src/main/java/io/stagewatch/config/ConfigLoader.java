@@ -1,7 +1,6 @@
 package io.stagewatch.config;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,11 +29,11 @@ public final class ConfigLoader {
    */
   public StagewatchConfig load(Path file, @Nullable String requested) throws ConfigException {
     String name = file.toString();
-    String text = readFile(file);
     Problems problems = new Problems();
+    String text = readFile(file, problems);
     SecretCollector secrets = new SecretCollector();
     Interpolator interpolator = new Interpolator(environmentVariables, secrets);
-    YamlNode root = YamlTreeReader.read(name, text, problems);
+    YamlNode root = text == null ? null : YamlTreeReader.read(name, text, problems);
     problems.throwIfAny();
     MapReader r = root == null ? null : MapReader.of(root, "", interpolator, problems);
     problems.throwIfAny();
@@ -191,9 +190,10 @@ public final class ConfigLoader {
     return r.interpolator().deferring(new ArrayList<>());
   }
 
-  private static String readFile(Path file) throws ConfigException {
+  /** The file's text; null when it is too big or not UTF-8 (the problem recorded). */
+  private static @Nullable String readFile(Path file, Problems problems) throws ConfigException {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
+      return YamlFile.read(file, "config", problems);
     } catch (NoSuchFileException e) {
       throw new ConfigException(
           List.of(

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -231,6 +232,14 @@ public final class MapReader {
 
   /** A list of texts; a single value counts as a list of one. */
   public List<String> stringList(String key) {
+    return stringList(key, value -> null);
+  }
+
+  /**
+   * A list of texts, each checked: a value for which {@code problemWith} returns a message is
+   * recorded as a problem at its own line and column, and left out.
+   */
+  public List<String> stringList(String key, Function<String, @Nullable String> problemWith) {
     YamlNode node = node(key);
     List<String> out = new ArrayList<>();
     if (node == null || node instanceof YamlScalar s && s.isNull()) {
@@ -238,8 +247,12 @@ public final class MapReader {
     }
     List<YamlNode> items = node instanceof YamlList l ? l.items() : List.of(node);
     for (int i = 0; i < items.size(); i++) {
-      String value = text(items.get(i), keyPath(key) + "[" + i + "]");
-      if (value != null) {
+      String itemPath = keyPath(key) + "[" + i + "]";
+      String value = text(items.get(i), itemPath);
+      String problem = value == null ? null : problemWith.apply(value);
+      if (problem != null) {
+        problems.add(items.get(i).location(), itemPath, problem);
+      } else if (value != null) {
         out.add(value);
       }
     }

@@ -63,7 +63,7 @@ public final class SuiteLoader {
   }
 
   private @Nullable SuiteDefinition readSuite(MapReader r) {
-    String name = r.requiredString("name");
+    String name = oneLine(r, r.requiredString("name"));
     List<String> tags = tags(r);
     r.node("description");
     List<CheckDefinition> checks = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class SuiteLoader {
     // (a value that counts as absent) must not fail the load.
     Problems own = new Problems();
     MapReader r = raw.with(interpolator.deferring(unresolved), own);
-    String name = r.requiredString("name");
+    String name = oneLine(r, r.requiredString("name"));
     if (name != null && !namesSoFar.add(name)) {
       r.problem("name", "duplicate check name '" + name + "' in this suite");
       name = null;
@@ -196,15 +196,24 @@ public final class SuiteLoader {
   }
 
   private static List<String> tags(MapReader r) {
-    List<String> tags = r.stringList("tags");
-    List<String> valid = new ArrayList<>(tags.size());
-    for (String tag : tags) {
-      if (TestTag.isValid(tag)) {
-        valid.add(tag);
-      } else {
-        r.problem("tags", "'" + tag + "' is not a valid tag (no blanks, commas, ( ) & | or !)");
-      }
+    return List.copyOf(r.stringList("tags", SuiteLoader::problemWithTag));
+  }
+
+  private static @Nullable String problemWithTag(String tag) {
+    String problem = OneLine.problemWith(tag);
+    if (problem != null || TestTag.isValid(tag)) {
+      return problem;
     }
-    return List.copyOf(valid);
+    return "'" + tag + "' is not a valid tag (no blanks, commas, ( ) & | or !)";
+  }
+
+  /** The name, or null when it is not one line of text (the problem recorded at {@code name}). */
+  private static @Nullable String oneLine(MapReader r, @Nullable String name) {
+    String problem = name == null ? null : OneLine.problemWith(name);
+    if (problem != null) {
+      r.problem("name", problem);
+      return null;
+    }
+    return name;
   }
 }

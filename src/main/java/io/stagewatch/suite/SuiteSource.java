@@ -1,5 +1,8 @@
 package io.stagewatch.suite;
 
+import io.stagewatch.config.Location;
+import io.stagewatch.config.Problems;
+import io.stagewatch.config.YamlFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,22 +11,41 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** The text of one suite file and the name messages give it. */
 public record SuiteSource(String fileName, String text) {
 
-  /** Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name. */
-  public static List<SuiteSource> fromDirectory(Path dir) throws IOException {
+  /**
+   * Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name. A file that
+   * cannot be read, is too big or is not UTF-8 is a problem of its own and left out, so that the
+   * other files' problems are reported with it.
+   *
+   * @throws IOException when the directory cannot be listed
+   */
+  public static List<SuiteSource> fromDirectory(Path dir, Problems problems) throws IOException {
     List<SuiteSource> sources = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
         if (Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-          sources.add(new SuiteSource(file.toString(), Files.readString(file)));
+          String text = read(file, problems);
+          if (text != null) {
+            sources.add(new SuiteSource(file.toString(), text));
+          }
         }
       }
     }
     return sources;
+  }
+
+  private static @Nullable String read(Path file, Problems problems) {
+    try {
+      return YamlFile.read(file, "suite", problems);
+    } catch (IOException e) {
+      problems.add(Location.ofFile(file.toString()), "", "cannot be read: " + e);
+      return null;
+    }
   }
 
   /** Suite files shipped inside the jar. */

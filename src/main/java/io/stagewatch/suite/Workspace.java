@@ -47,14 +47,15 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
                   "suites",
                   "suites directory not found: " + dir)));
     }
+    Problems problems = new Problems();
     List<SuiteSource> sources;
     try {
-      sources = SuiteSource.fromDirectory(dir);
+      sources = SuiteSource.fromDirectory(dir, problems);
     } catch (IOException e) {
       throw new ConfigException(
           List.of(new ConfigProblem(Location.ofFile(dir.toString()), "", "cannot be read: " + e)));
     }
-    return fromSources(config, sources, variables, strict);
+    return fromSources(config, sources, variables, strict, problems);
   }
 
   /**
@@ -71,7 +72,7 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     configProblems.problems().forEach(p -> problems.add(p.location(), p.key(), p.message()));
     try {
       new SuiteLoader(DefaultsConfig.DEFAULT, new Interpolator(variables, new SecretCollector()))
-          .load(SuiteSource.fromDirectory(dir), problems);
+          .load(SuiteSource.fromDirectory(dir, problems), problems);
       problems.throwIfAny();
     } catch (IOException e) {
       return configProblems;
@@ -92,7 +93,17 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
       Map<String, String> variables,
       boolean strict)
       throws ConfigException {
-    Problems problems = new Problems();
+    return fromSources(config, sources, variables, strict, new Problems());
+  }
+
+  /** Loads suites into {@code problems}, which may already hold the problems of reading them. */
+  private static Workspace fromSources(
+      StagewatchConfig config,
+      List<SuiteSource> sources,
+      Map<String, String> variables,
+      boolean strict,
+      Problems problems)
+      throws ConfigException {
     SecretCollector secrets = new SecretCollector(config.secrets());
     Interpolator interpolator = new Interpolator(variables, secrets);
     List<SuiteDefinition> suites =

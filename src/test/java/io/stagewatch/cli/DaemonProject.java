@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -145,20 +146,30 @@ final class DaemonProject {
    */
   Process startProcess(int port) throws IOException {
     write();
+    return startProcess(
+        List.of(),
+        "daemon",
+        "-c",
+        dir.resolve("config/stagewatch.yaml").toString(),
+        "--port",
+        Integer.toString(port),
+        "--report-dir",
+        dir.resolve("reports").toString());
+  }
+
+  /**
+   * Starts stagewatch with {@code args} on the written project in a JVM of its own, with {@code
+   * jvmOptions}, and its output in {@code out.log} and {@code err.log}.
+   */
+  Process startProcess(List<String> jvmOptions, String... args) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "daemon",
-                "-c",
-                dir.resolve("config/stagewatch.yaml").toString(),
-                "--port",
-                Integer.toString(port),
-                "--report-dir",
-                dir.resolve("reports").toString())
+        new ProcessBuilder(command)
             .redirectOutput(dir.resolve("out.log").toFile())
             .redirectError(dir.resolve("err.log").toFile());
     builder.environment().putAll(cli.environment);

@@ -255,9 +255,10 @@ class SuiteLoaderTest {
                         http: {path: /}
                     """)))
         .containsExactly(
-            "tags.yaml:2:7: tags: 'has space' is not a valid tag (no blanks, commas, ( ) & | or !)",
-            "tags.yaml:5:11: checks[0].tags: 'a|b' is not a valid tag (no blanks, commas, ( ) & |"
-                + " or !)");
+            "tags.yaml:2:8: tags[0]: 'has space' is not a valid tag (no blanks, commas, ( ) & | or"
+                + " !)",
+            "tags.yaml:5:16: checks[0].tags[1]: 'a|b' is not a valid tag (no blanks, commas, ( ) &"
+                + " | or !)");
   }
 
   @ParameterizedTest(name = "{0}")

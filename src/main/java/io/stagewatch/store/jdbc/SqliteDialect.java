@@ -49,6 +49,9 @@ final class SqliteDialect implements Dialect {
     if (dir != null && !Files.isWritable(dir)) {
       throw new StoreException("the store directory " + dir + " is not writable");
     }
+    if (dir != null) {
+      SqliteNativeLibrary.useFrom(dir);
+    }
     return new SqliteDialect(file.toAbsolutePath());
   }
 

@@ -1,0 +1,107 @@
+package io.stagewatch.store.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.LibraryLoaderUtil;
+import org.sqlite.util.OSInfo;
+
+/**
+ * Gives the SQLite driver its native library from the store's folder. Left to itself, sqlite-jdbc
+ * copies the library out of its jar into {@code java.io.tmpdir} on every start, under a new name
+ * each time, and deletes the copy only when the JVM exits in order: every run or daemon killed with
+ * SIGKILL (or by the OOM killer) left a megabyte there. Instead the library is copied once, into
+ * {@code native/} beside the database in a folder named for the driver's version and the platform,
+ * and the driver is pointed there with its {@code org.sqlite.lib.path} property; later starts load
+ * that copy as it is, which also saves them the copying. Where this cannot be done, the driver
+ * extracts its library as it always did.
+ */
+final class SqliteNativeLibrary {
+  /** The driver's system property naming a folder that holds its library. */
+  static final String PATH_PROPERTY = "org.sqlite.lib.path";
+
+  /** The folder beside the database that holds the library. */
+  static final String FOLDER = "native";
+
+  private SqliteNativeLibrary() {}
+
+  /**
+   * Points the driver at the library in {@code storeDir}, copying it there first when it is not
+   * there yet. The driver loads its library once per process, so a path already set (by a store
+   * opened earlier, or by the user with {@code -Dorg.sqlite.lib.path}) is left as it is.
+   */
+  static synchronized void useFrom(Path storeDir) {
+    if (System.getProperty(PATH_PROPERTY) != null) {
+      return;
+    }
+    String name = LibraryLoaderUtil.getNativeLibName();
+    String platform = OSInfo.getNativeLibFolderPathForCurrentOS().replace('/', '-');
+    Path home = storeDir.resolve(FOLDER);
+    Path folder = home.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
+    Path library = folder.resolve(name);
+    try {
+      if (!Files.isRegularFile(library)) {
+        if (!install(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name, library)) {
+          return; // the jar has no library for this platform: the driver says so
+        }
+        removeAllBut(home, library);
+      }
+      System.setProperty(PATH_PROPERTY, folder.toString());
+    } catch (IOException e) {
+      // The driver extracts its library to java.io.tmpdir, as it does by default.
+    }
+  }
+
+  /** Copies the jar's library to {@code library}, whole or not at all; false without one. */
+  private static boolean install(String resource, Path library) throws IOException {
+    Path folder = library.toAbsolutePath().getParent();
+    if (folder == null) {
+      return false;
+    }
+    Files.createDirectories(folder);
+    Path part = Files.createTempFile(folder, library.getFileName().toString(), ".part");
+    try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return false;
+      }
+      Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        Files.move(part, library, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException e) {
+        // Another process installed it a moment earlier; either copy is whole.
+      }
+      return true;
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  /**
+   * Removes what else is under {@code home}: the libraries of other driver versions (installed by
+   * an older stagewatch) and a copy cut off by a kill before it was complete.
+   */
+  private static void removeAllBut(Path home, Path library) {
+    List<Path> paths;
+    try (Stream<Path> all = Files.walk(home)) {
+      paths = all.sorted(Comparator.reverseOrder()).toList();
+    } catch (IOException e) {
+      return;
+    }
+    for (Path path : paths) {
+      if (!library.startsWith(path)) {
+        try {
+          Files.deleteIfExists(path);
+        } catch (IOException e) {
+          // In use elsewhere, or not ours to remove: it costs disk space, nothing else.
+        }
+      }
+    }
+  }
+}
