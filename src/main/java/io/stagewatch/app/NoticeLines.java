@@ -1,8 +1,8 @@
 package io.stagewatch.app;
 
 import io.stagewatch.config.Secrets;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.notify.NoticeReport;
-import io.stagewatch.notify.Notifications;
 import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.ResultStore;
@@ -21,7 +21,7 @@ final class NoticeLines {
 
   static List<NoticeOutcome> deliver(
       RunOutput output,
-      Notifications notifications,
+      Alerting notifications,
       StoreSession session,
       RunResult result,
       Secrets secrets) {

@@ -1,9 +1,9 @@
 package io.stagewatch.app;
 
-import io.stagewatch.config.SlackConfig;
+import io.stagewatch.config.SlackSection;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.AlertPolicy;
-import io.stagewatch.notify.Notifications;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.notify.slack.SlackNotifier;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,12 +13,12 @@ public final class Notifiers {
   private Notifiers() {}
 
   /** The configured notifications; empty when {@code notify.slack} is not set. */
-  public static Optional<Notifications> of(StagewatchConfig config, Clock clock) {
-    SlackConfig slack = config.slack();
+  public static Optional<Alerting> of(StagewatchConfig config, Clock clock) {
+    SlackSection slack = config.slack();
     if (slack == null) {
       return Optional.empty();
     }
     return Optional.of(
-        new Notifications(SlackNotifier.of(slack, config.secrets()), AlertPolicy.of(slack), clock));
+        new Alerting(SlackNotifier.of(slack, config.secrets()), AlertPolicy.of(slack), clock));
   }
 }

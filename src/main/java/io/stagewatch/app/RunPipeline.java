@@ -3,7 +3,7 @@ package io.stagewatch.app;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.StagewatchConfig;
-import io.stagewatch.notify.Notifications;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.GitHubActions;
@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RunPipeline implements AutoCloseable {
   private final Workspace workspace;
-  private final @Nullable Notifications notifications;
+  private final @Nullable Alerting notifications;
   private final boolean ownsNotifications;
   private final Clock clock;
   private final Map<String, String> environment;
@@ -58,7 +58,7 @@ public final class RunPipeline implements AutoCloseable {
 
   private RunPipeline(
       Workspace workspace,
-      @Nullable Notifications notifications,
+      @Nullable Alerting notifications,
       boolean ownsNotifications,
       Clock clock,
       Map<String, String> environment,
@@ -82,7 +82,7 @@ public final class RunPipeline implements AutoCloseable {
       Clock clock,
       Map<String, String> environment,
       RunOutput output) {
-    Notifications n = notify ? Notifiers.of(workspace.config(), clock).orElse(null) : null;
+    Alerting n = notify ? Notifiers.of(workspace.config(), clock).orElse(null) : null;
     return new RunPipeline(workspace, n, true, clock, environment, output);
   }
 
@@ -92,7 +92,7 @@ public final class RunPipeline implements AutoCloseable {
    */
   public static RunPipeline with(
       Workspace workspace,
-      @Nullable Notifications notifications,
+      @Nullable Alerting notifications,
       Clock clock,
       Map<String, String> environment,
       RunOutput output) {
@@ -100,7 +100,7 @@ public final class RunPipeline implements AutoCloseable {
   }
 
   /** The notifications runs take part in; empty when there are none or runs do not notify. */
-  public Optional<Notifications> notifications() {
+  public Optional<Alerting> notifications() {
     return Optional.ofNullable(notifications);
   }
 

@@ -2,8 +2,8 @@ package io.stagewatch.app;
 
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.notify.NoticeReport;
-import io.stagewatch.notify.Notifications;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.Series;
@@ -112,7 +112,7 @@ public final class ScheduledRuns implements SlotRunner {
   public void idle() {
     long now = System.nanoTime();
     boolean retentionDue = now - nextRetentionNanos >= 0;
-    Notifications n = pipeline.notifications().orElse(null);
+    Alerting n = pipeline.notifications().orElse(null);
     boolean outboxDue = n != null && now - nextOutboxNanos >= 0;
     if (!retentionDue && !outboxDue) {
       return;
@@ -174,7 +174,7 @@ public final class ScheduledRuns implements SlotRunner {
     nextRetentionNanos = now + retry.toNanos();
   }
 
-  private void deliverOutbox(JdbcResultStore store, StagewatchConfig config, Notifications n) {
+  private void deliverOutbox(JdbcResultStore store, StagewatchConfig config, Alerting n) {
     try {
       for (NoticeReport report : n.deliverOutbox(store, config.environment().name())) {
         NoticeLines.print(log, n.notifierName(), report, config.secrets());

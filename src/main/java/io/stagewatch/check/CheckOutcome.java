@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * @param permanent whether no retry can change this outcome (a wrong password, a certificate that
  *     does not verify, a request that cannot be built): the check is then not tried again
  */
-public record CheckOutcome(Verdict verdict, @Nullable String message, boolean permanent) {
-  private static final CheckOutcome PASS = new CheckOutcome(Verdict.PASSED, null);
+public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+  private static final CheckOutcome PASS = new CheckOutcome(AttemptVerdict.PASSED, null);
 
   /** An outcome that a later attempt may change. */
-  public CheckOutcome(Verdict verdict, @Nullable String message) {
+  public CheckOutcome(AttemptVerdict verdict, @Nullable String message) {
     this(verdict, message, false);
   }
 
@@ -21,11 +21,11 @@ public record CheckOutcome(Verdict verdict, @Nullable String message, boolean pe
   }
 
   public static CheckOutcome failed(String message) {
-    return new CheckOutcome(Verdict.FAILED, message);
+    return new CheckOutcome(AttemptVerdict.FAILED, message);
   }
 
   public static CheckOutcome error(String message) {
-    return new CheckOutcome(Verdict.ERROR, message);
+    return new CheckOutcome(AttemptVerdict.ERROR, message);
   }
 
   /**
@@ -33,7 +33,7 @@ public record CheckOutcome(Verdict verdict, @Nullable String message, boolean pe
    * when the same request would be refused the same way however often it is repeated.
    */
   public static CheckOutcome permanentError(String message) {
-    return new CheckOutcome(Verdict.ERROR, message, true);
+    return new CheckOutcome(AttemptVerdict.ERROR, message, true);
   }
 
   /** The same outcome with another message, such as the masked one. */
@@ -42,6 +42,6 @@ public record CheckOutcome(Verdict verdict, @Nullable String message, boolean pe
   }
 
   public boolean isPassed() {
-    return verdict == Verdict.PASSED;
+    return verdict == AttemptVerdict.PASSED;
   }
 }

@@ -9,8 +9,9 @@ public interface CheckSpec {
 
   /**
    * Carries out one attempt. It must return by {@link CheckContext#deadline()}; the runner also
-   * abandons it shortly after. An exception counts as {@link Verdict#ERROR} with its message, but
-   * an implementation should turn the failures it knows into a plain-words outcome itself.
+   * abandons it shortly after. An exception counts as {@link AttemptVerdict#ERROR} with its
+   * message, but an implementation should turn the failures it knows into a plain-words outcome
+   * itself.
    */
   CheckOutcome attempt(CheckContext context) throws Exception;
 

@@ -4,7 +4,7 @@ import io.stagewatch.app.ProjectStore;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
 import io.stagewatch.config.ReadinessConfig;
-import io.stagewatch.config.SlackConfig;
+import io.stagewatch.config.SlackSection;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.Delivery;
 import io.stagewatch.notify.slack.ReadinessSlackMessage;
@@ -165,7 +165,7 @@ final class ReadinessCommand implements Callable<Integer> {
 
   /** A notice that cannot be sent is reported; it never changes the verdict or the exit code. */
   private void tellSlack(ReadinessResult result, @Nullable StagewatchConfig loaded) {
-    SlackConfig slack = loaded == null ? null : loaded.slack();
+    SlackSection slack = loaded == null ? null : loaded.slack();
     if (loaded == null || slack == null) {
       root.err.println("stagewatch: --notify needs notify.slack in the config; nothing was sent");
       return;

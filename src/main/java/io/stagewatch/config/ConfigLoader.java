@@ -79,7 +79,7 @@ public final class ConfigLoader {
     String suites = r.string("suites");
     MapReader storeReader = r.child("store");
     StoreConfig store = storeReader == null ? StoreConfig.DEFAULT : StoreConfig.read(storeReader);
-    SlackConfig slack = readSlack(r);
+    SlackSection slack = readSlack(r);
     List<ScheduleConfig> schedules = ScheduleConfig.readAll(r);
     MapReader readinessReader = r.child("readiness");
     ReadinessConfig readiness =
@@ -171,13 +171,13 @@ public final class ConfigLoader {
     return choice;
   }
 
-  private static @Nullable SlackConfig readSlack(MapReader r) {
+  private static @Nullable SlackSection readSlack(MapReader r) {
     MapReader notify = r.child("notify");
     if (notify == null) {
       return null;
     }
     MapReader slackReader = notify.child("slack");
-    SlackConfig slack = slackReader == null ? null : SlackConfig.read(slackReader);
+    SlackSection slack = slackReader == null ? null : SlackSection.read(slackReader);
     notify.finish();
     return slack;
   }

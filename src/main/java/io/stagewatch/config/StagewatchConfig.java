@@ -20,7 +20,7 @@ public record StagewatchConfig(
     DefaultsConfig defaults,
     Path suitesDir,
     StoreConfig store,
-    @Nullable SlackConfig slack,
+    @Nullable SlackSection slack,
     List<ScheduleConfig> schedules,
     ReadinessConfig readiness,
     Secrets secrets,

@@ -1,6 +1,6 @@
 package io.stagewatch.notify;
 
-import io.stagewatch.config.SlackConfig;
+import io.stagewatch.config.SlackSection;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunResult;
@@ -35,7 +35,7 @@ public final class AlertPolicy {
     this.reportUrl = reportUrl;
   }
 
-  public static AlertPolicy of(SlackConfig slack) {
+  public static AlertPolicy of(SlackSection slack) {
     return new AlertPolicy(
         slack.failureThreshold(),
         slack.sendOnRecovery(),

@@ -1,6 +1,6 @@
 package io.stagewatch.suite;
 
-import io.stagewatch.check.Verdict;
+import io.stagewatch.check.AttemptVerdict;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,4 +10,4 @@ import org.jspecify.annotations.Nullable;
  * @param message masked, plain words: why it failed, or what a pass saw (null if nothing)
  */
 public record CheckExecution(
-    Verdict verdict, int attempts, boolean flaky, @Nullable String message) {}
+    AttemptVerdict verdict, int attempts, boolean flaky, @Nullable String message) {}

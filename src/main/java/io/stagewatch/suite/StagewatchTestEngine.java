@@ -1,6 +1,6 @@
 package io.stagewatch.suite;
 
-import io.stagewatch.check.Verdict;
+import io.stagewatch.check.AttemptVerdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -176,7 +176,7 @@ public final class StagewatchTestEngine implements TestEngine {
       execution = executor.execute(descriptor.check());
     } catch (RuntimeException e) {
       // Failure isolation: a defect in one check kind must not take the run down.
-      execution = new CheckExecution(Verdict.ERROR, 1, false, "internal error: " + e);
+      execution = new CheckExecution(AttemptVerdict.ERROR, 1, false, "internal error: " + e);
     }
     publishEntry(descriptor, listener, execution);
     listener.executionFinished(descriptor, toResult(execution));
@@ -190,7 +190,7 @@ public final class StagewatchTestEngine implements TestEngine {
    */
   private static void publishEntry(
       CheckDescriptor descriptor, EngineExecutionListener listener, CheckExecution execution) {
-    String detail = execution.verdict() == Verdict.PASSED ? execution.message() : null;
+    String detail = execution.verdict() == AttemptVerdict.PASSED ? execution.message() : null;
     if (execution.attempts() == 1 && !execution.flaky() && detail == null) {
       return;
     }

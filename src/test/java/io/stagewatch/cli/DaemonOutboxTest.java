@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stagewatch.app.Notifiers;
 import io.stagewatch.app.ScheduledRuns;
-import io.stagewatch.notify.Notifications;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
@@ -65,7 +65,7 @@ class DaemonOutboxTest {
     Workspace workspace = project.workspace();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-    try (Notifications notifications =
+    try (Alerting notifications =
         Notifiers.of(workspace.config(), Clock.systemUTC()).orElseThrow()) {
       Daemon daemon =
           project.idle(

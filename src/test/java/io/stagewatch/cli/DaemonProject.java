@@ -3,7 +3,7 @@ package io.stagewatch.cli;
 import io.stagewatch.app.RunOutput;
 import io.stagewatch.app.RunPipeline;
 import io.stagewatch.app.ScheduledRuns;
-import io.stagewatch.notify.Notifications;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.SlotOutcome;
@@ -201,7 +201,7 @@ final class DaemonProject {
       Workspace workspace,
       PrintStream out,
       Duration lockWait,
-      @Nullable Notifications notifications,
+      @Nullable Alerting notifications,
       Duration outboxEvery,
       Duration retentionEvery) {
     return new ScheduledRuns(
@@ -216,7 +216,7 @@ final class DaemonProject {
 
   /** The pipeline the daemon's slots run through, as {@code daemon} makes it. */
   private static RunPipeline pipeline(
-      Workspace workspace, @Nullable Notifications notifications, PrintStream out) {
+      Workspace workspace, @Nullable Alerting notifications, PrintStream out) {
     return RunPipeline.with(workspace, notifications, Clock.systemUTC(), Map.of(), output(out));
   }
 

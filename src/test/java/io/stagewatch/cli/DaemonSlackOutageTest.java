@@ -9,9 +9,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.stagewatch.app.ScheduledRuns;
-import io.stagewatch.config.SlackConfig;
+import io.stagewatch.config.SlackSection;
 import io.stagewatch.notify.AlertPolicy;
-import io.stagewatch.notify.Notifications;
+import io.stagewatch.notify.Alerting;
 import io.stagewatch.notify.slack.SlackNotifier;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
@@ -84,11 +84,11 @@ class DaemonSlackOutageTest {
     Workspace workspace =
         project.timeout("3s").storeInSqlite().slack(SlackWebhook.url(slack)).load();
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    SlackConfig slackConfig = Objects.requireNonNull(workspace.config().slack());
+    SlackSection slackConfig = Objects.requireNonNull(workspace.config().slack());
     // A short delivery budget, so that each delivery Slack fails gives up within a second and the
     // outage takes seconds; the budget itself is tested with SlackNotifier.
-    try (Notifications notifications =
-        new Notifications(
+    try (Alerting notifications =
+        new Alerting(
             SlackNotifier.of(slackConfig, workspace.config().secrets(), Duration.ofMillis(600)),
             AlertPolicy.of(slackConfig),
             Clock.systemUTC())) {

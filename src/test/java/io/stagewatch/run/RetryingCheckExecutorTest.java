@@ -2,11 +2,11 @@ package io.stagewatch.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckResources;
 import io.stagewatch.check.CheckSpec;
-import io.stagewatch.check.Verdict;
 import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.RetryConfig;
@@ -115,7 +115,7 @@ class RetryingCheckExecutorTest {
         executor.execute(
             check(spec, Duration.ofSeconds(1), attempts(3, Duration.ofMillis(100), 2.0)));
 
-    assertThat(execution.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(execution.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(execution.attempts()).isEqualTo(3);
     assertThat(execution.flaky()).isFalse();
     assertThat(execution.message()).isEqualTo("down #3 (all 3 attempts failed)");
@@ -132,7 +132,7 @@ class RetryingCheckExecutorTest {
     CheckExecution execution =
         executor.execute(check(spec, Duration.ofSeconds(1), attempts(3, Duration.ofMillis(10), 2)));
 
-    assertThat(execution).isEqualTo(new CheckExecution(Verdict.PASSED, 2, true, null));
+    assertThat(execution).isEqualTo(new CheckExecution(AttemptVerdict.PASSED, 2, true, null));
   }
 
   @Test
@@ -142,7 +142,7 @@ class RetryingCheckExecutorTest {
     CheckExecution execution =
         executor.execute(check(spec, Duration.ofSeconds(1), attempts(3, Duration.ofMillis(10), 2)));
 
-    assertThat(execution).isEqualTo(new CheckExecution(Verdict.PASSED, 1, false, null));
+    assertThat(execution).isEqualTo(new CheckExecution(AttemptVerdict.PASSED, 1, false, null));
     assertThat(spec.startedAtNanos).hasSize(1);
   }
 
@@ -166,7 +166,7 @@ class RetryingCheckExecutorTest {
         executor.execute(check(stubborn, Duration.ofMillis(300), attempts(1, Duration.ZERO, 1)));
     long elapsed = millisSince(start);
 
-    assertThat(execution.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(execution.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(execution.attempts()).isEqualTo(1);
     assertThat(execution.message()).isEqualTo("no result within 300ms");
     assertThat(elapsed)
@@ -185,7 +185,7 @@ class RetryingCheckExecutorTest {
         executor.execute(check(throwing, Duration.ofSeconds(1), attempts(1, Duration.ZERO, 1)));
 
     assertThat(execution)
-        .isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "the pool is exhausted"));
+        .isEqualTo(new CheckExecution(AttemptVerdict.ERROR, 1, false, "the pool is exhausted"));
   }
 
   @Test
@@ -212,7 +212,7 @@ class RetryingCheckExecutorTest {
     assertThat(execution)
         .isEqualTo(
             new CheckExecution(
-                Verdict.ERROR, 2, false, "the pool is exhausted (all 2 attempts failed)"));
+                AttemptVerdict.ERROR, 2, false, "the pool is exhausted (all 2 attempts failed)"));
   }
 
   @Test
@@ -225,7 +225,7 @@ class RetryingCheckExecutorTest {
     CheckExecution execution =
         executor.execute(check(throwing, Duration.ofSeconds(1), attempts(2, Duration.ZERO, 1)));
 
-    assertThat(execution.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(execution.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(execution.attempts()).isEqualTo(2);
     assertThat(execution.message())
         .isEqualTo("UnsupportedOperationException (all 2 attempts failed)");
@@ -281,10 +281,12 @@ class RetryingCheckExecutorTest {
 
     assertThat(retried)
         .isEqualTo(
-            new CheckExecution(Verdict.ERROR, 1, false, "authentication failed (not retried)"));
+            new CheckExecution(
+                AttemptVerdict.ERROR, 1, false, "authentication failed (not retried)"));
     assertThat(polled)
-        .isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "untrusted (not retried)"));
-    assertThat(single).isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "cannot be built"));
+        .isEqualTo(new CheckExecution(AttemptVerdict.ERROR, 1, false, "untrusted (not retried)"));
+    assertThat(single)
+        .isEqualTo(new CheckExecution(AttemptVerdict.ERROR, 1, false, "cannot be built"));
     assertThat(attempts.startedAtNanos).hasSize(1);
     assertThat(polls.startedAtNanos).hasSize(1);
   }
@@ -308,8 +310,10 @@ class RetryingCheckExecutorTest {
     }
 
     assertThat(first)
-        .isEqualTo(new CheckExecution(Verdict.ERROR, 1, false, "token *** refused (not retried)"));
-    assertThat(rerun).isEqualTo(new CheckExecution(Verdict.ERROR, 0, false, first.message()));
+        .isEqualTo(
+            new CheckExecution(AttemptVerdict.ERROR, 1, false, "token *** refused (not retried)"));
+    assertThat(rerun)
+        .isEqualTo(new CheckExecution(AttemptVerdict.ERROR, 0, false, first.message()));
     assertThat(spec.startedAtNanos).hasSize(1);
   }
 
@@ -325,7 +329,7 @@ class RetryingCheckExecutorTest {
                 Duration.ofSeconds(1),
                 polling(Duration.ofSeconds(5), Duration.ofMillis(50))));
 
-    assertThat(execution).isEqualTo(new CheckExecution(Verdict.PASSED, 4, false, null));
+    assertThat(execution).isEqualTo(new CheckExecution(AttemptVerdict.PASSED, 4, false, null));
     // It waited between the polls; the pauses themselves are AttemptPlanTest's, without a clock.
     assertThat(spec.millisBetween(1, 4)).isGreaterThanOrEqualTo(100);
   }
@@ -343,7 +347,7 @@ class RetryingCheckExecutorTest {
                 polling(Duration.ofMillis(500), Duration.ofMillis(100))));
     long elapsed = millisSince(start);
 
-    assertThat(execution.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(execution.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(execution.flaky()).isFalse();
     assertThat(execution.attempts()).isEqualTo(spec.startedAtNanos.size()).isBetween(4, 7);
     assertThat(execution.message())

@@ -5,6 +5,7 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.webhook.WebhookResponse;
 import io.stagewatch.config.Secrets;
+import io.stagewatch.config.SlackSection;
 import io.stagewatch.notify.Delivery;
 import io.stagewatch.notify.Notice;
 import io.stagewatch.notify.Notifier;
@@ -28,7 +29,7 @@ public final class SlackNotifier implements Notifier {
   static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
   static final int TIMEOUT_MILLIS = 3_000;
 
-  private final io.stagewatch.config.SlackConfig config;
+  private final SlackSection config;
   private final Secrets secrets;
   private final Duration budget;
 
@@ -37,18 +38,17 @@ public final class SlackNotifier implements Notifier {
 
   private @Nullable SlackTransport transport;
 
-  private SlackNotifier(io.stagewatch.config.SlackConfig config, Secrets secrets, Duration budget) {
+  private SlackNotifier(SlackSection config, Secrets secrets, Duration budget) {
     this.config = config;
     this.secrets = secrets;
     this.budget = budget;
   }
 
-  public static SlackNotifier of(io.stagewatch.config.SlackConfig config, Secrets secrets) {
+  public static SlackNotifier of(SlackSection config, Secrets secrets) {
     return of(config, secrets, DELIVERY_BUDGET);
   }
 
-  public static SlackNotifier of(
-      io.stagewatch.config.SlackConfig config, Secrets secrets, Duration budget) {
+  public static SlackNotifier of(SlackSection config, Secrets secrets, Duration budget) {
     return new SlackNotifier(config, secrets, budget);
   }
 
@@ -188,8 +188,7 @@ public final class SlackNotifier implements Notifier {
   interface SlackTransport {
     Attempt post(String payload) throws IOException, SlackApiException;
 
-    static SlackTransport of(
-        Slack slack, io.stagewatch.config.SlackConfig config, Secrets secrets) {
+    static SlackTransport of(Slack slack, SlackSection config, Secrets secrets) {
       String webhook = config.webhookUrl();
       if (webhook != null) {
         return payload -> webhook(slack.send(webhook, payload), secrets);

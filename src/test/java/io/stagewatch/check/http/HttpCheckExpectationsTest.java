@@ -12,8 +12,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
-import io.stagewatch.check.Verdict;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -67,7 +67,7 @@ class HttpCheckExpectationsTest {
         "302 | 2xx        | FAILED",
         "503 | 5xx        | PASSED",
       })
-  void theStatusIsJudgedAgainstTheExpectation(int status, String expected, Verdict verdict)
+  void theStatusIsJudgedAgainstTheExpectation(int status, String expected, AttemptVerdict verdict)
       throws Exception {
     target.stubFor(get("/api/s").willReturn(aResponse().withStatus(status)));
 
@@ -84,7 +84,7 @@ class HttpCheckExpectationsTest {
 
     CheckOutcome outcome = run("http: {path: /health}\nexpect: {status: 200}");
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message())
         .isEqualTo("expected status 200, got 503\nbody: {\"status\":\"DOWN\"}");
   }
@@ -131,7 +131,7 @@ class HttpCheckExpectationsTest {
                 $.version: "1.2"
             """);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message())
         .startsWith(
             "$.status: expected \"UP\", got \"DOWN\"; "
@@ -146,7 +146,7 @@ class HttpCheckExpectationsTest {
 
     CheckOutcome outcome = run("http: {path: /info}\nexpect:\n  json: {$.status: UP}");
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message())
         .startsWith("the body is not JSON, so $.status could not be checked\nbody: UP and running");
   }
@@ -176,7 +176,7 @@ class HttpCheckExpectationsTest {
     CheckOutcome outcome =
         run("http: {path: /h}\nexpect:\n  headers: {Content-Type: text/html, X-Version: '2'}");
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message())
         .startsWith(
             "header Content-Type: expected to contain \"text/html\", got \"application/json\"; "
@@ -189,7 +189,7 @@ class HttpCheckExpectationsTest {
 
     CheckOutcome outcome = run("http: {path: /slow}\nexpect: {maxResponseTime: 200ms}");
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message())
         .containsPattern("^response took \\d+ ms, more than maxResponseTime 200ms\n");
   }
@@ -267,7 +267,7 @@ class HttpCheckExpectationsTest {
 
     CheckOutcome outcome = suite.attempt(suite.read("http: {path: /echo}"), environment, TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message()).contains("you sent Authorization: ***").doesNotContain("s3cr3t");
   }
 

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.sun.net.httpserver.HttpServer;
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
-import io.stagewatch.check.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -87,7 +87,7 @@ class HttpCheckFailuresTest {
     CheckOutcome outcome = runAgainstTarget("/trickle");
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.plus(MARGIN));
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .matches(
             "no complete response within 1s \\(headers after \\d+ ms, body still arriving, \\d+"
@@ -108,7 +108,7 @@ class HttpCheckFailuresTest {
 
     CheckOutcome outcome = runAgainstTarget("/broken");
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .startsWith(expected)
         .doesNotContain("Exception")
@@ -165,7 +165,7 @@ class HttpCheckFailuresTest {
               base,
               Duration.ofSeconds(5));
 
-      assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+      assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
       assertThat(outcome.message())
           .startsWith("body does not contain \"never-there\"\nbody: yyy")
           .endsWith("(the body was cut at 1 MiB; the rest was not read)");

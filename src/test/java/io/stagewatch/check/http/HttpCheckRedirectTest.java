@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
-import io.stagewatch.check.Verdict;
 import io.stagewatch.config.EnvironmentConfig;
 import java.net.URI;
 import java.time.Duration;
@@ -149,7 +149,7 @@ class HttpCheckRedirectTest {
 
     CheckOutcome outcome = run("http: {path: /moved}");
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message()).startsWith("expected status 2xx, got 302");
   }
 

@@ -6,9 +6,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
-import io.stagewatch.check.Verdict;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +42,7 @@ class HttpCheckTlsTest {
     CheckOutcome outcome =
         suite.attempt(suite.read("http: {path: /health}"), httpsBase("localhost"), TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .startsWith("TLS handshake failed: certificate not trusted (")
         .doesNotContain("Exception");
@@ -77,10 +77,10 @@ class HttpCheckTlsTest {
     CheckSpec verifying = suite.read("http: {path: /health}");
 
     assertThat(suite.attempt(insecure, httpsBase("localhost"), TIMEOUT).verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     assertThat(suite.attempt(verifying, httpsBase("localhost"), TIMEOUT).verdict())
-        .isEqualTo(Verdict.ERROR);
+        .isEqualTo(AttemptVerdict.ERROR);
     assertThat(suite.attempt(insecure, httpsBase("localhost"), TIMEOUT).verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
   }
 }

@@ -3,8 +3,8 @@ package io.stagewatch.check.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagewatch.FreePort;
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
-import io.stagewatch.check.Verdict;
 import io.stagewatch.config.DatabaseConfig;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -46,7 +46,7 @@ class SqlCheckFailuresTest {
 
     Timed timed = timed("sql: {database: closed}", TIMEOUT);
 
-    assertThat(timed.outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(timed.outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(timed.outcome.message())
         .isEqualTo(
             "connection refused by database closed at 127.0.0.1:" + port + "/app (SQLSTATE 08001)");
@@ -61,7 +61,7 @@ class SqlCheckFailuresTest {
 
       Timed timed = timed("sql: {database: silent, query: select 1}", TIMEOUT);
 
-      assertThat(timed.outcome.verdict()).isEqualTo(Verdict.ERROR);
+      assertThat(timed.outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
       assertThat(timed.outcome.message())
           .isEqualTo(
               "could not connect to database silent at 127.0.0.1:"
@@ -92,7 +92,7 @@ class SqlCheckFailuresTest {
 
       Timed timed = timed("sql: {database: dropped}", TIMEOUT);
 
-      assertThat(timed.outcome.verdict()).isEqualTo(Verdict.ERROR);
+      assertThat(timed.outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
       assertThat(timed.outcome.message()).startsWith("could not connect to database dropped at ");
       assertThat(timed.took).isLessThan(TIMEOUT.plus(MARGIN));
       assertClosesPromptly();
@@ -118,7 +118,7 @@ class SqlCheckFailuresTest {
       }
       for (Future<Timed> waiter : waiters) {
         Timed t = waiter.get();
-        assertThat(t.outcome.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(t.outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
         assertThat(t.outcome.message())
             .matches(
                 "all 3 connections to database main were in use by other checks; none came free"
@@ -126,7 +126,7 @@ class SqlCheckFailuresTest {
         assertThat(t.took).isLessThan(Duration.ofMillis(700).plus(MARGIN));
       }
       for (Future<Timed> holder : holders) {
-        assertThat(holder.get().outcome.verdict()).isEqualTo(Verdict.PASSED);
+        assertThat(holder.get().outcome.verdict()).isEqualTo(AttemptVerdict.PASSED);
       }
     }
     assertThat(db.checkSessions()).isEqualTo(DatabasePool.MAX_CONNECTIONS);

@@ -2,8 +2,8 @@ package io.stagewatch.check.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
-import io.stagewatch.check.Verdict;
 import io.stagewatch.config.DatabaseConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class SqlCheckReadingTest {
 
     CheckOutcome outcome = check.attempt(spec, Duration.ofSeconds(1));
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message()).startsWith("the query holds 2 statements");
     check.close();
   }

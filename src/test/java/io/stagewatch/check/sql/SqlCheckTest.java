@@ -2,8 +2,8 @@ package io.stagewatch.check.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
-import io.stagewatch.check.Verdict;
 import io.stagewatch.config.DatabaseConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ class SqlCheckTest {
   void aConnectivityCheckPassesAndReportsTheServerVersionAndTime() throws Exception {
     CheckOutcome outcome = check.run("sql: {database: main}", TIMEOUT);
 
-    assertThat(outcome.verdict()).as(outcome.message()).isEqualTo(Verdict.PASSED);
+    assertThat(outcome.verdict()).as(outcome.message()).isEqualTo(AttemptVerdict.PASSED);
     assertThat(outcome.message()).matches("PostgreSQL 1\\d\\.\\d+.*, \\d+ ms");
   }
 
@@ -41,9 +41,9 @@ class SqlCheckTest {
     String query = "sql: {database: main, query: \"select name from widgets where id = 2\"}\n";
 
     assertThat(check.run(query + "expect: {value: nut}", TIMEOUT).verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     CheckOutcome wrong = check.run(query + "expect: {value: bolt}", TIMEOUT);
-    assertThat(wrong.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(wrong.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(wrong.message()).isEqualTo("expected value 'bolt', got 'nut'");
   }
 
@@ -55,14 +55,14 @@ class SqlCheckTest {
                     "sql: {database: main, query: \"select 42::numeric(5,1)\"}\nexpect: {value: 42}",
                     TIMEOUT)
                 .verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     assertThat(
             check
                 .run(
                     "sql: {database: main, query: select count(*) from widgets}\nexpect: {value: 3}",
                     TIMEOUT)
                 .verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     CheckOutcome version =
         check.run(
             """
@@ -81,12 +81,12 @@ class SqlCheckTest {
             check
                 .run("sql: {database: main, query: select true}\nexpect: {value: true}", TIMEOUT)
                 .verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     assertThat(
             check
                 .run("sql: {database: main, query: select null}\nexpect: {value: null}", TIMEOUT)
                 .verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     assertThat(
             check
                 .run("sql: {database: main, query: select 1}\nexpect: {value: null}", TIMEOUT)
@@ -98,9 +98,10 @@ class SqlCheckTest {
   void rowCountsPassWithinTheirBoundsAndFailOutside() throws Exception {
     String query = "sql: {database: main, query: select * from widgets}\n";
 
-    assertThat(check.run(query + "expect: {rows: 3}", TIMEOUT).verdict()).isEqualTo(Verdict.PASSED);
+    assertThat(check.run(query + "expect: {rows: 3}", TIMEOUT).verdict())
+        .isEqualTo(AttemptVerdict.PASSED);
     assertThat(check.run(query + "expect: {rows: {min: 1, max: 3}}", TIMEOUT).verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
     assertThat(check.run(query + "expect: {rows: 2}", TIMEOUT).message())
         .isEqualTo("expected 2 rows, got 3");
     assertThat(check.run(query + "expect: {rows: {min: 5}}", TIMEOUT).message())
@@ -117,7 +118,7 @@ class SqlCheckTest {
                 + "expect: {value: bolt}",
             TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message()).isEqualTo("expected value 'bolt', but no row came back");
   }
 
@@ -128,7 +129,7 @@ class SqlCheckTest {
     CheckOutcome create =
         check.run("sql: {database: main, query: create table t (x int)}", TIMEOUT);
 
-    assertThat(insert.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(insert.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(insert.message())
         .startsWith("the check is read-only: cannot execute INSERT in a read-only transaction")
         .endsWith("(SQLSTATE 25006)");
@@ -139,7 +140,7 @@ class SqlCheckTest {
                     "sql: {database: main, query: select * from widgets}\nexpect: {rows: 3}",
                     TIMEOUT)
                 .verdict())
-        .isEqualTo(Verdict.PASSED);
+        .isEqualTo(AttemptVerdict.PASSED);
   }
 
   @Test
@@ -149,7 +150,7 @@ class SqlCheckTest {
         check.run("sql: {database: main, query: select pg_sleep(30)}", Duration.ofSeconds(2));
     Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .isEqualTo("the query did not finish within 2s and was cancelled (SQLSTATE 57014)");
     assertThat(took).isBetween(Duration.ofMillis(1_500), Duration.ofMillis(2_500));
@@ -162,7 +163,7 @@ class SqlCheckTest {
             "sql: {database: main, query: select pg_sleep(0.3)}\nexpect: {maxResponseTime: 100ms}",
             TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.FAILED);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.FAILED);
     assertThat(outcome.message())
         .matches("the query took \\d+ ms, more than maxResponseTime 100ms");
   }
@@ -175,7 +176,7 @@ class SqlCheckTest {
     long start = System.nanoTime();
     CheckOutcome outcome = check.run("sql: {database: other}", TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .isEqualTo(
             "authentication failed for database other: password authentication failed for user"
@@ -210,7 +211,7 @@ class SqlCheckTest {
 
     CheckOutcome outcome = check.run("sql: {database: gone}", TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .isEqualTo(
             "unknown database at localhost:"
@@ -222,7 +223,7 @@ class SqlCheckTest {
   void aDatabaseNameTheEnvironmentDoesNotHaveIsAnErrorListingTheKnownOnes() throws Exception {
     CheckOutcome outcome = check.run("sql: {database: reports}", TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .isEqualTo("no database 'reports' in environment staging (known: main)");
   }
@@ -231,7 +232,7 @@ class SqlCheckTest {
   void aSyntaxErrorIsReportedInOneLine() throws Exception {
     CheckOutcome outcome = check.run("sql: {database: main, query: selec 1}", TIMEOUT);
 
-    assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(outcome.verdict()).isEqualTo(AttemptVerdict.ERROR);
     assertThat(outcome.message())
         .isEqualTo("syntax error in the query: syntax error at or near \"selec\" (SQLSTATE 42601)");
   }

@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.stagewatch.config.Interpolated;
 import io.stagewatch.config.SecretCollector;
 import io.stagewatch.config.Secrets;
-import io.stagewatch.config.SlackConfig;
+import io.stagewatch.config.SlackSection;
 import io.stagewatch.notify.Delivery;
 import io.stagewatch.notify.Notice;
 import io.stagewatch.notify.NoticeCheck;
@@ -44,16 +44,16 @@ class SlackNotifierTest {
   SlackNotifier notifier;
 
   SlackNotifier webhook(Duration budget) {
-    SlackConfig config =
-        new SlackConfig(
+    SlackSection config =
+        new SlackSection(
             slack.baseUrl() + HOOK, null, null, 1, true, Duration.ofHours(24), null, "");
     notifier = SlackNotifier.of(config, webhookSecrets(config.webhookUrl()), budget);
     return notifier;
   }
 
   SlackNotifier bot(Duration budget) {
-    SlackConfig config =
-        new SlackConfig(
+    SlackSection config =
+        new SlackSection(
             null,
             TOKEN,
             "#staging",
@@ -244,8 +244,8 @@ class SlackNotifierTest {
 
   @Test
   void aNetworkErrorIsRetriedLaterWithoutShowingTheUrl() {
-    SlackConfig config =
-        new SlackConfig(
+    SlackSection config =
+        new SlackSection(
             "http://127.0.0.1:1/services/T0/B0/hooksecret",
             null,
             null,

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code notify.slack}: what is reported, and that the secrets in it are never shown. */
-class SlackConfigTest {
+class SlackSectionTest {
   @TempDir Path dir;
 
   private Path write(String slackYaml) throws IOException {
@@ -73,7 +73,7 @@ class SlackConfigTest {
     StagewatchConfig config =
         new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc")).load(file, null);
 
-    SlackConfig slack = config.slack();
+    SlackSection slack = config.slack();
     assertThat(slack).isNotNull();
     assertThat(slack.usesToken()).isTrue();
     assertThat(slack.apiBaseUrl()).isEqualTo("http://127.0.0.1:9/api/");

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param apiBaseUrl where the Slack Web API lives, ending in {@code /}; another value points the
  *     bot token path at a Slack-compatible proxy or a test server
  */
-public record SlackConfig(
+public record SlackSection(
     @Nullable String webhookUrl,
     @Nullable String token,
     @Nullable String channel,
@@ -24,7 +24,7 @@ public record SlackConfig(
   public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(24);
   public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
 
-  static SlackConfig read(MapReader r) {
+  static SlackSection read(MapReader r) {
     String webhookUrl = r.string("webhookUrl");
     Interpolated hook = r.interpolated("webhookUrl");
     if (webhookUrl != null && hook != null) {
@@ -52,7 +52,7 @@ public record SlackConfig(
       r.problem(
           "apiBaseUrl", "expected an http(s) URL, got '" + r.shown("apiBaseUrl", apiBaseUrl) + "'");
     }
-    return new SlackConfig(
+    return new SlackSection(
         webhookUrl,
         token,
         channel,

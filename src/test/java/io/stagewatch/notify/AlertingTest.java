@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The outbox delivered through a scripted notifier, on SQLite. */
-class NotificationsTest {
+class AlertingTest {
   static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
   @TempDir Path dir;
@@ -66,7 +66,7 @@ class NotificationsTest {
   }
 
   /** Records the run with the planner's decision, as the store listener does. */
-  static void record(JdbcResultStore store, Notifications n, RunResult result) throws Exception {
+  static void record(JdbcResultStore store, Alerting n, RunResult result) throws Exception {
     store.runStarted(result.info(), "test");
     AlertUpdate update = n.planner().plan(result, store.alertStates("staging"));
     store.runFinished(result, update);
@@ -76,8 +76,7 @@ class NotificationsTest {
   void onceSlackIsUnavailableTheLaterNoticesWaitInOrderForTheNextRun() throws Exception {
     ScriptedNotifier notifier = new ScriptedNotifier();
     Clock clock = Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1));
-    Notifications n =
-        new Notifications(notifier, new AlertPolicy(1, true, Duration.ofHours(1), null), clock);
+    Alerting n = new Alerting(notifier, new AlertPolicy(1, true, Duration.ofHours(1), null), clock);
     try (JdbcResultStore store = JdbcResultStore.open(StoreDatabase.SQLITE.freshUrl(dir), dir)) {
       record(store, n, run(T0, CheckStatus.FAILED));
       notifier.answers.add(Delivery.retryLater("HTTP 503"));
@@ -108,8 +107,8 @@ class NotificationsTest {
   void withoutAStoreAnUndeliveredNoticeIsReportedAsFailed() {
     ScriptedNotifier notifier = new ScriptedNotifier();
     notifier.answers.add(Delivery.retryLater("HTTP 503"));
-    Notifications n =
-        new Notifications(
+    Alerting n =
+        new Alerting(
             notifier,
             new AlertPolicy(1, true, Duration.ofHours(1), null),
             Clock.fixed(T0, ZoneOffset.UTC));

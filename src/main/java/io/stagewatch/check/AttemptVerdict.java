@@ -1,7 +1,7 @@
 package io.stagewatch.check;
 
 /** The result of one attempt. */
-public enum Verdict {
+public enum AttemptVerdict {
   /** Every expectation held. */
   PASSED,
   /** The target answered, but an expectation did not hold. */

@@ -15,12 +15,12 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Notifications for one run. With a store, {@link #planner()} writes the notices into the store's
- * outbox with the run's end, and {@link #deliverOutbox} then sends every notice still waiting, this
- * run's and any an earlier run could not deliver. Without a store there is no history: every check
- * is judged on this run alone and the notices are sent directly, with nothing kept to retry.
+ * Alerting for one run. With a store, {@link #planner()} writes the notices into the store's outbox
+ * with the run's end, and {@link #deliverOutbox} then sends every notice still waiting, this run's
+ * and any an earlier run could not deliver. Without a store there is no history: every check is
+ * judged on this run alone and the notices are sent directly, with nothing kept to retry.
  */
-public final class Notifications implements AutoCloseable {
+public final class Alerting implements AutoCloseable {
   /**
    * A notice claimed longer ago than this by a run that never settled it (it was killed while
    * sending) is sent again: a duplicate is better than a lost alert.
@@ -31,7 +31,7 @@ public final class Notifications implements AutoCloseable {
   private final AlertPolicy policy;
   private final Clock clock;
 
-  public Notifications(Notifier notifier, AlertPolicy policy, Clock clock) {
+  public Alerting(Notifier notifier, AlertPolicy policy, Clock clock) {
     this.notifier = notifier;
     this.policy = policy;
     this.clock = clock;
