@@ -3,11 +3,18 @@ package io.stagewatch.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** What differs between the databases the store runs on. */
 interface Dialect {
+  /**
+   * How long the store waits for the database at each step: a connection, a login, an answer to a
+   * statement, the run lock's release, a busy SQLite file. A store that stops answering then costs
+   * a run seconds, not the minutes of TCP's own timeouts.
+   */
+  Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
   /** The folder of the numbered migration scripts, beside this class in the resources. */
   String scripts();

@@ -113,6 +113,19 @@ public final class JdbcResultStore implements ResultStore {
   }
 
   @Override
+  public void checksFinished(String runId, List<CheckResult> results) throws StoreException {
+    try {
+      writes.checksFinished(runId, results);
+    } catch (SQLException e) {
+      throw failure(
+          results.size() == 1
+              ? "record the result of " + results.get(0).id()
+              : "record " + results.size() + " results of run " + runId,
+          e);
+    }
+  }
+
+  @Override
   public void runFinished(RunResult result, AlertUpdate update) throws StoreException {
     try {
       writes.runFinished(result, update);
@@ -228,12 +241,8 @@ public final class JdbcResultStore implements ResultStore {
         "the store " + dialect.description() + " could not " + what + ": " + rootMessage(e), e);
   }
 
+  /** Why it failed, in plain words: see {@link FailureReason}. */
   static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
+    return FailureReason.of(e);
   }
 }

@@ -21,7 +21,7 @@ final class SqliteDialect implements Dialect {
   static final String PREFIX = "jdbc:sqlite:";
 
   /** How long a writer waits for another process's write to finish before giving up. */
-  static final int BUSY_TIMEOUT_MS = 10_000;
+  static final long BUSY_TIMEOUT_MS = ANSWER_TIMEOUT.toMillis();
 
   private final Path file;
 
@@ -66,7 +66,8 @@ final class SqliteDialect implements Dialect {
   public void configure(HikariConfig pool) {
     pool.setJdbcUrl(PREFIX + file);
     pool.setMaximumPoolSize(2);
-    pool.addDataSourceProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+    pool.setConnectionTimeout(ANSWER_TIMEOUT.toMillis());
+    pool.addDataSourceProperty("busy_timeout", Long.toString(BUSY_TIMEOUT_MS));
     pool.addDataSourceProperty("journal_mode", "WAL");
     // Immediate transactions take the write lock up front, so two writers queue on busy_timeout
     // instead of one failing when it upgrades a read lock.
