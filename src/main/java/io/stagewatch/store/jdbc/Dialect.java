@@ -3,8 +3,10 @@ package io.stagewatch.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /** What differs between the databases the store runs on. */
@@ -33,4 +35,10 @@ interface Dialect {
 
   /** Takes the environment's run lock if it is free. */
   Optional<RunLock> tryLock(String environment) throws StoreException;
+
+  /**
+   * Gives back the disk space the database holds beyond its data, when the store is opened and
+   * closed: SQLite folds its write-ahead log into the database file and truncates it.
+   */
+  default void releaseSpace(DataSource data) throws SQLException {}
 }

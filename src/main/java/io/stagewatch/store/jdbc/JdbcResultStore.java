@@ -86,7 +86,9 @@ public final class JdbcResultStore implements ResultStore {
       throw new StoreException(
           "the store " + dialect.description() + " cannot be prepared: " + rootMessage(e), e);
     }
-    return new JdbcResultStore(dialect, pool);
+    JdbcResultStore store = new JdbcResultStore(dialect, pool);
+    store.releaseSpace();
+    return store;
   }
 
   @Override
@@ -233,7 +235,21 @@ public final class JdbcResultStore implements ResultStore {
 
   @Override
   public void close() {
+    releaseSpace();
     pool.close();
+  }
+
+  /**
+   * Lets the database give back space it holds beyond its data. When it cannot (the disk is still
+   * full, another process is writing), the next open or close tries again; the writes in between
+   * say what is wrong if it matters.
+   */
+  private void releaseSpace() {
+    try {
+      dialect.releaseSpace(pool);
+    } catch (SQLException | RuntimeException e) {
+      // Not a failure of the run: see above.
+    }
   }
 
   private StoreException failure(String what, SQLException e) {
