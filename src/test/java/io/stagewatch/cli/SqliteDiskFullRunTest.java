@@ -112,4 +112,18 @@ class SqliteDiskFullRunTest {
       assertThat(Files.exists(wal) ? Files.size(wal) : 0L).isZero();
     }
   }
+
+  @Test
+  void whenTheReportsAndTheStoreBothFailTheErrorNamesBoth() throws Exception {
+    CliRun full = diskFull();
+    // A file where the report folder should be: the reports cannot be written either.
+    Files.writeString(full.reportDir(), "not a folder");
+
+    assertThat(full.runChecks("-s", "many")).as(full.out + full.err).isEqualTo(ExitCodes.INTERNAL);
+
+    assertThat(full.err)
+        .contains("the reports could not be written to " + full.reportDir())
+        .contains("the run was not recorded: the store " + file)
+        .contains("disk full");
+  }
 }
