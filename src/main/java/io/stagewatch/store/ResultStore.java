@@ -20,7 +20,7 @@ public interface ResultStore extends AutoCloseable {
   /** How often a run waiting for the lock asks again. */
   Duration LOCK_POLL_INTERVAL = Duration.ofMillis(200);
 
-  /** Records the run as RUNNING. */
+  /** Records the run as RUNNING; recording the same run again changes nothing. */
   void runStarted(RunInfo info, String runnerVersion) throws StoreException;
 
   /**
@@ -29,6 +29,13 @@ public interface ResultStore extends AutoCloseable {
    */
   void checkFinished(String runId, CheckResult result) throws StoreException;
 
+  /** Records several checks' results at once, in order, as {@link #checkFinished} would. */
+  default void checksFinished(String runId, List<CheckResult> results) throws StoreException {
+    for (CheckResult result : results) {
+      checkFinished(runId, result);
+    }
+  }
+
   /** Records the run's end: its status, counts and every result. */
   default void runFinished(RunResult result) throws StoreException {
     runFinished(result, AlertUpdate.NONE);
@@ -36,7 +43,9 @@ public interface ResultStore extends AutoCloseable {
 
   /**
    * Records the run's end together with the alert policy's decision, in one transaction: the new
-   * alert states and the notices to send go in with the run, or nothing does.
+   * alert states and the notices to send go in with the run, or nothing does. A run whose end is
+   * recorded already is left as it is, so that a write retried after its answer was lost does not
+   * plan and send the notices twice.
    */
   void runFinished(RunResult result, AlertUpdate update) throws StoreException;
 

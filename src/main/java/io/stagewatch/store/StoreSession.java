@@ -18,6 +18,13 @@ public final class StoreSession implements AutoCloseable {
   /** How far back {@link #recentlyRan} looks; slots further back than this are long over. */
   static final int RECENT_RUNS = 50;
 
+  /**
+   * The longest the end of a run waits for its records to be written. A backstop only: every
+   * attempt is bounded by the store's own timeouts, and the wait ends as soon as one made after the
+   * checks ended fails.
+   */
+  static final Duration WRITES_LIMIT = Duration.ofSeconds(30);
+
   private final @Nullable ResultStore store;
   private final @Nullable RunLock lock;
   private final @Nullable StoreListener listener;
@@ -105,7 +112,7 @@ public final class StoreSession implements AutoCloseable {
   public @Nullable RecentRuns finish(
       RunResult result, Duration retention, int window, int historyRuns) {
     ResultStore s = store;
-    if (s == null || problem().isPresent()) {
+    if (s == null || finishWriting().isPresent() || problem().isPresent()) {
       return null;
     }
     try {
@@ -139,8 +146,14 @@ public final class StoreSession implements AutoCloseable {
     return listener == null ? Optional.empty() : listener.error();
   }
 
+  /** Waits for the run's records to be written, within the store's bounds; see {@link #problem}. */
+  private Optional<StoreException> finishWriting() {
+    return listener == null ? Optional.empty() : listener.finish(WRITES_LIMIT);
+  }
+
   @Override
   public void close() {
+    finishWriting();
     try {
       if (lock != null) {
         lock.close();

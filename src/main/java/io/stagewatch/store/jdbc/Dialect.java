@@ -3,11 +3,20 @@ package io.stagewatch.store.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /** What differs between the databases the store runs on. */
 interface Dialect {
+  /**
+   * How long the store waits for the database at each step: a connection, a login, an answer to a
+   * statement, the run lock's release, a busy SQLite file. A store that stops answering then costs
+   * a run seconds, not the minutes of TCP's own timeouts.
+   */
+  Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
   /** The folder of the numbered migration scripts, beside this class in the resources. */
   String scripts();
@@ -26,4 +35,10 @@ interface Dialect {
 
   /** Takes the environment's run lock if it is free. */
   Optional<RunLock> tryLock(String environment) throws StoreException;
+
+  /**
+   * Gives back the disk space the database holds beyond its data, when the store is opened and
+   * closed: SQLite folds its write-ahead log into the database file and truncates it.
+   */
+  default void releaseSpace(DataSource data) throws SQLException {}
 }

@@ -86,7 +86,9 @@ public final class JdbcResultStore implements ResultStore {
       throw new StoreException(
           "the store " + dialect.description() + " cannot be prepared: " + rootMessage(e), e);
     }
-    return new JdbcResultStore(dialect, pool);
+    JdbcResultStore store = new JdbcResultStore(dialect, pool);
+    store.releaseSpace();
+    return store;
   }
 
   @Override
@@ -109,6 +111,19 @@ public final class JdbcResultStore implements ResultStore {
       writes.checkFinished(runId, result);
     } catch (SQLException e) {
       throw failure("record the result of " + result.id(), e);
+    }
+  }
+
+  @Override
+  public void checksFinished(String runId, List<CheckResult> results) throws StoreException {
+    try {
+      writes.checksFinished(runId, results);
+    } catch (SQLException e) {
+      throw failure(
+          results.size() == 1
+              ? "record the result of " + results.get(0).id()
+              : "record " + results.size() + " results of run " + runId,
+          e);
     }
   }
 
@@ -220,7 +235,21 @@ public final class JdbcResultStore implements ResultStore {
 
   @Override
   public void close() {
+    releaseSpace();
     pool.close();
+  }
+
+  /**
+   * Lets the database give back space it holds beyond its data. When it cannot (the disk is still
+   * full, another process is writing), the next open or close tries again; the writes in between
+   * say what is wrong if it matters.
+   */
+  private void releaseSpace() {
+    try {
+      dialect.releaseSpace(pool);
+    } catch (SQLException | RuntimeException e) {
+      // Not a failure of the run: see above.
+    }
   }
 
   private StoreException failure(String what, SQLException e) {
@@ -228,12 +257,8 @@ public final class JdbcResultStore implements ResultStore {
         "the store " + dialect.description() + " could not " + what + ": " + rootMessage(e), e);
   }
 
+  /** Why it failed, in plain words: see {@link FailureReason}. */
   static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
+    return FailureReason.of(e);
   }
 }

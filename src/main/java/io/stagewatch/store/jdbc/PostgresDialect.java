@@ -20,11 +20,14 @@ import java.util.UUID;
 final class PostgresDialect implements Dialect {
   static final String PREFIX = "jdbc:postgresql:";
 
-  /** Seconds to wait for a connection; pgjdbc waits forever by default. */
-  static final int CONNECT_TIMEOUT_SECONDS = 5;
+  /**
+   * Seconds to wait for a connection, a login and each answer; pgjdbc waits forever by default. The
+   * run lock's connection has them too, so its release cannot hang on a frozen server either.
+   */
+  static final int TIMEOUT_SECONDS = (int) ANSWER_TIMEOUT.toSeconds();
 
-  /** Seconds a statement may wait for an answer; pgjdbc waits forever by default. */
-  static final int SOCKET_TIMEOUT_SECONDS = 60;
+  /** How long the pool's check of an idle connection may take, within the wait for a connection. */
+  static final long VALIDATION_TIMEOUT_MS = 2_000;
 
   /** The advisory lock key that serializes migrations (arbitrary, fixed forever). */
   static final long MIGRATION_LOCK_KEY = 0x73746167_65776174L;
@@ -49,7 +52,8 @@ final class PostgresDialect implements Dialect {
   public void configure(HikariConfig pool) {
     pool.setJdbcUrl(url);
     pool.setMaximumPoolSize(4);
-    pool.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000L);
+    pool.setConnectionTimeout(ANSWER_TIMEOUT.toMillis());
+    pool.setValidationTimeout(VALIDATION_TIMEOUT_MS);
     driverProperties().forEach((k, v) -> pool.addDataSourceProperty((String) k, v));
   }
 
@@ -77,7 +81,8 @@ final class PostgresDialect implements Dialect {
       return Optional.empty();
     } catch (SQLException e) {
       closeQuietly(connection);
-      throw new StoreException("the run lock cannot be taken in " + url + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "the run lock cannot be taken in " + url + ": " + FailureReason.of(e), e);
     }
   }
 
@@ -101,15 +106,15 @@ final class PostgresDialect implements Dialect {
     try {
       connection.close();
     } catch (SQLException e) {
-      throw new StoreException("the run lock cannot be released: " + e.getMessage(), e);
+      throw new StoreException("the run lock cannot be released: " + FailureReason.of(e), e);
     }
   }
 
   private static Properties driverProperties() {
     Properties p = new Properties();
-    p.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-    p.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-    p.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+    p.setProperty("connectTimeout", Integer.toString(TIMEOUT_SECONDS));
+    p.setProperty("loginTimeout", Integer.toString(TIMEOUT_SECONDS));
+    p.setProperty("socketTimeout", Integer.toString(TIMEOUT_SECONDS));
     return p;
   }
 

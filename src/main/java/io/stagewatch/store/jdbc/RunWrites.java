@@ -8,9 +8,15 @@ import io.stagewatch.store.AlertUpdate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
-/** Recording a run as it goes: its start, each result, its end; the same SQL for both databases. */
+/**
+ * Recording a run as it goes: its start, each result, its end; the same SQL for both databases.
+ * Every write may be repeated (the writer tries again after a failure whose outcome it cannot
+ * know): the start is inserted once, results are upserted, and an end already recorded is left
+ * alone.
+ */
 final class RunWrites {
   private static final String UPSERT_RESULT =
       "INSERT INTO check_results (run_id, check_id, suite, tags, status, attempts, duration_ms,"
@@ -45,7 +51,8 @@ final class RunWrites {
       Statements.update(
           c,
           "INSERT INTO runs (run_id, environment, project, run_trigger, label, started_at, status,"
-              + " runner_version, series, selection) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)",
+              + " runner_version, series, selection) VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)"
+              + " ON CONFLICT (run_id) DO NOTHING",
           info.runId(),
           info.environment(),
           info.project(),
@@ -74,35 +81,59 @@ final class RunWrites {
     }
   }
 
-  /** The run's end, every result again and the alert policy's decision, in one transaction. */
+  /** Several results in one transaction. */
+  void checksFinished(String runId, List<CheckResult> results) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      upsertResults(c, runId, results);
+      c.commit();
+    }
+  }
+
+  /**
+   * The run's end, every result again and the alert policy's decision, in one transaction; nothing
+   * when the run's end is recorded already.
+   */
   void runFinished(RunResult result, AlertUpdate update) throws SQLException {
     String runId = result.info().runId();
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
-        // Every result again: a write lost while the run went on must not leave a gap.
-        for (CheckResult check : result.checks()) {
-          bindResult(st, runId, check);
-          st.addBatch();
-        }
-        st.executeBatch();
-      }
       Counts n = result.counts();
-      Statements.update(
-          c,
-          "UPDATE runs SET finished_at = ?, status = ?, total = ?, passed = ?, flaky = ?,"
-              + " failed = ?, error = ?, skipped = ? WHERE run_id = ?",
-          result.finishedAt().toEpochMilli(),
-          result.status().name(),
-          n.total(),
-          n.passed(),
-          n.flaky(),
-          n.failed(),
-          n.error(),
-          n.skipped(),
-          runId);
+      int ended =
+          Statements.update(
+              c,
+              "UPDATE runs SET finished_at = ?, status = ?, total = ?, passed = ?, flaky = ?,"
+                  + " failed = ?, error = ?, skipped = ? WHERE run_id = ? AND finished_at IS NULL",
+              result.finishedAt().toEpochMilli(),
+              result.status().name(),
+              n.total(),
+              n.passed(),
+              n.flaky(),
+              n.failed(),
+              n.error(),
+              n.skipped(),
+              runId);
+      if (ended == 0) {
+        // Ended already, by an earlier attempt whose answer was lost (its notices are in the
+        // outbox), or not in the store at all: either way there is nothing to end.
+        c.rollback();
+        return;
+      }
+      // Every result again: a write lost while the run went on must not leave a gap.
+      upsertResults(c, runId, result.checks());
       NoticeQueries.write(c, result.info().environment(), update);
       c.commit();
+    }
+  }
+
+  private static void upsertResults(Connection c, String runId, List<CheckResult> results)
+      throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
+      for (CheckResult check : results) {
+        bindResult(st, runId, check);
+        st.addBatch();
+      }
+      st.executeBatch();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.stagewatch.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
 import java.io.IOException;
@@ -10,23 +11,31 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * SQLite: one file, its directory created on demand. The run lock is an OS file lock on a file
  * beside the database, one per environment, which the OS drops when the holding process dies.
+ * Parameters in the URL ({@code ?name=value}, the driver's pragmas) are passed on to the driver.
  */
 final class SqliteDialect implements Dialect {
   static final String PREFIX = "jdbc:sqlite:";
 
   /** How long a writer waits for another process's write to finish before giving up. */
-  static final int BUSY_TIMEOUT_MS = 10_000;
+  static final long BUSY_TIMEOUT_MS = ANSWER_TIMEOUT.toMillis();
 
   private final Path file;
+  private final String parameters;
 
-  SqliteDialect(Path file) {
+  private SqliteDialect(Path file, String parameters) {
     this.file = file;
+    this.parameters = parameters;
   }
 
   /**
@@ -37,6 +46,7 @@ final class SqliteDialect implements Dialect {
     String path = url.substring(PREFIX.length());
     int query = path.indexOf('?');
     Path file = baseDir.resolve(query < 0 ? path : path.substring(0, query)).normalize();
+    String parameters = query < 0 ? "" : path.substring(query);
     Path dir = file.toAbsolutePath().getParent();
     try {
       if (dir != null) {
@@ -52,7 +62,7 @@ final class SqliteDialect implements Dialect {
     if (dir != null) {
       SqliteNativeLibrary.useFrom(dir);
     }
-    return new SqliteDialect(file.toAbsolutePath());
+    return new SqliteDialect(file.toAbsolutePath(), parameters);
   }
 
   @Override
@@ -67,18 +77,52 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public void configure(HikariConfig pool) {
-    pool.setJdbcUrl(PREFIX + file);
+    pool.setJdbcUrl(PREFIX + file + parameters);
     pool.setMaximumPoolSize(2);
-    pool.addDataSourceProperty("busy_timeout", Integer.toString(BUSY_TIMEOUT_MS));
+    pool.setConnectionTimeout(ANSWER_TIMEOUT.toMillis());
+    pool.addDataSourceProperty("busy_timeout", Long.toString(BUSY_TIMEOUT_MS));
     pool.addDataSourceProperty("journal_mode", "WAL");
     // Immediate transactions take the write lock up front, so two writers queue on busy_timeout
     // instead of one failing when it upgrades a read lock.
     pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+    pool.setExceptionOverride(new EvictAfterSilentRollback());
+  }
+
+  /**
+   * SQLite may roll a transaction back by itself when it fails with one of these codes, and the
+   * driver does not notice: it still believes a transaction is open, so the connection's next
+   * "transaction" would run statement by statement, each committed at once (a run's end without its
+   * results, after a full disk). Such a connection is closed instead of going back to the pool.
+   */
+  private static final class EvictAfterSilentRollback implements SQLExceptionOverride {
+    /** SQLITE_BUSY, SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL: SQLite's "automatic rollback" list. */
+    private static final Set<Integer> MAY_ROLL_BACK = Set.of(5, 7, 10, FailureReason.SQLITE_FULL);
+
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      return MAY_ROLL_BACK.contains(e.getErrorCode() & 0xff)
+          ? SQLExceptionOverride.Override.MUST_EVICT
+          : SQLExceptionOverride.Override.CONTINUE_EVICT;
+    }
   }
 
   @Override
   public @Nullable String migrationLockStatement() {
     return null;
+  }
+
+  /**
+   * Folds the write-ahead log into the database and truncates it. SQLite does so itself when the
+   * last connection closes, but not when that checkpoint fails (a full disk) or another process has
+   * the file open (a daemon): then the log keeps its size, and on a disk that filled up the space
+   * it holds is what the next write needs.
+   */
+  @Override
+  public void releaseSpace(DataSource data) throws SQLException {
+    try (Connection c = data.getConnection();
+        Statement st = c.createStatement()) {
+      st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
   }
 
   @Override
