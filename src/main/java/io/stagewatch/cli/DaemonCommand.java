@@ -1,30 +1,18 @@
 package io.stagewatch.cli;
 
-import io.stagewatch.app.RunOutput;
-import io.stagewatch.app.RunPipeline;
-import io.stagewatch.app.ScheduledRuns;
+import io.stagewatch.app.DaemonService;
 import io.stagewatch.config.ConfigException;
-import io.stagewatch.config.ConfigProblem;
-import io.stagewatch.config.Location;
-import io.stagewatch.config.ScheduleConfig;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.schedule.CannotListenException;
-import io.stagewatch.schedule.Daemon;
-import io.stagewatch.schedule.LastRuns;
-import io.stagewatch.schedule.Schedule;
-import io.stagewatch.schedule.StatusServer;
-import io.stagewatch.schedule.StoreStatus;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -78,58 +66,33 @@ final class DaemonCommand implements Callable<Integer> {
     Workspace workspace =
         Workspace.load(config.config(), config.environment(), root.environment, false);
     StagewatchConfig cfg = workspace.config();
-    List<Schedule> schedules = schedules(cfg);
     Consumer<String> log =
         line -> root.err.println(Instant.now() + " stagewatch: " + cfg.secrets().mask(line));
-    // One pipeline, and so one notifier, for the daemon's life: each slot's run sends its
-    // notices, and pending ones left by a Slack outage go out between slots.
-    RunPipeline pipeline =
-        RunPipeline.open(workspace, true, Clock.systemUTC(), root.environment, RunOutput.of(log));
-    LastRuns lastRuns = new LastRuns();
-    Daemon daemon =
-        new Daemon(
-            schedules,
-            new ScheduledRuns(
-                pipeline,
-                RunOutput.of(log),
-                lastRuns,
-                reports.reportDir(),
-                ScheduledRuns.LOCK_WAIT),
-            Clock.systemUTC(),
-            log);
-    StoreStatus status = ScheduledRuns.status(cfg, daemon, lastRuns, Clock.systemUTC());
-    StatusServer server = listen(status, daemon);
-    if (server == null) {
+    DaemonService service;
+    try {
+      service =
+          DaemonService.start(
+              workspace,
+              new InetSocketAddress(bind.<String>getValue(), port.<Integer>getValue()),
+              reports.reportDir(),
+              Clock.systemUTC(),
+              root.environment,
+              log);
+    } catch (CannotListenException e) {
+      root.err.println("stagewatch: " + e.getMessage());
       return ExitCodes.USAGE;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> shutDown(daemon, server, status, log, stopped), "stagewatch-stop"));
-    daemon.start();
+        .addShutdownHook(new Thread(() -> shutDown(service, log, stopped), "stagewatch-stop"));
     log.accept(
         "serving http://"
             + bind.getValue()
             + ":"
-            + server.port()
+            + service.port()
             + "/ (status), /metrics, /livez, /readyz");
     stopped.await();
     return ExitCodes.PASSED;
-  }
-
-  /**
-   * Starts the endpoints on {@code --bind} and {@code --port}; null, said on stderr, when they
-   * cannot listen there, before any slot has run.
-   */
-  private @Nullable StatusServer listen(StoreStatus status, Daemon daemon) throws IOException {
-    InetSocketAddress address =
-        new InetSocketAddress(bind.<String>getValue(), port.<Integer>getValue());
-    try {
-      return StatusServer.start(address, status, daemon::alive);
-    } catch (CannotListenException e) {
-      root.err.println("stagewatch: " + e.getMessage());
-      return null;
-    }
   }
 
   /**
@@ -137,40 +100,20 @@ final class DaemonCommand implements Callable<Integer> {
    * exit 0 (a daemon told to stop has done its job), rather than the JVM's 143.
    */
   private static void shutDown(
-      Daemon daemon,
-      StatusServer server,
-      StoreStatus status,
-      Consumer<String> log,
-      CountDownLatch stopped) {
+      DaemonService service, Consumer<String> log, CountDownLatch stopped) {
     log.accept(
         "stopping: no new runs; waiting up to " + GRACE.toSeconds() + "s for the current one");
     try {
-      if (!daemon.stop(GRACE)) {
+      if (!service.stop(GRACE)) {
         log.accept("the run in progress did not finish; the next start marks it ABORTED");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    server.close();
-    status.close();
     log.accept("stopped");
     stopped.countDown();
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(ExitCodes.PASSED);
-  }
-
-  static List<Schedule> schedules(StagewatchConfig config) throws ConfigException {
-    List<ScheduleConfig> entries = config.schedules();
-    if (entries.isEmpty()) {
-      throw new ConfigException(
-          List.of(
-              new ConfigProblem(
-                  Location.ofFile(config.file().toString()),
-                  "schedules",
-                  "the daemon needs at least one schedule, e.g. schedules: [{suites: [\"*\"],"
-                      + " every: 15m}]")));
-    }
-    return entries.stream().map(Schedule::of).toList();
   }
 }

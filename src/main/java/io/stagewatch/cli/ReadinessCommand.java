@@ -1,39 +1,22 @@
 package io.stagewatch.cli;
 
 import io.stagewatch.app.ProjectStore;
+import io.stagewatch.app.ReleaseReadiness;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
-import io.stagewatch.config.ReadinessConfig;
-import io.stagewatch.config.SlackSection;
 import io.stagewatch.config.StagewatchConfig;
-import io.stagewatch.notify.Delivery;
-import io.stagewatch.notify.slack.ReadinessSlackMessage;
-import io.stagewatch.notify.slack.SlackNotifier;
-import io.stagewatch.readiness.Component;
-import io.stagewatch.readiness.ComponentInput;
-import io.stagewatch.readiness.CoverageReport;
 import io.stagewatch.readiness.InputException;
-import io.stagewatch.readiness.JunitReports;
-import io.stagewatch.readiness.QualityInput;
 import io.stagewatch.readiness.ReadinessCache;
 import io.stagewatch.readiness.ReadinessJson;
 import io.stagewatch.readiness.ReadinessMarkdown;
 import io.stagewatch.readiness.ReadinessResult;
-import io.stagewatch.readiness.ReadinessScore;
 import io.stagewatch.readiness.ReadinessText;
-import io.stagewatch.readiness.SarifReport;
-import io.stagewatch.readiness.StagingHistory;
-import io.stagewatch.readiness.Verdict;
 import io.stagewatch.report.GitHubActions;
-import io.stagewatch.store.ResultStore;
-import io.stagewatch.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,25 +115,20 @@ final class ReadinessCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     StagewatchConfig loaded = loadConfig();
-    ReadinessConfig settings = loaded == null ? ReadinessConfig.DEFAULT : loaded.readiness();
-    StagingHistory staging = null;
-    if (loaded != null) {
-      try {
-        staging = staging(loaded);
-      } catch (StoreException e) {
-        root.err.println(
-            "stagewatch: the staging history cannot be read: " + loaded.secrets().maskedMessage(e));
-        return ExitCodes.INTERNAL;
-      }
-    }
-    ReadinessResult result;
     ReadinessCache cache = new ReadinessCache(baseDir(loaded));
+    ReleaseReadiness.Inputs inputs =
+        new ReleaseReadiness.Inputs(
+            junit.getValue(),
+            coverage.getValue(),
+            security.getValue(),
+            quality.getValue(),
+            threshold);
+    ReadinessResult result;
     try {
-      List<ComponentInput> inputs = inputs(settings, staging);
-      ReadinessScore score = ReadinessScore.of(inputs, settings.weights());
-      double limit = threshold != null ? threshold : settings.threshold();
-      Verdict verdict = Verdict.of(score, limit, staging, settings.stagingGate());
-      result = new ReadinessResult(score, verdict, Instant.now(), cache.previous());
+      result = ReleaseReadiness.evaluate(loaded, inputs, cache, Clock.systemUTC());
+    } catch (ReleaseReadiness.StoreUnreadable e) {
+      root.err.println("stagewatch: " + e.getMessage());
+      return ExitCodes.INTERNAL;
     } catch (InputException e) {
       root.err.println("stagewatch: readiness: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -158,26 +136,11 @@ final class ReadinessCommand implements Callable<Integer> {
     root.out.print(
         json.<Boolean>getValue() ? ReadinessJson.render(result) : ReadinessText.render(result));
     if (notify.<Boolean>getValue() && !result.verdict().ready()) {
-      tellSlack(result, loaded);
+      // A notice that cannot be sent is reported; it never changes the verdict or the exit code.
+      ReleaseReadiness.notifySlack(result, loaded)
+          .ifPresent(problem -> root.err.println("stagewatch: " + problem));
     }
     return write(result, cache);
-  }
-
-  /** A notice that cannot be sent is reported; it never changes the verdict or the exit code. */
-  private void tellSlack(ReadinessResult result, @Nullable StagewatchConfig loaded) {
-    SlackSection slack = loaded == null ? null : loaded.slack();
-    if (loaded == null || slack == null) {
-      root.err.println("stagewatch: --notify needs notify.slack in the config; nothing was sent");
-      return;
-    }
-    try (SlackNotifier notifier = SlackNotifier.of(slack, loaded.secrets())) {
-      Delivery delivery = notifier.send(ReadinessSlackMessage.render(result, loaded.project()));
-      if (delivery.outcome() != Delivery.Outcome.SENT) {
-        root.err.println(
-            "stagewatch: the readiness notice was not delivered to Slack: "
-                + loaded.secrets().mask(String.valueOf(delivery.error())));
-      }
-    }
   }
 
   private int write(ReadinessResult result, ReadinessCache cache) {
@@ -201,36 +164,6 @@ final class ReadinessCommand implements Callable<Integer> {
     return result.verdict().ready() ? ExitCodes.PASSED : ExitCodes.FAILED;
   }
 
-  private List<ComponentInput> inputs(ReadinessConfig settings, @Nullable StagingHistory staging)
-      throws InputException {
-    List<Path> junit = this.junit.getValue();
-    @Nullable Path coverage = this.coverage.getValue();
-    @Nullable Path security = this.security.getValue();
-    @Nullable String quality = this.quality.getValue();
-    List<ComponentInput> inputs = new ArrayList<>();
-    inputs.add(
-        junit.isEmpty()
-            ? ComponentInput.missing(Component.CI, "no --junit given")
-            : JunitReports.read(junit, settings.window()));
-    inputs.add(
-        coverage == null
-            ? ComponentInput.missing(Component.COVERAGE, "no --coverage given")
-            : CoverageReport.read(coverage));
-    inputs.add(
-        security == null
-            ? ComponentInput.missing(Component.SECURITY, "no --security given")
-            : SarifReport.read(Component.SECURITY, security));
-    inputs.add(
-        quality == null
-            ? ComponentInput.missing(Component.QUALITY, "no --quality given")
-            : QualityInput.read(quality));
-    inputs.add(
-        staging == null
-            ? ComponentInput.missing(Component.STAGING, "no config, so no store")
-            : staging.input());
-    return inputs;
-  }
-
   /**
    * The config when there is one. The readiness score is useful in a CI job that has no stagewatch
    * config: then the default config file may be absent, and staging is simply missing.
@@ -240,12 +173,6 @@ final class ReadinessCommand implements Callable<Integer> {
       return null;
     }
     return new ConfigLoader(root.environment).load(config.config(), config.environment());
-  }
-
-  private static StagingHistory staging(StagewatchConfig loaded) throws StoreException {
-    try (ResultStore store = ProjectStore.open(loaded)) {
-      return ProjectStore.staging(store, loaded);
-    }
   }
 
   private static Path baseDir(@Nullable StagewatchConfig loaded) {

@@ -1,5 +1,6 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.app.DaemonService;
 import io.stagewatch.app.RunOutput;
 import io.stagewatch.app.RunPipeline;
 import io.stagewatch.app.ScheduledRuns;
@@ -238,7 +239,7 @@ final class DaemonProject {
   /** A daemon on the workspace's schedules, as {@code daemon} builds it, minus its log. */
   Daemon daemon(Workspace workspace, ScheduledRuns slots) throws Exception {
     return new Daemon(
-        DaemonCommand.schedules(workspace.config()), slots, Clock.systemUTC(), line -> {});
+        DaemonService.schedules(workspace.config()), slots, Clock.systemUTC(), line -> {});
   }
 
   /** A daemon with no schedule: the scheduler only wakes up, it never runs a slot. */

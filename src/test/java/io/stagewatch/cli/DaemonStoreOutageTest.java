@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.app.DaemonService;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.SlotOutcome;
@@ -85,7 +86,7 @@ class DaemonStoreOutageTest {
         }
       }
 
-      Schedule schedule = DaemonCommand.schedules(workspace.config()).get(0);
+      Schedule schedule = DaemonService.schedules(workspace.config()).get(0);
       List<String> recorded =
           daemon.records().stream()
               .filter(r -> r.outcome() == SlotOutcome.PASSED)
