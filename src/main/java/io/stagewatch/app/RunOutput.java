@@ -6,42 +6,27 @@ import java.util.function.Consumer;
 /**
  * Where a run's lines for people go: what went well (a notice sent) and what went wrong (a notice
  * not delivered). The lines are masked already; progress per check goes through a run listener.
+ *
+ * @param infoLines lines about what was done, such as {@code Slack: alert about 2 checks sent.}
+ * @param problemLines lines about trouble, each starting {@code stagewatch: }
  */
-public interface RunOutput {
-
-  /** A line about what was done, such as {@code Slack: alert about 2 checks sent.} */
-  void info(String line);
-
-  /** A line about trouble, starting {@code stagewatch: }. */
-  void problem(String line);
+public record RunOutput(Consumer<String> infoLines, Consumer<String> problemLines) {
 
   /** Lines to a console: information on {@code out}, trouble on {@code err}. */
-  static RunOutput of(PrintStream out, PrintStream err) {
-    return new RunOutput() {
-      @Override
-      public void info(String line) {
-        out.println(line);
-      }
-
-      @Override
-      public void problem(String line) {
-        err.println(line);
-      }
-    };
+  public static RunOutput of(PrintStream out, PrintStream err) {
+    return new RunOutput(out::println, err::println);
   }
 
   /** Every line to one log. */
-  static RunOutput of(Consumer<String> log) {
-    return new RunOutput() {
-      @Override
-      public void info(String line) {
-        log.accept(line);
-      }
+  public static RunOutput of(Consumer<String> log) {
+    return new RunOutput(log, log);
+  }
 
-      @Override
-      public void problem(String line) {
-        log.accept(line);
-      }
-    };
+  public void info(String line) {
+    infoLines.accept(line);
+  }
+
+  public void problem(String line) {
+    problemLines.accept(line);
   }
 }

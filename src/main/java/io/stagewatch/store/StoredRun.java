@@ -27,37 +27,6 @@ public record StoredRun(
     @Nullable String runnerVersion,
     @Nullable Series series) {
 
-  /** A run of no series. */
-  public StoredRun(
-      String runId,
-      String environment,
-      @Nullable String project,
-      String trigger,
-      @Nullable String label,
-      Instant startedAt,
-      @Nullable Instant finishedAt,
-      StoredRunStatus status,
-      Counts counts,
-      @Nullable String runnerVersion) {
-    this(
-        runId,
-        environment,
-        project,
-        trigger,
-        label,
-        startedAt,
-        finishedAt,
-        status,
-        counts,
-        runnerVersion,
-        null);
-  }
-
-  /** Whether the run belongs to {@code series} (the same selection; the name may have changed). */
-  public boolean of(Series other) {
-    return series != null && series.selection().equals(other.selection());
-  }
-
   /** How long the run took; null when it did not finish. */
   public @Nullable Duration duration() {
     return finishedAt == null ? null : Duration.between(startedAt, finishedAt);

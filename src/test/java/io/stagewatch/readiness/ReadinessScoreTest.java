@@ -143,6 +143,7 @@ class ReadinessScoreTest {
         status.isFinished() ? start.plusSeconds(5) : null,
         status,
         new io.stagewatch.run.Counts(1, 1, 0, 0, 0, 0),
+        null,
         null);
   }
 }

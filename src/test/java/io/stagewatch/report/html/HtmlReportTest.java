@@ -71,7 +71,8 @@ class HtmlReportTest {
         at.plusMillis(1200),
         status,
         new Counts(2, status == StoredRunStatus.PASSED ? 2 : 1, 0, 0, 0, 0),
-        "test");
+        "test",
+        null);
   }
 
   static StoredResult result(String runId, String check, CheckStatus status, Instant at) {
