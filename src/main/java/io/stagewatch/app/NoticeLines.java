@@ -5,7 +5,7 @@ import io.stagewatch.notify.Alerting;
 import io.stagewatch.notify.NoticeReport;
 import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.run.RunResult;
-import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.NoticeOutbox;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
 import java.util.List;
@@ -26,7 +26,7 @@ final class NoticeLines {
       RunResult result,
       Secrets secrets) {
     List<NoticeReport> reports;
-    Optional<ResultStore> outbox = session.store();
+    Optional<NoticeOutbox> outbox = session.outbox();
     if (outbox.isPresent()) {
       try {
         reports = notifications.deliverOutbox(outbox.get(), result.info().environment());

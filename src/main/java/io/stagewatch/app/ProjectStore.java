@@ -5,6 +5,7 @@ import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.run.Series;
 import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ public final class ProjectStore {
   private ProjectStore() {}
 
   /** Opens the store named by {@code store.url}, a relative SQLite path in the project folder. */
-  public static JdbcResultStore open(StagewatchConfig config) throws StoreException {
+  public static ResultStore open(StagewatchConfig config) throws StoreException {
     return JdbcResultStore.open(config.store().url(), projectFolder(config.file()));
   }
 
@@ -22,10 +23,10 @@ public final class ProjectStore {
    * The staging series of the config ({@code readiness.series}, every schedule's by default) over
    * {@code readiness.window}, as the staging component, the gate and the pages judge them.
    */
-  public static StagingHistory staging(ResultStore store, StagewatchConfig config)
+  public static StagingHistory staging(RunHistory history, StagewatchConfig config)
       throws StoreException {
     return StagingHistory.read(
-        store,
+        history,
         config.environment().name(),
         Series.named(config.schedules(), config.readiness().series()),
         config.readiness().window());

@@ -17,6 +17,7 @@ import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Runner;
 import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.RunLockedException;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
@@ -176,16 +177,16 @@ public final class RunPipeline implements AutoCloseable {
 
   /** The staging readiness verdict over {@code readiness.series}; null when the store fails. */
   private @Nullable StagingReadiness staging(StoreSession session) {
-    Optional<ResultStore> store = session.store();
-    if (store.isEmpty()) {
+    Optional<RunHistory> history = session.history();
+    if (history.isEmpty()) {
       return null;
     }
     StagewatchConfig config = config();
     ReadinessConfig settings = config.readiness();
     try {
-      StagingHistory history = ProjectStore.staging(store.get(), config);
+      StagingHistory staging = ProjectStore.staging(history.get(), config);
       return StagingReadiness.of(
-          history, settings.window(), settings.threshold(), settings.stagingGate());
+          staging, settings.window(), settings.threshold(), settings.stagingGate());
     } catch (StoreException e) {
       output.problem(
           "stagewatch: the staging readiness cannot be read: " + config.secrets().maskedMessage(e));

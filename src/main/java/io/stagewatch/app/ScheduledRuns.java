@@ -13,8 +13,10 @@ import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.SlotRunner;
 import io.stagewatch.schedule.StoreStatus;
+import io.stagewatch.store.NoticeOutbox;
+import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.RunRetention;
 import io.stagewatch.store.StoreException;
-import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +126,7 @@ public final class ScheduledRuns implements SlotRunner {
       nextRetentionNanos = now + retentionEvery.toNanos();
     }
     StagewatchConfig config = pipeline.config();
-    JdbcResultStore store;
+    ResultStore store;
     try {
       store = ProjectStore.open(config);
     } catch (StoreException | RuntimeException e) {
@@ -146,7 +148,7 @@ public final class ScheduledRuns implements SlotRunner {
     }
   }
 
-  private void applyRetention(JdbcResultStore store, StagewatchConfig config, long now) {
+  private void applyRetention(RunRetention store, StagewatchConfig config, long now) {
     int days = config.store().retentionDays();
     Instant cutoff = pipeline.clock().instant().minus(Duration.ofDays(days));
     try {
@@ -174,9 +176,9 @@ public final class ScheduledRuns implements SlotRunner {
     nextRetentionNanos = now + retry.toNanos();
   }
 
-  private void deliverOutbox(JdbcResultStore store, StagewatchConfig config, Alerting n) {
+  private void deliverOutbox(NoticeOutbox outbox, StagewatchConfig config, Alerting n) {
     try {
-      for (NoticeReport report : n.deliverOutbox(store, config.environment().name())) {
+      for (NoticeReport report : n.deliverOutbox(outbox, config.environment().name())) {
         NoticeLines.print(log, n.notifierName(), report, config.secrets());
       }
     } catch (StoreException | RuntimeException e) {

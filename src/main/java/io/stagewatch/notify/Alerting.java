@@ -2,9 +2,9 @@ package io.stagewatch.notify;
 
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.AlertPlanner;
+import io.stagewatch.store.NoticeOutbox;
 import io.stagewatch.store.NoticeStatus;
 import io.stagewatch.store.OutboxNotice;
-import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,12 +50,12 @@ public final class Alerting implements AutoCloseable {
    * Slack is unavailable the rest are not tried: they stay pending, in order, for the next run, and
    * the run is held up by one delivery budget at most.
    */
-  public List<NoticeReport> deliverOutbox(ResultStore store, String environment)
+  public List<NoticeReport> deliverOutbox(NoticeOutbox outbox, String environment)
       throws StoreException {
     Instant now = clock.instant();
     List<NoticeReport> reports = new ArrayList<>();
     @Nullable Delivery unavailable = null;
-    for (OutboxNotice notice : store.claimNotices(environment, now, now.minus(STALE_CLAIM))) {
+    for (OutboxNotice notice : outbox.claimNotices(environment, now, now.minus(STALE_CLAIM))) {
       Delivery delivery =
           unavailable != null
               ? Delivery.retryLater("not tried, as an earlier one failed: " + unavailable.error())
@@ -64,7 +64,7 @@ public final class Alerting implements AutoCloseable {
         unavailable = delivery;
       }
       NoticeStatus status = delivery.outcome().status();
-      store.settleNotice(notice.noticeId(), status, delivery.error(), clock.instant());
+      outbox.settleNotice(notice.noticeId(), status, delivery.error(), clock.instant());
       reports.add(
           new NoticeReport(
               notice.kind(), notice.runId(), notice.checks(), status, delivery.error()));

@@ -1,7 +1,7 @@
 package io.stagewatch.readiness;
 
 import io.stagewatch.run.Series;
-import io.stagewatch.store.ResultStore;
+import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.text.PassRate;
@@ -44,8 +44,7 @@ public record StagingHistory(String environment, List<SeriesHistory> series) {
    * {@code window} runs.
    */
   public static StagingHistory read(
-      ResultStore store, String environment, List<Series> series, int window)
-      throws StoreException {
+      RunHistory store, String environment, List<Series> series, int window) throws StoreException {
     if (series.isEmpty()) {
       Map<@Nullable Series, List<StoredRun>> bySeries = new LinkedHashMap<>();
       for (StoredRun run : store.lastRuns(environment, window)) {

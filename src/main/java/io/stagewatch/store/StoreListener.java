@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * comes back gets the rest of the run; {@link #finish} ends the writing and says what was lost.
  */
 public final class StoreListener implements RunListener {
-  private final ResultStore store;
+  private final RunRecorder store;
   private final String runnerVersion;
   private final @Nullable AlertPlanner planner;
   private final StoreWriter<Event> writer = new StoreWriter<>(this::write);
@@ -36,7 +36,7 @@ public final class StoreListener implements RunListener {
   /**
    * @param planner decides the notices to write with the run's end; null when nothing is sent
    */
-  public StoreListener(ResultStore store, String runnerVersion, @Nullable AlertPlanner planner) {
+  public StoreListener(RunRecorder store, String runnerVersion, @Nullable AlertPlanner planner) {
     this.store = store;
     this.runnerVersion = runnerVersion;
     this.planner = planner;

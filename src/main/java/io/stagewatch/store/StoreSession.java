@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run's use of the store: take the environment's run lock, mark runs left RUNNING by killed
  * processes ABORTED, record the run through {@link #listener()}, then apply retention and read the
- * window figures. Store trouble never stops the run; {@link #problem()} tells the caller about it
- * afterwards.
+ * window figures. The session owns the open store and closes it; after the run it lends out the
+ * roles the caller needs, {@link #outbox()} and {@link #history()}. Store trouble never stops the
+ * run; {@link #problem()} tells the caller about it afterwards.
  */
 public final class StoreSession implements AutoCloseable {
   /** How far back {@link #recentlyRan} looks; slots further back than this are long over. */
@@ -91,7 +92,7 @@ public final class StoreSession implements AutoCloseable {
    * ahead: a slot run twice is better than a slot missed).
    */
   public boolean recentlyRan(String environment, String label) {
-    ResultStore s = store;
+    RunHistory s = store;
     if (s == null) {
       return false;
     }
@@ -131,11 +132,24 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * The store, while it works: the run and its notices are in it, so the notices can be sent from
-   * its outbox. Empty without a store or after a store problem.
+   * The store's outbox, while the store works: the run and its notices are in it, so the notices
+   * can be sent from there. Empty without a store or after a store problem.
    */
-  public Optional<ResultStore> store() {
-    return problem().isPresent() ? Optional.empty() : Optional.ofNullable(store);
+  public Optional<NoticeOutbox> outbox() {
+    return Optional.ofNullable(working());
+  }
+
+  /**
+   * The store's runs, this one among them, while the store works. Empty without a store or after a
+   * store problem.
+   */
+  public Optional<RunHistory> history() {
+    return Optional.ofNullable(working());
+  }
+
+  /** The store, unless there is none or it failed; the session keeps it and closes it. */
+  private @Nullable ResultStore working() {
+    return problem().isPresent() ? null : store;
   }
 
   /** The first store problem of the run, if any; its message is not masked yet. */

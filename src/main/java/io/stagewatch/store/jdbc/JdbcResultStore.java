@@ -27,9 +27,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The store over JDBC, for SQLite and PostgreSQL alike: the statements are the same for both;
  * {@link Dialect} holds what differs. Connections come from a HikariCP pool. This class opens the
- * store and turns SQL failures into {@link StoreException}s that say what could not be done; the
- * SQL itself is in {@link RunWrites} (recording runs), {@link RunQueries} (reading them and the
- * lock holder), {@link NoticeQueries} (alert state and outbox) and {@link Retention}.
+ * store, plays every role of it, and turns SQL failures into {@link StoreException}s that say what
+ * could not be done; the SQL itself is in {@link RunWrites} (the {@link
+ * io.stagewatch.store.RunRecorder}'s writes, and marking abandoned runs), {@link RunQueries} (the
+ * {@link io.stagewatch.store.RunHistory}, and the lock holder), {@link NoticeQueries} (the alert
+ * state and the {@link io.stagewatch.store.NoticeOutbox}) and {@link Retention} (the {@link
+ * io.stagewatch.store.RunRetention}); the run lock itself is the {@link Dialect}'s.
  */
 public final class JdbcResultStore implements ResultStore {
   private final Dialect dialect;

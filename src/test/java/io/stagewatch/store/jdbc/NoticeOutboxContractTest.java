@@ -7,6 +7,7 @@ import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.store.AlertState;
 import io.stagewatch.store.AlertUpdate;
+import io.stagewatch.store.NoticeOutbox;
 import io.stagewatch.store.NoticeStatus;
 import io.stagewatch.store.OutboxNotice;
 import io.stagewatch.store.StoreDatabase;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The alert state and the outbox, on SQLite and on a real PostgreSQL. */
+/**
+ * The alert state (read by the {@link io.stagewatch.store.RunRecorder} for the run's end that
+ * writes it) and the {@link NoticeOutbox}, on SQLite and on a real PostgreSQL.
+ */
 class NoticeOutboxContractTest {
   static final Instant T0 = ResultStoreContractTest.T0;
   static final Instant STALE = T0.minus(Duration.ofMinutes(10));
@@ -101,6 +105,26 @@ class NoticeOutboxContractTest {
       store.settleNotice(alert.noticeId(), NoticeStatus.SENT, null, T0);
       assertThat(store.claimNotices("staging", T0.plusSeconds(3600), T0.plusSeconds(3000)))
           .isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void noticesWaitWhilePendingOrBeingSentUntilTheyAreSettled(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir)) {
+      RunInfo run = ResultStoreContractTest.info("staging", T0);
+      finish(store, notices(run, 3));
+      NoticeOutbox outbox = store;
+      assertThat(outbox.waitingNotices("staging")).isEqualTo(3);
+      assertThat(outbox.waitingNotices("other")).isZero();
+
+      List<OutboxNotice> claimed = outbox.claimNotices("staging", T0, STALE);
+      assertThat(outbox.waitingNotices("staging")).as("being sent").isEqualTo(3);
+
+      outbox.settleNotice(claimed.get(0).noticeId(), NoticeStatus.SENT, null, T0);
+      outbox.settleNotice(claimed.get(1).noticeId(), NoticeStatus.FAILED, "HTTP 404", T0);
+      outbox.settleNotice(claimed.get(2).noticeId(), NoticeStatus.PENDING, "HTTP 503", T0);
+      assertThat(outbox.waitingNotices("staging")).isEqualTo(1);
     }
   }
 

@@ -7,10 +7,15 @@ import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
+import io.stagewatch.run.Series;
 import io.stagewatch.store.CheckStats;
 import io.stagewatch.store.LockHolder;
+import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.RunLockedException;
+import io.stagewatch.store.RunLocks;
+import io.stagewatch.store.RunRecorder;
+import io.stagewatch.store.RunRetention;
 import io.stagewatch.store.StoreDatabase;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
@@ -30,7 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** What every store must do, on SQLite and on a real PostgreSQL. */
+/**
+ * What every store must do, role by role, on SQLite and on a real PostgreSQL: recording runs
+ * ({@link RunRecorder}), reading them back ({@link RunHistory}), the run lock and abort marking
+ * ({@link RunLocks}), retention ({@link RunRetention}) and opening stores of older schemas. The
+ * alert state and the outbox ({@link io.stagewatch.store.NoticeOutbox}) have their own contract
+ * test beside this one, {@link NoticeOutboxContractTest}.
+ */
 class ResultStoreContractTest {
   static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
@@ -40,6 +51,10 @@ class ResultStoreContractTest {
     return new RunInfo(UUID.randomUUID().toString(), "shop", env, "cron", "b1", startedAt);
   }
 
+  static RunInfo info(String env, Instant startedAt, Series series) {
+    return new RunInfo(UUID.randomUUID().toString(), "shop", env, "cron", "b1", startedAt, series);
+  }
+
   static CheckResult check(String id, CheckStatus status, long durationMs, String message) {
     String[] parts = id.split("/", 2);
     return new CheckResult(
@@ -47,7 +62,7 @@ class ResultStoreContractTest {
   }
 
   /** Records one whole run and returns it. */
-  static RunResult record(JdbcResultStore store, RunInfo info, List<CheckResult> checks)
+  static RunResult record(RunRecorder store, RunInfo info, List<CheckResult> checks)
       throws Exception {
     store.runStarted(info, "test");
     for (CheckResult c : checks) {
@@ -98,6 +113,84 @@ class ResultStoreContractTest {
 
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
+  void resultsWrittenInBatchesReplaceEarlierOnesAndEveryWriteCanBeRepeated(StoreDatabase db)
+      throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      RunRecorder recorder = store;
+      RunInfo info = info("staging", T0);
+      recorder.runStarted(info, "1.2.3");
+      recorder.runStarted(info, "9.9.9");
+      CheckResult a = check("api/a", CheckStatus.FAILED, 40, "boom");
+      CheckResult b = check("api/b", CheckStatus.PASSED, 10, null);
+      recorder.checksFinished(info.runId(), List.of(a, b));
+      CheckResult rerun = check("api/a", CheckStatus.FLAKY, 50, null);
+      recorder.checksFinished(info.runId(), List.of(rerun));
+      recorder.checksFinished(info.runId(), List.of(rerun));
+      assertThat(store.resultsOfLastRuns("staging", 1))
+          .extracting(StoredResult::checkId, StoredResult::status)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple("api/a", CheckStatus.FLAKY),
+              org.assertj.core.groups.Tuple.tuple("api/b", CheckStatus.PASSED));
+
+      recorder.runFinished(new RunResult(info, T0.plusSeconds(1), List.of(rerun, b)));
+      recorder.runFinished(new RunResult(info, T0.plusSeconds(9), List.of(a, b)));
+
+      StoredRun run = store.lastRuns("staging", 5).get(0);
+      assertThat(run.runnerVersion()).as("the first start counts").isEqualTo("1.2.3");
+      assertThat(run.duration()).as("the first end counts").isEqualTo(Duration.ofSeconds(1));
+      assertThat(run.status()).isEqualTo(StoredRunStatus.PASSED);
+      assertThat(run.counts().flaky()).isEqualTo(1);
+      assertThat(store.resultsOfLastRuns("staging", 1))
+          .filteredOn(r -> r.checkId().equals("api/a"))
+          .extracting(StoredResult::status)
+          .containsExactly(CheckStatus.FLAKY);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void eachSeriesIsReadApartAndTheEnvironmentsRunsTogether(StoreDatabase db) throws Exception {
+    Series smoke = new Series("smoke", "-t smoke");
+    Series database = new Series("db", "-s db");
+    try (JdbcResultStore store = open(db)) {
+      RunResult smoke1 = record(store, info("staging", T0, smoke), List.of(passed("api/a")));
+      RunResult db1 =
+          record(
+              store,
+              info("staging", T0.plusSeconds(60), database),
+              List.of(check("db/up", CheckStatus.FAILED, 5, "refused")));
+      RunResult smoke2 =
+          record(store, info("staging", T0.plusSeconds(120), smoke), List.of(passed("api/a")));
+      RunResult adhoc = record(store, info("staging", T0.plusSeconds(180)), List.of());
+      record(store, info("qa", T0.plusSeconds(240), smoke), List.of(passed("api/a")));
+      RunHistory history = store;
+
+      assertThat(history.lastRuns("staging", smoke, 10))
+          .extracting(StoredRun::runId)
+          .containsExactly(smoke2.info().runId(), smoke1.info().runId());
+      assertThat(history.lastRuns("staging", smoke, 10)).allMatch(r -> smoke.equals(r.series()));
+      assertThat(history.lastRuns("staging", smoke, 1))
+          .extracting(StoredRun::runId)
+          .containsExactly(smoke2.info().runId());
+      assertThat(history.resultsOfLastRuns("staging", database, 10))
+          .extracting(StoredResult::runId, StoredResult::checkId)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(db1.info().runId(), "db/up"));
+      assertThat(history.resultsOfLastRuns("staging", smoke, 1))
+          .extracting(StoredResult::runId)
+          .containsExactly(smoke2.info().runId());
+      assertThat(history.lastRuns("staging", 10))
+          .extracting(StoredRun::runId)
+          .containsExactly(
+              adhoc.info().runId(),
+              smoke2.info().runId(),
+              db1.info().runId(),
+              smoke1.info().runId());
+      assertThat(history.lastRuns("qa", database, 10)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
   void statisticsOverTenRunsMatchTheKnownDurationsAndOutcomes(StoreDatabase db) throws Exception {
     try (JdbcResultStore store = open(db)) {
       for (int i = 1; i <= 10; i++) {
@@ -133,7 +226,8 @@ class ResultStoreContractTest {
       RunResult recent =
           record(store, info("staging", T0.minus(Duration.ofDays(2))), List.of(passed("api/a")));
 
-      assertThat(store.deleteRunsStartedBefore(T0.minus(Duration.ofDays(14)))).isEqualTo(2);
+      RunRetention retention = store;
+      assertThat(retention.deleteRunsStartedBefore(T0.minus(Duration.ofDays(14)))).isEqualTo(2);
 
       assertThat(store.lastRuns("staging", 10))
           .extracting(StoredRun::runId)
@@ -154,7 +248,8 @@ class ResultStoreContractTest {
       RunInfo otherEnv = info("qa", T0);
       store.runStarted(otherEnv, "test");
 
-      assertThat(store.markAbandoned("staging")).isEqualTo(1);
+      RunLocks locks = store;
+      assertThat(locks.markAbandoned("staging")).isEqualTo(1);
 
       StoredRun run = store.lastRuns("staging", 1).get(0);
       assertThat(run.status()).isEqualTo(StoredRunStatus.ABORTED);
