@@ -8,15 +8,20 @@ import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.jdbc.JdbcResultStore;
-import java.nio.file.Path;
 
-/** A project's store, where every command finds it. */
+/**
+ * A project's store, where every command finds it: the one place a store is opened from a config.
+ */
 public final class ProjectStore {
   private ProjectStore() {}
 
-  /** Opens the store named by {@code store.url}, a relative SQLite path in the project folder. */
+  /**
+   * Opens the store named by {@code store.url}; a relative SQLite path is in the project folder
+   * ({@link ConfigLoader#projectFolder}), so that cron (which starts in $HOME) and a person in the
+   * project folder use the same store.
+   */
   public static ResultStore open(StagewatchConfig config) throws StoreException {
-    return JdbcResultStore.open(config.store().url(), projectFolder(config.file()));
+    return JdbcResultStore.open(config.store().url(), ConfigLoader.projectFolder(config.file()));
   }
 
   /**
@@ -30,14 +35,5 @@ public final class ProjectStore {
         config.environment().name(),
         Series.named(config.schedules(), config.readiness().series()),
         config.readiness().window());
-  }
-
-  /**
-   * What a relative SQLite path is resolved against: the project folder, which holds {@code
-   * config/stagewatch.yaml}, so that cron (which starts in $HOME) and a person in the project
-   * folder use the same store.
-   */
-  public static Path projectFolder(Path configFile) {
-    return ConfigLoader.projectFolder(configFile);
   }
 }

@@ -1,6 +1,5 @@
 package io.stagewatch.cli;
 
-import io.stagewatch.app.ProjectStore;
 import io.stagewatch.app.ReleaseReadiness;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigLoader;
@@ -176,6 +175,6 @@ final class ReadinessCommand implements Callable<Integer> {
   }
 
   private static Path baseDir(@Nullable StagewatchConfig loaded) {
-    return loaded == null ? Path.of("") : ProjectStore.projectFolder(loaded.file());
+    return loaded == null ? Path.of("") : ConfigLoader.projectFolder(loaded.file());
   }
 }

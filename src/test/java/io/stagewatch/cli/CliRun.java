@@ -1,5 +1,8 @@
 package io.stagewatch.cli;
 
+import io.stagewatch.app.ProjectStore;
+import io.stagewatch.config.ConfigLoader;
+import io.stagewatch.store.ResultStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,6 +50,15 @@ final class CliRun {
     return this;
   }
 
+  Path configFile() {
+    return dir.resolve("config/stagewatch.yaml");
+  }
+
+  /** The project's store, opened from its config as every command opens it. */
+  ResultStore openStore() throws Exception {
+    return ProjectStore.open(new ConfigLoader(environment).load(configFile(), null));
+  }
+
   Path reportDir() {
     return dir.resolve("reports");
   }
@@ -74,7 +86,7 @@ final class CliRun {
     String[] args = new String[extra.length + 5];
     args[0] = "run";
     args[1] = "-c";
-    args[2] = dir.resolve("config/stagewatch.yaml").toString();
+    args[2] = configFile().toString();
     args[3] = "--report-dir";
     args[4] = reportDir().toString();
     System.arraycopy(extra, 0, args, 5, extra.length);

@@ -10,9 +10,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.StoredRunStatus;
-import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +34,8 @@ class DaemonSigtermTest {
   void sigtermDuringARunLetsItFinishRecordedAndExitsZero() throws Exception {
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
     // No store in the config: the daemon records its runs in the default SQLite store.
-    Process daemon = new DaemonProject(dir, staging.baseUrl()).startProcess(0);
+    DaemonProject project = new DaemonProject(dir, staging.baseUrl());
+    Process daemon = project.startProcess(0);
     try {
       await()
           .atMost(Duration.ofSeconds(10))
@@ -47,8 +48,7 @@ class DaemonSigtermTest {
 
     assertThat(daemon.exitValue()).isZero();
     assertThat(Files.readString(dir.resolve("err.log"))).contains("stopped");
-    try (JdbcResultStore store =
-        JdbcResultStore.open("jdbc:sqlite:" + dir.resolve(".stagewatch/stagewatch.db"), dir)) {
+    try (ResultStore store = project.cli.openStore()) {
       List<StoredRun> runs = store.lastRuns("staging", 10);
       assertThat(runs).isNotEmpty();
       assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo(StoredRunStatus.PASSED));

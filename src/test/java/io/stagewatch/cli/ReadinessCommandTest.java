@@ -8,8 +8,7 @@ import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
-import io.stagewatch.store.StoreException;
-import io.stagewatch.store.jdbc.JdbcResultStore;
+import io.stagewatch.store.ResultStore;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -42,10 +41,9 @@ class ReadinessCommandTest {
                 .formatted(readiness.indent(2)));
   }
 
-  /** Records finished staging runs, oldest first. */
-  void stagingRuns(CheckStatus... outcomes) throws StoreException {
-    try (JdbcResultStore store =
-        JdbcResultStore.open("jdbc:sqlite:.stagewatch/stagewatch.db", dir)) {
+  /** Records finished staging runs, oldest first, in the store of the project written last. */
+  void stagingRuns(CheckStatus... outcomes) throws Exception {
+    try (ResultStore store = new CliRun(dir).openStore()) {
       Instant start = Instant.parse("2026-11-23T08:00:00Z");
       for (int i = 0; i < outcomes.length; i++) {
         RunInfo info =
