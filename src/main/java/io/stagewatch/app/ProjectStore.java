@@ -8,14 +8,18 @@ import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** A project's store, where every command finds it. */
 public final class ProjectStore {
   private ProjectStore() {}
 
-  /** Opens the store named by {@code store.url}, a relative SQLite path in the project folder. */
-  public static JdbcResultStore open(StagewatchConfig config) throws StoreException {
-    return JdbcResultStore.open(config.store().url(), projectFolder(config.file()));
+  /**
+   * Opens the store named by {@code store.url}, a relative SQLite path in the project folder; the
+   * times it records itself (when a result was written) come from {@code clock}.
+   */
+  public static JdbcResultStore open(StagewatchConfig config, Clock clock) throws StoreException {
+    return JdbcResultStore.open(config.store().url(), projectFolder(config.file()), clock);
   }
 
   /**

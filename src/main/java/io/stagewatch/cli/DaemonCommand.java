@@ -17,9 +17,7 @@ import io.stagewatch.schedule.StoreStatus;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -80,11 +78,11 @@ final class DaemonCommand implements Callable<Integer> {
     StagewatchConfig cfg = workspace.config();
     List<Schedule> schedules = schedules(cfg);
     Consumer<String> log =
-        line -> root.err.println(Instant.now() + " stagewatch: " + cfg.secrets().mask(line));
+        line -> root.err.println(root.clock.instant() + " stagewatch: " + cfg.secrets().mask(line));
     // One pipeline, and so one notifier, for the daemon's life: each slot's run sends its
     // notices, and pending ones left by a Slack outage go out between slots.
     RunPipeline pipeline =
-        RunPipeline.open(workspace, true, Clock.systemUTC(), root.environment, RunOutput.of(log));
+        RunPipeline.open(workspace, true, root.clock, root.environment, RunOutput.of(log));
     LastRuns lastRuns = new LastRuns();
     Daemon daemon =
         new Daemon(
@@ -95,9 +93,9 @@ final class DaemonCommand implements Callable<Integer> {
                 lastRuns,
                 reports.reportDir(),
                 ScheduledRuns.LOCK_WAIT),
-            Clock.systemUTC(),
+            root.clock,
             log);
-    StoreStatus status = ScheduledRuns.status(cfg, daemon, lastRuns, Clock.systemUTC());
+    StoreStatus status = ScheduledRuns.status(cfg, daemon, lastRuns, root.clock);
     StatusServer server = listen(status, daemon);
     if (server == null) {
       return ExitCodes.USAGE;

@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -150,7 +149,7 @@ final class ReadinessCommand implements Callable<Integer> {
       ReadinessScore score = ReadinessScore.of(inputs, settings.weights());
       double limit = threshold != null ? threshold : settings.threshold();
       Verdict verdict = Verdict.of(score, limit, staging, settings.stagingGate());
-      result = new ReadinessResult(score, verdict, Instant.now(), cache.previous());
+      result = new ReadinessResult(score, verdict, root.clock.instant(), cache.previous());
     } catch (InputException e) {
       root.err.println("stagewatch: readiness: " + e.getMessage());
       return ExitCodes.USAGE;
@@ -242,8 +241,8 @@ final class ReadinessCommand implements Callable<Integer> {
     return new ConfigLoader(root.environment).load(config.config(), config.environment());
   }
 
-  private static StagingHistory staging(StagewatchConfig loaded) throws StoreException {
-    try (ResultStore store = ProjectStore.open(loaded)) {
+  private StagingHistory staging(StagewatchConfig loaded) throws StoreException {
+    try (ResultStore store = ProjectStore.open(loaded, root.clock)) {
       return ProjectStore.staging(store, loaded);
     }
   }

@@ -4,6 +4,7 @@ import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Series;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -102,19 +103,20 @@ public interface ResultStore extends AutoCloseable {
   Optional<LockHolder> lockHolder(String environment) throws StoreException;
 
   /**
-   * Takes the environment's run lock, waiting up to {@code wait} for it.
+   * Takes the environment's run lock, waiting up to {@code wait} for it, as {@code clock} counts
+   * time; it asks again every {@link #LOCK_POLL_INTERVAL}.
    *
    * @throws RunLockedException when another run still holds it after {@code wait}
    */
-  default RunLock lock(String environment, LockHolder me, Duration wait)
+  default RunLock lock(String environment, LockHolder me, Duration wait, Clock clock)
       throws StoreException, RunLockedException {
-    long deadline = System.nanoTime() + wait.toNanos();
+    Instant deadline = clock.instant().plus(wait);
     while (true) {
       Optional<RunLock> lock = tryLock(environment, me);
       if (lock.isPresent()) {
         return lock.get();
       }
-      if (System.nanoTime() - deadline >= 0) {
+      if (!clock.instant().isBefore(deadline)) {
         throw new RunLockedException(environment, lockHolder(environment).orElse(null));
       }
       try {

@@ -15,6 +15,7 @@ import io.stagewatch.store.StoredRunStatus;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,8 @@ class DaemonSigtermTest {
     assertThat(daemon.exitValue()).isZero();
     assertThat(Files.readString(dir.resolve("err.log"))).contains("stopped");
     try (JdbcResultStore store =
-        JdbcResultStore.open("jdbc:sqlite:" + dir.resolve(".stagewatch/stagewatch.db"), dir)) {
+        JdbcResultStore.open(
+            "jdbc:sqlite:" + dir.resolve(".stagewatch/stagewatch.db"), dir, Clock.systemUTC())) {
       List<StoredRun> runs = store.lastRuns("staging", 10);
       assertThat(runs).isNotEmpty();
       assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo(StoredRunStatus.PASSED));
