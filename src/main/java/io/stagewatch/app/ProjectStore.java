@@ -8,6 +8,7 @@ import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.jdbc.JdbcResultStore;
+import java.time.Clock;
 
 /**
  * A project's store, where every command finds it: the one place a store is opened from a config.
@@ -18,10 +19,12 @@ public final class ProjectStore {
   /**
    * Opens the store named by {@code store.url}; a relative SQLite path is in the project folder
    * ({@link ConfigLoader#projectFolder}), so that cron (which starts in $HOME) and a person in the
-   * project folder use the same store.
+   * project folder use the same store. The times it records itself (when a result was written) come
+   * from {@code clock}.
    */
-  public static ResultStore open(StagewatchConfig config) throws StoreException {
-    return JdbcResultStore.open(config.store().url(), ConfigLoader.projectFolder(config.file()));
+  public static ResultStore open(StagewatchConfig config, Clock clock) throws StoreException {
+    return JdbcResultStore.open(
+        config.store().url(), ConfigLoader.projectFolder(config.file()), clock);
   }
 
   /**

@@ -71,7 +71,7 @@ public final class ReleaseReadiness {
       @Nullable StagewatchConfig config, Inputs inputs, ReadinessCache cache, Clock clock)
       throws InputException, StoreUnreadable {
     ReadinessConfig settings = config == null ? ReadinessConfig.DEFAULT : config.readiness();
-    StagingHistory staging = config == null ? null : staging(config);
+    StagingHistory staging = config == null ? null : staging(config, clock);
     ReadinessScore score =
         ReadinessScore.of(components(settings, inputs, staging), settings.weights());
     double limit = inputs.threshold() != null ? inputs.threshold() : settings.threshold();
@@ -101,8 +101,9 @@ public final class ReleaseReadiness {
     }
   }
 
-  private static StagingHistory staging(StagewatchConfig config) throws StoreUnreadable {
-    try (ResultStore store = ProjectStore.open(config)) {
+  private static StagingHistory staging(StagewatchConfig config, Clock clock)
+      throws StoreUnreadable {
+    try (ResultStore store = ProjectStore.open(config, clock)) {
       return ProjectStore.staging(store, config);
     } catch (StoreException e) {
       throw new StoreUnreadable(

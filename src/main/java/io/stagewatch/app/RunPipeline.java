@@ -117,7 +117,7 @@ public final class RunPipeline implements AutoCloseable {
    */
   public RunOutcome run(RunRequest request, RunListener progress) throws ConfigException {
     StagewatchConfig config = config();
-    Runner runner = new Runner(config, workspace.suites(), request.options());
+    Runner runner = new Runner(config, workspace.suites(), request.options(), clock);
     Duration waitLock = request.waitLock();
     StoreSession session;
     try {
@@ -136,12 +136,13 @@ public final class RunPipeline implements AutoCloseable {
 
   private StoreSession openStore(Duration waitLock) throws RunLockedException {
     try {
-      ResultStore store = ProjectStore.open(config());
+      ResultStore store = ProjectStore.open(config(), clock);
       return StoreSession.start(
           store,
           config().environment().name(),
           waitLock,
-          notifications == null ? null : notifications.planner());
+          notifications == null ? null : notifications.planner(),
+          clock);
     } catch (StoreException e) {
       return StoreSession.failed(e);
     }

@@ -30,7 +30,7 @@ import java.util.List;
  * Between slots it delivers the notices still waiting in the store's outbox (a Slack outage during
  * a run does not hold an alert back until the next slot), and applies retention once at the start
  * and then every {@link #RETENTION_EVERY} (a daemon whose slots are far apart, or whose runs all
- * fail to be recorded, still prunes its store).
+ * fail to be recorded, still prunes its store). Both intervals go by the pipeline's clock.
  */
 public final class ScheduledRuns implements SlotRunner {
   /** How long a slot waits for a run of the environment that holds the run lock. */
@@ -52,8 +52,11 @@ public final class ScheduledRuns implements SlotRunner {
   private final Duration lockWait;
   private final Duration outboxEvery;
   private final Duration retentionEvery;
-  private long nextOutboxNanos = System.nanoTime();
-  private long nextRetentionNanos = System.nanoTime();
+
+  /** When the outbox and retention are next due, by the pipeline's clock; both at the start. */
+  private Instant nextOutbox;
+
+  private Instant nextRetention;
 
   /**
    * @param pipeline runs the slots; alive as long as the daemon, with its notifier
@@ -84,6 +87,8 @@ public final class ScheduledRuns implements SlotRunner {
     this.lockWait = lockWait;
     this.outboxEvery = outboxEvery;
     this.retentionEvery = retentionEvery;
+    this.nextOutbox = pipeline.clock().instant();
+    this.nextRetention = nextOutbox;
   }
 
   /**
@@ -93,7 +98,7 @@ public final class ScheduledRuns implements SlotRunner {
   public static StoreStatus status(
       StagewatchConfig config, Daemon daemon, LastRuns memory, Clock clock) {
     return new StoreStatus(
-        () -> ProjectStore.open(config),
+        () -> ProjectStore.open(config, clock),
         config.environment().name(),
         config.schedules().stream().map(Series::of).toList(),
         Series.named(config.schedules(), config.readiness().series()),
@@ -112,23 +117,23 @@ public final class ScheduledRuns implements SlotRunner {
    */
   @Override
   public void idle() {
-    long now = System.nanoTime();
-    boolean retentionDue = now - nextRetentionNanos >= 0;
+    Instant now = pipeline.clock().instant();
+    boolean retentionDue = !now.isBefore(nextRetention);
     Alerting n = pipeline.notifications().orElse(null);
-    boolean outboxDue = n != null && now - nextOutboxNanos >= 0;
+    boolean outboxDue = n != null && !now.isBefore(nextOutbox);
     if (!retentionDue && !outboxDue) {
       return;
     }
     if (outboxDue) {
-      nextOutboxNanos = now + outboxEvery.toNanos();
+      nextOutbox = now.plus(outboxEvery);
     }
     if (retentionDue) {
-      nextRetentionNanos = now + retentionEvery.toNanos();
+      nextRetention = now.plus(retentionEvery);
     }
     StagewatchConfig config = pipeline.config();
     ResultStore store;
     try {
-      store = ProjectStore.open(config);
+      store = ProjectStore.open(config, pipeline.clock());
     } catch (StoreException | RuntimeException e) {
       if (retentionDue) {
         retryRetention(now);
@@ -148,9 +153,9 @@ public final class ScheduledRuns implements SlotRunner {
     }
   }
 
-  private void applyRetention(RunRetention store, StagewatchConfig config, long now) {
+  private void applyRetention(RunRetention store, StagewatchConfig config, Instant now) {
     int days = config.store().retentionDays();
-    Instant cutoff = pipeline.clock().instant().minus(Duration.ofDays(days));
+    Instant cutoff = now.minus(Duration.ofDays(days));
     try {
       int deleted = store.deleteRunsStartedBefore(cutoff);
       log.problem(
@@ -170,10 +175,10 @@ public final class ScheduledRuns implements SlotRunner {
   }
 
   /** After a store failure retention is tried again soon, not an interval later. */
-  private void retryRetention(long now) {
+  private void retryRetention(Instant now) {
     Duration retry =
         retentionEvery.compareTo(RETENTION_RETRY) < 0 ? retentionEvery : RETENTION_RETRY;
-    nextRetentionNanos = now + retry.toNanos();
+    nextRetention = now.plus(retry);
   }
 
   private void deliverOutbox(NoticeOutbox outbox, StagewatchConfig config, Alerting n) {

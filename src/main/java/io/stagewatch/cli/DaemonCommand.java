@@ -7,9 +7,7 @@ import io.stagewatch.schedule.CannotListenException;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -67,7 +65,7 @@ final class DaemonCommand implements Callable<Integer> {
         Workspace.load(config.config(), config.environment(), root.environment, false);
     StagewatchConfig cfg = workspace.config();
     Consumer<String> log =
-        line -> root.err.println(Instant.now() + " stagewatch: " + cfg.secrets().mask(line));
+        line -> root.err.println(root.clock.instant() + " stagewatch: " + cfg.secrets().mask(line));
     DaemonService service;
     try {
       service =
@@ -75,7 +73,7 @@ final class DaemonCommand implements Callable<Integer> {
               workspace,
               new InetSocketAddress(bind.<String>getValue(), port.<Integer>getValue()),
               reports.reportDir(),
-              Clock.systemUTC(),
+              root.clock,
               root.environment,
               log);
     } catch (CannotListenException e) {

@@ -99,7 +99,7 @@ final class HistoryCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
-    try (ResultStore store = ProjectStore.open(loaded)) {
+    try (ResultStore store = ProjectStore.open(loaded, root.clock)) {
       runs =
           series == null
               ? store.lastRuns(environment, last)

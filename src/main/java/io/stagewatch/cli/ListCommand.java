@@ -33,7 +33,8 @@ final class ListCommand implements Callable<Integer> {
         Workspace.load(config.config(), config.environment(), root.environment, false);
     RunOptions options =
         selection.runOptions(RunOptions.DEFAULT_PARALLELISM, false, "manual", null);
-    List<PlannedCheck> checks = new Runner(workspace.config(), workspace.suites(), options).plan();
+    List<PlannedCheck> checks =
+        new Runner(workspace.config(), workspace.suites(), options, root.clock).plan();
     String current = null;
     for (PlannedCheck check : checks) {
       if (!check.suite().equals(current)) {

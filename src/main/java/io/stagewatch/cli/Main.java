@@ -5,6 +5,7 @@ import io.stagewatch.config.ConfigProblem;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,19 +58,26 @@ public final class Main {
 
   public static void main(String[] args) {
     PLATFORM_LOG.setLevel(Level.WARNING);
-    System.exit(execute(args, System.getenv(), System.out, System.err));
+    System.exit(execute(args, System.getenv(), System.out, System.err, Clock.systemUTC()));
   }
 
   /**
    * Runs one command and returns its exit code; the process entry point and the tests both come
    * through here.
+   *
+   * @param clock where every time the command records or compares comes from (run times, retention,
+   *     reminders, lock waits, slots); the process runs on {@link Clock#systemUTC()}
    */
   public static int execute(
-      String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+      String[] args,
+      Map<String, String> environment,
+      PrintStream out,
+      PrintStream err,
+      Clock clock) {
     // Picocli probes for Groovy (on our class path through REST Assured) to support closures in
     // annotations, which we do not use; the probe alone is a large part of a short run's start-up.
     System.setProperty("picocli.disable.closures", "true");
-    StagewatchCommand root = new StagewatchCommand(environment, out, err);
+    StagewatchCommand root = new StagewatchCommand(environment, out, err, clock);
     CommandLine cli = new CommandLine(root.spec);
     addSubcommands(cli, root, args);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -124,7 +123,7 @@ final class ReadinessCommand implements Callable<Integer> {
             threshold);
     ReadinessResult result;
     try {
-      result = ReleaseReadiness.evaluate(loaded, inputs, cache, Clock.systemUTC());
+      result = ReleaseReadiness.evaluate(loaded, inputs, cache, root.clock);
     } catch (ReleaseReadiness.StoreUnreadable e) {
       root.err.println("stagewatch: " + e.getMessage());
       return ExitCodes.INTERNAL;

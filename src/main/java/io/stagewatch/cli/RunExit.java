@@ -9,7 +9,6 @@ import io.stagewatch.report.ConsoleReporter;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.suite.Workspace;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -35,11 +34,7 @@ final class RunExit {
     RunOutcome outcome;
     try (RunPipeline pipeline =
         RunPipeline.open(
-            workspace,
-            notify,
-            Clock.systemUTC(),
-            root.environment,
-            RunOutput.of(root.out, root.err))) {
+            workspace, notify, root.clock, root.environment, RunOutput.of(root.out, root.err))) {
       outcome = pipeline.run(RunRequest.of(options, reportDir, waitLock), console);
     }
     return switch (outcome) {

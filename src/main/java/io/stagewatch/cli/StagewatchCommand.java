@@ -1,6 +1,7 @@
 package io.stagewatch.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,12 +15,17 @@ public final class StagewatchCommand implements Runnable {
   final PrintStream out;
   final PrintStream err;
 
+  /** The one clock of the command: every time it records or compares comes from here. */
+  final Clock clock;
+
   final CommandSpec spec = CommandSpecs.command(this, "stagewatch");
 
-  StagewatchCommand(Map<String, String> environment, PrintStream out, PrintStream err) {
+  StagewatchCommand(
+      Map<String, String> environment, PrintStream out, PrintStream err, Clock clock) {
     this.environment = Map.copyOf(environment);
     this.out = out;
     this.err = err;
+    this.clock = clock;
     spec.usageMessage()
         .description(
             "Runs tagged smoke suites against a staging environment, with timeouts and",

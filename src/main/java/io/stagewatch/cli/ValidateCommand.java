@@ -44,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
     RunOptions options =
         selection.runOptions(RunOptions.DEFAULT_PARALLELISM, false, "manual", null);
     List<PlannedCheck> checks =
-        new Runner(workspace.config(), workspace.suites(), options).validate();
+        new Runner(workspace.config(), workspace.suites(), options, root.clock).validate();
     List<String> suites = checks.stream().map(PlannedCheck::suite).distinct().toList();
     root.out.println(
         "OK: "

@@ -9,6 +9,7 @@ import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.StagewatchTestEngine;
 import io.stagewatch.suite.SuiteDefinition;
 import io.stagewatch.suite.jupiter.ActiveEnvironments;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class Runner {
   private final List<SuiteDefinition> suites;
   private final RunOptions options;
 
+  /** The run's start and end times come from it, and so its id. */
+  private final Clock clock;
+
   /** Keyed by the id objects, which compare without being formatted as text. */
   private final Map<UniqueId, CheckDefinition> yamlChecks = new HashMap<>();
 
@@ -47,11 +51,13 @@ public final class Runner {
 
   private final DiscoveryRequests requests;
 
-  public Runner(StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options)
+  public Runner(
+      StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options, Clock clock)
       throws ConfigException {
     this.config = config;
     this.suites = List.copyOf(suites);
     this.options = options;
+    this.clock = clock;
     for (SuiteDefinition suite : suites) {
       for (CheckDefinition check : suite.checks()) {
         yamlChecks.put(StagewatchTestEngine.uniqueIdOf(check), check);
@@ -115,7 +121,7 @@ public final class Runner {
   }
 
   private RunResult runWithClassLoader(RunListener listener) throws ConfigException {
-    Instant startedAt = Instant.now();
+    Instant startedAt = clock.instant();
     RunInfo info =
         new RunInfo(
             RunIds.next(startedAt),
@@ -140,7 +146,7 @@ public final class Runner {
                   (p, l, into) -> execute(launcher, p, l, into),
                   ids -> launcher.discover(requests.tests(ids, info.runId())))
               .run(plan, listener);
-      RunResult result = new RunResult(info, Instant.now(), results);
+      RunResult result = new RunResult(info, clock.instant(), results);
       listener.runFinished(result);
       return result;
     } finally {

@@ -10,15 +10,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record LockHolder(String host, long pid, @Nullable String runId, Instant since) {
 
-  /** This process, now. */
-  public static LockHolder thisProcess() {
+  /** This process, holding the lock since {@code since}. */
+  public static LockHolder thisProcess(Instant since) {
     String host;
     try {
       host = java.net.InetAddress.getLocalHost().getHostName();
     } catch (java.net.UnknownHostException e) {
       host = "unknown host";
     }
-    return new LockHolder(host, ProcessHandle.current().pid(), null, Instant.now());
+    return new LockHolder(host, ProcessHandle.current().pid(), null, since);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.stagewatch.store;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -24,15 +26,15 @@ public interface RunLocks {
    *
    * @throws RunLockedException when another run still holds it after {@code wait}
    */
-  default RunLock lock(String environment, LockHolder me, Duration wait)
+  default RunLock lock(String environment, LockHolder me, Duration wait, Clock clock)
       throws StoreException, RunLockedException {
-    long deadline = System.nanoTime() + wait.toNanos();
+    Instant deadline = clock.instant().plus(wait);
     while (true) {
       Optional<RunLock> lock = tryLock(environment, me);
       if (lock.isPresent()) {
         return lock.get();
       }
-      if (System.nanoTime() - deadline >= 0) {
+      if (!clock.instant().isBefore(deadline)) {
         throw new RunLockedException(environment, lockHolder(environment).orElse(null));
       }
       try {

@@ -3,8 +3,8 @@ package io.stagewatch.store;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Series;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -29,41 +29,53 @@ public final class StoreSession implements AutoCloseable {
   private final @Nullable ResultStore store;
   private final @Nullable RunLock lock;
   private final @Nullable StoreListener listener;
+
+  /** The retention cutoff is counted back from its time; null without a store. */
+  private final @Nullable Clock clock;
+
   private @Nullable StoreException problem;
 
   private StoreSession(
       @Nullable ResultStore store,
       @Nullable RunLock lock,
       @Nullable StoreException problem,
-      @Nullable AlertPlanner planner) {
+      @Nullable AlertPlanner planner,
+      @Nullable Clock clock) {
     this.store = store;
     this.lock = lock;
     this.listener = store == null ? null : new StoreListener(store, runnerVersion(), planner);
+    this.clock = clock;
     this.problem = problem;
   }
 
   /** No store at all ({@code --no-store}, {@code demo}). */
   public static StoreSession none() {
-    return new StoreSession(null, null, null, null);
+    return new StoreSession(null, null, null, null, null);
   }
 
   /** The store could not be opened: the run goes on without it and then reports the problem. */
   public static StoreSession failed(StoreException problem) {
-    return new StoreSession(null, null, problem, null);
+    return new StoreSession(null, null, problem, null, null);
   }
 
   /**
    * Takes the environment's run lock in an open store (closing the store if that fails) and marks
    * abandoned runs; {@code planner} decides the notices written with the run's end.
    *
+   * @param wait how long to wait for the lock, by {@code clock}
+   * @param clock the lock's holder is recorded since its time, and retention counts back from it
    * @throws RunLockedException when another run holds the lock after {@code wait}
    */
   public static StoreSession start(
-      ResultStore store, String environment, Duration wait, @Nullable AlertPlanner planner)
+      ResultStore store,
+      String environment,
+      Duration wait,
+      @Nullable AlertPlanner planner,
+      Clock clock)
       throws RunLockedException {
     RunLock lock;
     try {
-      lock = store.lock(environment, LockHolder.thisProcess(), wait);
+      lock = store.lock(environment, LockHolder.thisProcess(clock.instant()), wait, clock);
     } catch (StoreException e) {
       store.close();
       return failed(e);
@@ -71,7 +83,7 @@ public final class StoreSession implements AutoCloseable {
       store.close();
       throw e;
     }
-    StoreSession session = new StoreSession(store, lock, null, planner);
+    StoreSession session = new StoreSession(store, lock, null, planner, clock);
     try {
       store.markAbandoned(environment);
     } catch (StoreException e) {
@@ -113,11 +125,12 @@ public final class StoreSession implements AutoCloseable {
   public @Nullable RecentRuns finish(
       RunResult result, Duration retention, int window, int historyRuns) {
     ResultStore s = store;
-    if (s == null || finishWriting().isPresent() || problem().isPresent()) {
+    Clock c = clock;
+    if (s == null || c == null || finishWriting().isPresent() || problem().isPresent()) {
       return null;
     }
     try {
-      s.deleteRunsStartedBefore(Instant.now().minus(retention));
+      s.deleteRunsStartedBefore(c.instant().minus(retention));
       String environment = result.info().environment();
       Series series = result.info().series();
       int count = Math.max(window, historyRuns);

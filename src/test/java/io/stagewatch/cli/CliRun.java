@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,6 +27,10 @@ final class CliRun {
 
   final Path dir;
   final Map<String, String> environment = new HashMap<>();
+
+  /** The clock the commands run on: the system's, unless a test moves time itself. */
+  Clock clock = Clock.systemUTC();
+
   String out = "";
   String err = "";
 
@@ -56,7 +61,13 @@ final class CliRun {
 
   /** The project's store, opened from its config as every command opens it. */
   ResultStore openStore() throws Exception {
-    return ProjectStore.open(new ConfigLoader(environment).load(configFile(), null));
+    return ProjectStore.open(new ConfigLoader(environment).load(configFile(), null), clock);
+  }
+
+  /** Runs the commands on {@code clock}, which the test moves (a {@code TestClock}). */
+  CliRun clock(Clock clock) {
+    this.clock = clock;
+    return this;
   }
 
   Path reportDir() {
@@ -74,7 +85,7 @@ final class CliRun {
     int code;
     try (PrintStream o = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream e = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
-      code = Main.execute(args, environment, o, e);
+      code = Main.execute(args, environment, o, e, clock);
     }
     out = stdout.toString(StandardCharsets.UTF_8);
     err = stderr.toString(StandardCharsets.UTF_8);

@@ -22,6 +22,7 @@ import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,7 +93,7 @@ class DaemonEndpointsTest {
           .contains("stagewatch_daemon_up{environment=\"staging\"} 1")
           .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 0");
 
-      try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
+      try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, Clock.systemUTC())) {
         Series series = Series.of(project.workspace().config().schedules().get(0));
         List<StoredRun> runs = store.lastRuns("staging", series, StoreStatus.WINDOW);
         List<StoredResult> results = store.resultsOfLastRuns("staging", series, StoreStatus.WINDOW);

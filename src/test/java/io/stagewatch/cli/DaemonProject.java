@@ -1,5 +1,7 @@
 package io.stagewatch.cli;
 
+import static org.awaitility.Awaitility.await;
+
 import io.stagewatch.app.DaemonService;
 import io.stagewatch.app.RunOutput;
 import io.stagewatch.app.RunPipeline;
@@ -7,7 +9,9 @@ import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.notify.Alerting;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.LastRuns;
+import io.stagewatch.schedule.Schedule;
 import io.stagewatch.schedule.SlotOutcome;
+import io.stagewatch.schedule.SlotRunner;
 import io.stagewatch.schedule.StatusEndpoints;
 import io.stagewatch.suite.Workspace;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +42,9 @@ final class DaemonProject {
   /** The last runs the project's daemons made, shared with their endpoints as in {@code daemon}. */
   final LastRuns lastRuns = new LastRuns();
 
+  /** The clock of the project's runs and daemons: the system's, unless a test moves time. */
+  private Clock clock = Clock.systemUTC();
+
   private @Nullable String timeout = "5s";
   private @Nullable String storeUrl;
   private @Nullable Integer retentionDays;
@@ -48,14 +57,21 @@ final class DaemonProject {
     this.cli = new CliRun(dir).env("STAGING_URL", stagingUrl);
   }
 
-  /** Output no test reads. */
   /** How many of a daemon's slots so far ended with {@code outcome}. */
   static long outcomes(Daemon daemon, SlotOutcome outcome) {
     return daemon.records().stream().filter(r -> r.outcome() == outcome).count();
   }
 
+  /** Output no test reads. */
   static PrintStream silent() {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  /** Runs and daemons of the project, and its {@link #cli}, run on {@code clock}. */
+  DaemonProject clock(Clock clock) {
+    this.clock = clock;
+    cli.clock(clock);
+    return this;
   }
 
   /** The URL of a SQLite store in the project. */
@@ -216,9 +232,9 @@ final class DaemonProject {
   }
 
   /** The pipeline the daemon's slots run through, as {@code daemon} makes it. */
-  private static RunPipeline pipeline(
+  private RunPipeline pipeline(
       Workspace workspace, @Nullable Alerting notifications, PrintStream out) {
-    return RunPipeline.with(workspace, notifications, Clock.systemUTC(), Map.of(), output(out));
+    return RunPipeline.with(workspace, notifications, clock, Map.of(), output(out));
   }
 
   private static RunOutput output(PrintStream out) {
@@ -228,7 +244,7 @@ final class DaemonProject {
   /** The endpoints of a daemon on the workspace, as {@code daemon} serves them. */
   StatusEndpoints endpoints(Workspace workspace, Daemon daemon) throws IOException {
     return StatusEndpoints.start(
-        ScheduledRuns.status(workspace.config(), daemon, lastRuns, Clock.systemUTC()), daemon);
+        ScheduledRuns.status(workspace.config(), daemon, lastRuns, clock), daemon);
   }
 
   /** A daemon on the workspace's schedules whose slots report into {@code reports/}. */
@@ -237,13 +253,45 @@ final class DaemonProject {
   }
 
   /** A daemon on the workspace's schedules, as {@code daemon} builds it, minus its log. */
-  Daemon daemon(Workspace workspace, ScheduledRuns slots) throws Exception {
-    return new Daemon(
-        DaemonService.schedules(workspace.config()), slots, Clock.systemUTC(), line -> {});
+  Daemon daemon(Workspace workspace, SlotRunner slots) throws Exception {
+    return new Daemon(DaemonService.schedules(workspace.config()), slots, clock, line -> {});
   }
 
   /** A daemon with no schedule: the scheduler only wakes up, it never runs a slot. */
-  Daemon idle(ScheduledRuns slots) {
-    return new Daemon(List.of(), slots, Clock.systemUTC(), line -> {});
+  Daemon idle(SlotRunner slots) {
+    return new Daemon(List.of(), slots, clock, line -> {});
+  }
+
+  /**
+   * A daemon's slots that count the scheduler's wake-ups, so that a test can wait for the daemon to
+   * have looked at its work again instead of sleeping.
+   */
+  static final class CountedWakeUps implements SlotRunner {
+    private final SlotRunner slots;
+    private final AtomicInteger wakeUps = new AtomicInteger();
+
+    CountedWakeUps(SlotRunner slots) {
+      this.slots = slots;
+    }
+
+    @Override
+    public SlotOutcome run(Schedule schedule, Instant slot) throws Exception {
+      return slots.run(schedule, slot);
+    }
+
+    @Override
+    public void idle() {
+      slots.idle();
+      wakeUps.incrementAndGet();
+    }
+
+    /**
+     * Waits for {@code count} more wake-ups to end: at least {@code count - 1} of them began after
+     * this call, and saw whatever the test did before it.
+     */
+    void awaitMore(int count) {
+      int target = wakeUps.get() + count;
+      await().atMost(Duration.ofSeconds(20)).until(() -> wakeUps.get() >= target);
+    }
   }
 }

@@ -3,6 +3,7 @@ package io.stagewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.stagewatch.TestClock;
 import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
@@ -31,17 +32,19 @@ class DaemonRetentionTest {
 
   final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
+  final TestClock clock = new TestClock();
+
   DaemonProject project;
 
   /** A staging nothing answers on: no slot ever runs against it. */
   @BeforeEach
   void project() {
-    project = new DaemonProject(dir, "http://127.0.0.1:9").noSchedule();
+    project = new DaemonProject(dir, "http://127.0.0.1:9").noSchedule().clock(clock);
   }
 
-  Daemon daemon(Workspace workspace, Duration retentionEvery) {
+  DaemonProject.CountedWakeUps slots(Workspace workspace, Duration retentionEvery) {
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    return project.idle(
+    return new DaemonProject.CountedWakeUps(
         project.slots(
             workspace,
             print,
@@ -51,17 +54,18 @@ class DaemonRetentionTest {
             retentionEvery));
   }
 
+  /** Records a run that started {@code ago} before the clock's time. */
   void recordRun(String runId, Duration ago) throws StoreException {
-    Instant started = Instant.now().minus(ago);
+    Instant started = clock.instant().minus(ago);
     RunInfo info = new RunInfo(runId, null, "staging", "manual", null, started);
-    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, clock)) {
       store.runStarted(info, "test");
       store.runFinished(new RunResult(info, started.plusSeconds(1), List.of()));
     }
   }
 
   List<String> storedRunIds() throws StoreException {
-    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, clock)) {
       return store.lastRuns("staging", 50).stream().map(StoredRun::runId).toList();
     }
   }
@@ -79,12 +83,14 @@ class DaemonRetentionTest {
     Workspace workspace = project.store(project.sqlite(), 7).load();
     recordRun("old", Duration.ofDays(30));
     recordRun("recent", Duration.ofHours(1));
-    Daemon daemon = daemon(workspace, ScheduledRuns.RETENTION_EVERY);
+    DaemonProject.CountedWakeUps slots = slots(workspace, ScheduledRuns.RETENTION_EVERY);
+    Daemon daemon = project.idle(slots);
     daemon.start();
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> storedRunIds().equals(List.of("recent")));
       recordRun("old-again", Duration.ofDays(20));
-      Thread.sleep(2500); // a few more ticks, all within the hour
+      clock.advance(ScheduledRuns.RETENTION_EVERY.minusMinutes(1));
+      slots.awaitMore(3); // each wake-up within the hour
     } finally {
       daemon.stop(Duration.ofSeconds(5));
     }
@@ -100,12 +106,13 @@ class DaemonRetentionTest {
   void retentionIsAppliedAgainOnceItsIntervalHasPassed() throws Exception {
     Workspace workspace = project.store(project.sqlite(), 7).load();
     recordRun("old", Duration.ofDays(30));
-    Daemon daemon = daemon(workspace, Duration.ofMillis(500));
+    Daemon daemon = project.idle(slots(workspace, ScheduledRuns.RETENTION_EVERY));
     daemon.start();
     try {
       await().atMost(Duration.ofSeconds(10)).until(() -> storedRunIds().isEmpty());
       recordRun("recent", Duration.ofMinutes(5));
       recordRun("old-again", Duration.ofDays(8));
+      clock.advance(ScheduledRuns.RETENTION_EVERY);
       await().atMost(Duration.ofSeconds(10)).until(() -> storedRunIds().equals(List.of("recent")));
     } finally {
       daemon.stop(Duration.ofSeconds(5));
@@ -118,7 +125,7 @@ class DaemonRetentionTest {
   void anUnreachableStoreIsLoggedAndTheDaemonGoesOn() throws Exception {
     Workspace workspace =
         project.store("jdbc:postgresql://127.0.0.1:9/nothing?user=nobody&password=hunter2").load();
-    Daemon daemon = daemon(workspace, Duration.ofMillis(100));
+    Daemon daemon = project.idle(slots(workspace, Duration.ofMillis(100)));
     daemon.start();
     try {
       await()

@@ -9,6 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.TestClock;
+import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.SlotOutcome;
 import io.stagewatch.schedule.SlotRecord;
@@ -19,9 +21,11 @@ import io.stagewatch.suite.Workspace;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,50 +82,69 @@ class DaemonRunsTest {
 
   @Test
   void slotsRunOnTimeOneAfterAnotherAndAreRecorded() throws Exception {
+    TestClock clock = new TestClock();
+    project.clock(clock);
     healthAnswers(200, 0);
     Daemon daemon = daemon(project.sqlite());
     daemon.start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() >= 3);
+    await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() == 1);
+    clock.advance(Duration.ofSeconds(1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() == 2);
+    clock.advance(Duration.ofSeconds(1));
+    await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() == 3);
     daemon.stop(Duration.ofSeconds(5));
 
     List<SlotRecord> records = daemon.records();
     assertThat(records).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(SlotOutcome.PASSED));
-    // The first is the slot the start caught up with; the others start on time.
-    for (SlotRecord r : records.subList(1, records.size())) {
-      assertThat(Duration.between(r.slot(), r.started())).isLessThan(Duration.ofMillis(900));
-    }
+    // The first is the slot the start caught up with; each starts at its time by the clock.
+    assertThat(records)
+        .extracting(SlotRecord::slot)
+        .containsExactly(
+            TestClock.START, TestClock.START.plusSeconds(1), TestClock.START.plusSeconds(2));
+    assertThat(records).allSatisfy(r -> assertThat(r.started()).isEqualTo(r.slot()));
     assertNoOverlap(records);
-    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, clock)) {
       List<StoredRun> runs = store.lastRuns("staging", 50);
       assertThat(runs).hasSize(records.size());
       assertThat(runs).allSatisfy(r -> assertThat(r.trigger()).isEqualTo("schedule"));
+      assertThat(runs.get(0).startedAt()).isEqualTo(TestClock.START.plusSeconds(2));
     }
   }
 
   @Test
   void aSlowRunPushesTheNextSlotInsteadOfOverlapping() throws Exception {
-    healthAnswers(200, 1100);
-    Daemon daemon = daemon(project.sqlite());
+    TestClock clock = new TestClock();
+    project.clock(clock);
+    healthAnswers(200, 0);
+    Workspace workspace = project.store(project.sqlite()).load();
+    ScheduledRuns slots = project.slots(workspace, DaemonProject.silent(), Duration.ofSeconds(5));
+    CountDownLatch firstRunEnds = new CountDownLatch(1);
+    Daemon daemon =
+        project.daemon(
+            workspace,
+            (schedule, slot) -> {
+              SlotOutcome outcome = slots.run(schedule, slot);
+              firstRunEnds.await();
+              return outcome;
+            });
+    daemons.add(daemon);
     daemon.start();
-    await().atMost(Duration.ofSeconds(8)).until(() -> daemon.records().size() >= 2);
+    // The first run takes 2.5 s by the clock, longer than the interval: two slots fall due.
+    await().atMost(Duration.ofSeconds(10)).until(daemon::running);
+    clock.advance(Duration.ofMillis(2500));
+    firstRunEnds.countDown();
+    await().atMost(Duration.ofSeconds(10)).until(() -> daemon.records().size() == 2);
     daemon.stop(Duration.ofSeconds(5));
 
     List<SlotRecord> records = daemon.records();
     assertNoOverlap(records);
-    // Each run takes over 1.1 s, longer than the interval: a slot that fell due during a run
-    // starts as soon as that run ends (pushed, not beside it), and a stale slot never runs.
-    int pushed = 0;
-    for (int i = 1; i < records.size(); i++) {
-      SlotRecord before = records.get(i - 1);
-      SlotRecord r = records.get(i);
-      assertThat(Duration.between(r.slot(), r.started())).isLessThan(Duration.ofMillis(1100));
-      if (r.slot().isBefore(before.finished())) {
-        pushed++;
-        assertThat(Duration.between(before.finished(), r.started()))
-            .isLessThan(Duration.ofMillis(300));
-      }
-    }
-    assertThat(pushed).isPositive();
+    SlotRecord slow = records.get(0);
+    assertThat(slow.finished()).isEqualTo(TestClock.START.plusMillis(2500));
+    // The latest slot that fell due during the run starts as soon as it ends (pushed, not beside
+    // it); the stale one before it never runs.
+    SlotRecord pushed = records.get(1);
+    assertThat(pushed.slot()).isEqualTo(TestClock.START.plusSeconds(2));
+    assertThat(pushed.started()).isEqualTo(slow.finished());
   }
 
   @Test
@@ -135,7 +158,7 @@ class DaemonRunsTest {
     assertThat(endpoints.get("/healthz").statusCode()).isEqualTo(200);
     JsonNode json = JSON.readTree(endpoints.get("/api/status").body());
     assertThat(json.get("healthy").asBoolean()).isTrue();
-    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, Clock.systemUTC())) {
       StoredRun last = store.lastRuns("staging", 1).get(0);
       if (last.finishedAt() != null) {
         assertThat(json.at("/series/0/lastRun/runId").asText()).isEqualTo(last.runId());

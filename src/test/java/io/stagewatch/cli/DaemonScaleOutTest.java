@@ -15,6 +15,7 @@ import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import io.stagewatch.suite.Workspace;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class DaemonScaleOutTest {
         Stream.concat(first.records().stream(), second.records().stream()).toList();
     Map<SlotOutcome, Long> outcomes =
         fired.stream().collect(Collectors.groupingBy(SlotRecord::outcome, Collectors.counting()));
-    try (JdbcResultStore store = JdbcResultStore.open(url, dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
       List<StoredRun> runs = store.lastRuns("staging", 100);
       Map<String, Long> runsPerSlot =
           runs.stream()

@@ -141,7 +141,7 @@ class DaemonSlackOutageTest {
 
     assertThat(delivered()).hasSize(1);
     assertThat(delivered().get(0).getRequest().getBodyAsString()).contains("health/up");
-    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, Clock.systemUTC())) {
       assertThat(store.waitingNotices("staging")).isZero();
     }
     assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("hooksecret");

@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +93,7 @@ class DaemonStoreOutageTest {
               .filter(r -> r.outcome() == SlotOutcome.PASSED)
               .map(r -> schedule.label(r.slot()))
               .toList();
-      try (JdbcResultStore store = JdbcResultStore.open(url, dir)) {
+      try (JdbcResultStore store = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
         List<String> labels =
             store.lastRuns("staging", 100).stream().map(StoredRun::label).toList();
         // Every run the daemon counted as recorded is in the store, before and after the outage.

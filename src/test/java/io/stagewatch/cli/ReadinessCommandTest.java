@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stagewatch.TestClock;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,15 +142,19 @@ class ReadinessCommandTest {
 
   @Test
   void belowTheThresholdExitsOneAndTheTrendComparesWithTheLastResult() throws Exception {
-    CliRun cli = project("threshold: 90");
+    TestClock clock = new TestClock();
+    CliRun cli = project("threshold: 90").clock(clock);
     stagingRuns(CheckStatus.PASSED);
     readiness(cli);
     Path md = dir.resolve("readiness.md");
+    clock.advance(Duration.ofHours(4));
 
     assertThat(readiness(cli, "--threshold", "95", "--json", "--markdown", md.toString()))
         .isEqualTo(ExitCodes.FAILED);
 
     JsonNode json = JSON.readTree(cli.out);
+    assertThat(json.get("at").asText())
+        .isEqualTo(TestClock.START.plus(Duration.ofHours(4)).toString());
     assertThat(json.get("trend").asDouble()).isZero();
     assertThat(json.get("previousScore").asDouble()).isEqualTo(94.1);
     assertThat(json.get("reasons").get(0).asText())

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.stagewatch.TestClock;
 import io.stagewatch.store.StoreDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -172,12 +174,17 @@ class SlackRunsTest {
 
   @Test
   void aCheckThatKeepsFailingIsRemindedOnceTheIntervalHasPassed() throws Exception {
-    CliRun cli = project("1s");
+    TestClock clock = new TestClock();
+    CliRun cli = project("24h").clock(clock);
     assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
     assertThat(messages()).hasSize(1);
 
     slackAnswers(200, "ok");
-    Thread.sleep(1_100);
+    clock.advance(Duration.ofHours(23));
+    assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
+    assertThat(messages()).as("no reminder within the interval").isEmpty();
+
+    clock.advance(Duration.ofHours(1));
     assertThat(run(cli, 500)).isEqualTo(ExitCodes.FAILED);
 
     assertThat(messages())

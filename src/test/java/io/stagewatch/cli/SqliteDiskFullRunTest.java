@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,7 +44,7 @@ class SqliteDiskFullRunTest {
   @BeforeEach
   void freshStore() throws Exception {
     file = dir.resolve("store/stagewatch.db");
-    JdbcResultStore.open("jdbc:sqlite:" + file, dir).close();
+    JdbcResultStore.open("jdbc:sqlite:" + file, dir, Clock.systemUTC()).close();
     staging.stubFor(get("/health").willReturn(ok()));
   }
 

@@ -5,19 +5,25 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.stagewatch.TestClock;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
+import io.stagewatch.store.LockHolder;
+import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreDatabase;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -152,15 +158,16 @@ class StoreRunsTest {
   void aSecondRunOfTheSameEnvironmentExitsFourAndNamesTheHolder(StoreDatabase db) throws Exception {
     // The first run takes a while: it fails and waits between its attempts.
     healthAnswers(500);
-    CliRun first = project(db.freshUrl(dir));
+    TestClock clock = new TestClock();
+    CliRun first = project(db.freshUrl(dir)).clock(clock);
     String config = Files.readString(dir.resolve("config/stagewatch.yaml"));
     first.config(config.replace("delay: 20ms", "delay: 700ms"));
-    CliRun second = new CliRun(dir).env("STAGING_URL", staging.baseUrl());
+    CliRun second = new CliRun(dir).env("STAGING_URL", staging.baseUrl()).clock(clock);
     CompletableFuture<Integer> running =
         CompletableFuture.supplyAsync(() -> first.runChecks("-s", "health"));
-    while (staging.getAllServeEvents().isEmpty() && !running.isDone()) {
-      Thread.sleep(20);
-    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !staging.getAllServeEvents().isEmpty() || running.isDone());
 
     assertThat(second.runChecks("-s", "health"))
         .as(second.out + second.err)
@@ -168,6 +175,7 @@ class StoreRunsTest {
     assertThat(second.err)
         .contains("another run of staging holds the run lock")
         .contains("pid " + ProcessHandle.current().pid())
+        .contains("since " + TestClock.START)
         .contains("--wait-lock");
     assertThat(running.get()).as(first.out + first.err).isEqualTo(ExitCodes.FAILED);
 
@@ -182,7 +190,7 @@ class StoreRunsTest {
   void aRunThatWasKilledIsMarkedAbortedByTheNextRun(StoreDatabase db) throws Exception {
     String url = db.freshUrl(dir);
     CliRun cli = project(url);
-    try (JdbcResultStore store = JdbcResultStore.open(url, dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
       RunInfo killed = new RunInfo("killed-run", null, "staging", "cron", null, Instant.now());
       store.runStarted(killed, "test");
       store.checkFinished(
@@ -247,5 +255,75 @@ class StoreRunsTest {
     assertThat(cli.runChecks("-s", "health")).as(cli.out + cli.err).isEqualTo(ExitCodes.PASSED);
 
     assertThat(dir.resolve(".stagewatch/stagewatch.db")).exists();
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void runsAreRecordedAtTheClocksTimesAndRetentionCountsBackFromIt(StoreDatabase db)
+      throws Exception {
+    TestClock clock = new TestClock();
+    CliRun cli = project(db.freshUrl(dir)).clock(clock);
+    String config = dir.resolve("config/stagewatch.yaml").toString();
+    healthAnswers(500);
+    assertThat(cli.runChecks("-s", "health", "--label", "old")).isEqualTo(ExitCodes.FAILED);
+    JsonNode result = JSON.readTree(cli.report("result.json"));
+    assertThat(result.get("startedAt").asText()).isEqualTo(TestClock.START.toString());
+    assertThat(result.get("finishedAt").asText()).isEqualTo(TestClock.START.toString());
+    // A run id is a version 7 UUID: its first 48 bits are the start's milliseconds.
+    String runId = result.get("runId").asText();
+    assertThat(Long.parseLong(runId.replace("-", "").substring(0, 12), 16))
+        .isEqualTo(TestClock.START.toEpochMilli());
+
+    clock.advance(Duration.ofDays(13));
+    healthAnswers(200);
+    assertThat(cli.runChecks("-s", "health", "--label", "recent")).isZero();
+    assertThat(cli.run("history", "--json", "-c", config)).isZero();
+    JsonNode history = JSON.readTree(cli.out);
+    assertThat(history.get("runs"))
+        .extracting(r -> r.get("label").asText())
+        .containsExactly("recent", "old");
+    assertThat(history.at("/runs/0/startedAt").asText())
+        .isEqualTo(TestClock.START.plus(Duration.ofDays(13)).toString());
+    assertThat(history.at("/checks/0/lastFailureAt").asText())
+        .isEqualTo(TestClock.START.toString());
+
+    // The default retention is 14 days: a day later the first run is older than that.
+    clock.advance(Duration.ofDays(1).plusMinutes(1));
+    assertThat(cli.runChecks("-s", "health", "--label", "latest")).isZero();
+    assertThat(cli.run("history", "--json", "-c", config)).isZero();
+    assertThat(JSON.readTree(cli.out).get("runs"))
+        .extracting(r -> r.get("label").asText())
+        .containsExactly("latest", "recent");
+  }
+
+  @Test
+  void aRunWaitingForTheLockGivesUpOnceTheClockHasPassedItsWait() throws Exception {
+    TestClock clock = new TestClock();
+    String url = "jdbc:sqlite:" + dir.resolve("store/stagewatch.db");
+    CliRun cli = project(url).clock(clock);
+    healthAnswers(200);
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
+      RunLock held =
+          store
+              .tryLock("staging", new LockHolder("deploy-box", 4711, null, TestClock.START))
+              .orElseThrow();
+      CompletableFuture<Integer> waiting =
+          CompletableFuture.supplyAsync(() -> cli.runChecks("-s", "health", "--wait-lock", "5m"));
+      // The wait ends when the clock says so, however little real time has passed.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                clock.advance(Duration.ofMinutes(1));
+                return waiting.isDone();
+              });
+
+      assertThat(waiting.get()).as(cli.out + cli.err).isEqualTo(ExitCodes.LOCKED);
+      assertThat(cli.err)
+          .contains("another run of staging holds the run lock")
+          .contains("deploy-box (pid 4711), since " + TestClock.START);
+      assertThat(staging.getAllServeEvents()).as("nothing was run").isEmpty();
+      held.close();
+    }
   }
 }

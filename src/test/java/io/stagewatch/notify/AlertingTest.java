@@ -2,6 +2,7 @@ package io.stagewatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.TestClock;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
@@ -75,16 +76,17 @@ class AlertingTest {
   @Test
   void onceSlackIsUnavailableTheLaterNoticesWaitInOrderForTheNextRun() throws Exception {
     ScriptedNotifier notifier = new ScriptedNotifier();
-    Clock clock = Clock.tick(Clock.system(ZoneOffset.UTC), Duration.ofMillis(1));
+    TestClock clock = new TestClock(T0);
     Alerting n = new Alerting(notifier, new AlertPolicy(1, true, Duration.ofHours(1), null), clock);
-    try (JdbcResultStore store = JdbcResultStore.open(StoreDatabase.SQLITE.freshUrl(dir), dir)) {
+    try (JdbcResultStore store =
+        JdbcResultStore.open(StoreDatabase.SQLITE.freshUrl(dir), dir, Clock.systemUTC())) {
       record(store, n, run(T0, CheckStatus.FAILED));
       notifier.answers.add(Delivery.retryLater("HTTP 503"));
       assertThat(n.deliverOutbox(store, "staging"))
           .extracting(NoticeReport::status)
           .containsExactly(NoticeStatus.PENDING);
 
-      Thread.sleep(5);
+      clock.advance(Duration.ofSeconds(60));
       record(store, n, run(T0.plusSeconds(60), CheckStatus.PASSED, CheckStatus.FAILED));
       notifier.answers.add(Delivery.retryLater("HTTP 503"));
       List<NoticeReport> second = n.deliverOutbox(store, "staging");

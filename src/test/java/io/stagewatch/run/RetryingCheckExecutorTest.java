@@ -120,8 +120,10 @@ class RetryingCheckExecutorTest {
     assertThat(execution.flaky()).isFalse();
     assertThat(execution.message()).isEqualTo("down #3 (all 3 attempts failed)");
     assertThat(spec.startedAtNanos).hasSize(3);
-    assertThat(spec.millisBetween(1, 2)).isBetween(100L, 180L);
-    assertThat(spec.millisBetween(2, 3)).isBetween(200L, 280L);
+    // It paused at least the delay, then at least the delay grown by the backoff; how long the
+    // pauses are exactly is AttemptPlanTest's, without a clock.
+    assertThat(spec.millisBetween(1, 2)).isGreaterThanOrEqualTo(100L);
+    assertThat(spec.millisBetween(2, 3)).isGreaterThanOrEqualTo(200L);
   }
 
   @Test
@@ -353,6 +355,7 @@ class RetryingCheckExecutorTest {
     assertThat(execution.message())
         .isEqualTo(
             "still not passing after 500ms (" + execution.attempts() + " attempts): version 1.0");
-    assertThat(elapsed).isBetween(500L, 1200L);
+    // A deadline kept, with room for a busy machine (how fast is the bench's to say).
+    assertThat(elapsed).isBetween(500L, 3_000L);
   }
 }

@@ -28,6 +28,7 @@ import io.stagewatch.suite.Workspace;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunnerTest {
+  /**
+   * The system clock: a run's duration, from its start and end times, is what the deadline bounds
+   * below hold to a real clock.
+   */
+  private static final Clock WALL = Clock.systemUTC();
+
   private static final RetryConfig ONE_ATTEMPT =
       new RetryConfig(1, Duration.ofMillis(10), 1.0, null, RetryConfig.DEFAULT_EVERY);
   private static final DefaultsConfig DEFAULTS =
@@ -126,7 +133,7 @@ class RunnerTest {
 
   private static RunResult run(StagewatchConfig config, RunOptions options, String... yamls)
       throws ConfigException {
-    return new Runner(config, suites(config, yamls), options).run(new Recorder());
+    return new Runner(config, suites(config, yamls), options, WALL).run(new Recorder());
   }
 
   private static CheckResult resultOf(RunResult result, String id) {
@@ -299,7 +306,8 @@ class RunnerTest {
                         http: {path: /ok}
                         expect: {status: 404}
                     """),
-                onlySuites("reruns"))
+                onlySuites("reruns"),
+                WALL)
             .run(recorder);
 
     assertThat(result.checks())
@@ -350,7 +358,11 @@ class RunnerTest {
     StagewatchConfig config = config(DEFAULTS);
 
     List<PlannedCheck> plan =
-        new Runner(config, suites(config, SMOKE, NIGHTLY), options("smoke & !slow", List.of(), 4))
+        new Runner(
+                config,
+                suites(config, SMOKE, NIGHTLY),
+                options("smoke & !slow", List.of(), 4),
+                WALL)
             .plan();
 
     assertThat(plan)
@@ -375,7 +387,11 @@ class RunnerTest {
     StagewatchConfig config = config(DEFAULTS);
 
     RunResult result =
-        new Runner(config, suites(config, SMOKE, NIGHTLY), options("smoke & !slow", List.of(), 4))
+        new Runner(
+                config,
+                suites(config, SMOKE, NIGHTLY),
+                options("smoke & !slow", List.of(), 4),
+                WALL)
             .run(new Recorder());
 
     assertThat(result.checks())
@@ -395,15 +411,16 @@ class RunnerTest {
     StagewatchConfig config = config(DEFAULTS);
     List<SuiteDefinition> suites = suites(config, SMOKE, NIGHTLY);
 
-    assertThat(new Runner(config, suites, onlySuites("nightly")).plan())
+    assertThat(new Runner(config, suites, onlySuites("nightly"), WALL).plan())
         .extracting(PlannedCheck::id)
         .containsExactly("nightly/report");
-    assertThat(new Runner(config, suites, onlySuites("OpenApiDocsSuite", "nightly")).plan())
+    assertThat(new Runner(config, suites, onlySuites("OpenApiDocsSuite", "nightly"), WALL).plan())
         .extracting(PlannedCheck::id)
         .containsExactly(
             "nightly/report",
             "OpenApiDocsSuite/api docs are a valid OpenAPI 3 document with paths");
-    assertThat(new Runner(config, suites, options("slow", List.of("shop", "nightly"), 4)).plan())
+    assertThat(
+            new Runner(config, suites, options("slow", List.of("shop", "nightly"), 4), WALL).plan())
         .extracting(PlannedCheck::id)
         .containsExactly("shop/search");
   }
@@ -467,7 +484,8 @@ class RunnerTest {
                       - name: fourth
                         http: {path: /ok}
                     """),
-                new RunOptions(null, List.of("failfast"), 1, true, List.of(), "test", null))
+                new RunOptions(null, List.of("failfast"), 1, true, List.of(), "test", null),
+                WALL)
             .run(new Recorder());
 
     assertThat(result.checks())
@@ -502,7 +520,7 @@ class RunnerTest {
   void aSelectedCheckWithUnsetVariablesRefusesTheRunBeforeAnyRequest() throws Exception {
     StagewatchConfig config = config(DEFAULTS);
     Runner runner =
-        new Runner(config, suites(config, UNRESOLVED, CLEAN), onlySuites("vars", "clean"));
+        new Runner(config, suites(config, UNRESOLVED, CLEAN), onlySuites("vars", "clean"), WALL);
     Recorder recorder = new Recorder();
 
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> runner.run(recorder));
@@ -614,7 +632,7 @@ class RunnerTest {
                 http: {path: /missing}
             """,
             CLEAN);
-    Runner runner = new Runner(config, suites, onlySuites("order", "clean"));
+    Runner runner = new Runner(config, suites, onlySuites("order", "clean"), WALL);
     Recorder recorder = new Recorder();
 
     List<String> planned = runner.plan().stream().map(PlannedCheck::id).toList();

@@ -18,6 +18,7 @@ import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,10 @@ public final class JdbcResultStore implements ResultStore {
   private final NoticeQueries notices;
   private final Retention retention;
 
-  private JdbcResultStore(Dialect dialect, HikariDataSource pool) {
+  private JdbcResultStore(Dialect dialect, HikariDataSource pool, Clock clock) {
     this.dialect = dialect;
     this.pool = pool;
-    this.writes = new RunWrites(pool);
+    this.writes = new RunWrites(pool, clock);
     this.queries = new RunQueries(pool, dialect);
     this.notices = new NoticeQueries(pool);
     this.retention = new Retention(pool);
@@ -55,9 +56,10 @@ public final class JdbcResultStore implements ResultStore {
    * Opens the store at {@code url} and brings its schema up to date.
    *
    * @param baseDir what a relative SQLite path is resolved against
+   * @param clock when a result or a schema version was written, as the store records it
    */
-  public static JdbcResultStore open(String url, Path baseDir) throws StoreException {
-    return open(dialect(url, baseDir), Migrations.LATEST);
+  public static JdbcResultStore open(String url, Path baseDir, Clock clock) throws StoreException {
+    return open(dialect(url, baseDir), Migrations.LATEST, clock);
   }
 
   static Dialect dialect(String url, Path baseDir) throws StoreException {
@@ -71,7 +73,8 @@ public final class JdbcResultStore implements ResultStore {
   }
 
   /** Opens the store with its schema at {@code schemaVersion}; older versions are for tests. */
-  static JdbcResultStore open(Dialect dialect, int schemaVersion) throws StoreException {
+  static JdbcResultStore open(Dialect dialect, int schemaVersion, Clock clock)
+      throws StoreException {
     HikariConfig config = new HikariConfig();
     config.setPoolName("stagewatch-store");
     dialect.configure(config);
@@ -83,13 +86,13 @@ public final class JdbcResultStore implements ResultStore {
           "the store " + dialect.description() + " cannot be opened: " + rootMessage(e), e);
     }
     try {
-      Migrations.migrate(pool, dialect, schemaVersion);
+      Migrations.migrate(pool, dialect, schemaVersion, clock);
     } catch (SQLException | RuntimeException e) {
       pool.close();
       throw new StoreException(
           "the store " + dialect.description() + " cannot be prepared: " + rootMessage(e), e);
     }
-    JdbcResultStore store = new JdbcResultStore(dialect, pool);
+    JdbcResultStore store = new JdbcResultStore(dialect, pool, clock);
     store.releaseSpace();
     return store;
   }

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -25,12 +26,13 @@ final class Migrations {
   private Migrations() {}
 
   /**
-   * Brings the schema up to {@code target}.
+   * Brings the schema up to {@code target}, recording each version applied at {@code clock}'s time.
    *
    * @return the version the store had before
    * @throws SQLException also when the store was written by a newer stagewatch
    */
-  static int migrate(DataSource data, Dialect dialect, int target) throws SQLException {
+  static int migrate(DataSource data, Dialect dialect, int target, Clock clock)
+      throws SQLException {
     try (Connection c = data.getConnection()) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
@@ -50,7 +52,7 @@ final class Migrations {
                   + LATEST);
         }
         for (int version = current + 1; version <= target; version++) {
-          apply(c, st, dialect, version);
+          apply(c, st, dialect, version, clock.millis());
         }
         c.commit();
         return current;
@@ -67,7 +69,8 @@ final class Migrations {
     }
   }
 
-  private static void apply(Connection c, Statement st, Dialect dialect, int version)
+  private static void apply(
+      Connection c, Statement st, Dialect dialect, int version, long appliedAtMillis)
       throws SQLException {
     for (String statement : statements(script(dialect, version))) {
       st.execute(statement);
@@ -75,7 +78,7 @@ final class Migrations {
     try (PreparedStatement insert =
         c.prepareStatement("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)")) {
       insert.setInt(1, version);
-      insert.setLong(2, System.currentTimeMillis());
+      insert.setLong(2, appliedAtMillis);
       insert.executeUpdate();
     }
   }

@@ -8,6 +8,7 @@ import io.stagewatch.store.AlertUpdate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -42,8 +43,12 @@ final class RunWrites {
 
   private final DataSource pool;
 
-  RunWrites(DataSource pool) {
+  /** When a result is written, as {@code recorded_at} keeps it (a check's last failure time). */
+  private final Clock clock;
+
+  RunWrites(DataSource pool, Clock clock) {
     this.pool = pool;
+    this.clock = clock;
   }
 
   void runStarted(RunInfo info, String runnerVersion) throws SQLException {
@@ -76,7 +81,7 @@ final class RunWrites {
   void checkFinished(String runId, CheckResult result) throws SQLException {
     try (Connection c = pool.getConnection();
         PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
-      bindResult(st, runId, result);
+      bindResult(st, runId, result, clock.millis());
       st.executeUpdate();
     }
   }
@@ -126,11 +131,12 @@ final class RunWrites {
     }
   }
 
-  private static void upsertResults(Connection c, String runId, List<CheckResult> results)
+  private void upsertResults(Connection c, String runId, List<CheckResult> results)
       throws SQLException {
+    long recordedAt = clock.millis();
     try (PreparedStatement st = c.prepareStatement(UPSERT_RESULT)) {
       for (CheckResult check : results) {
-        bindResult(st, runId, check);
+        bindResult(st, runId, check, recordedAt);
         st.addBatch();
       }
       st.executeBatch();
@@ -143,7 +149,8 @@ final class RunWrites {
     }
   }
 
-  private static void bindResult(PreparedStatement st, String runId, CheckResult r)
+  private static void bindResult(
+      PreparedStatement st, String runId, CheckResult r, long recordedAtMillis)
       throws SQLException {
     Statements.bind(
         st,
@@ -155,7 +162,7 @@ final class RunWrites {
         r.attempts(),
         r.durationMs(),
         r.message(),
-        System.currentTimeMillis());
+        recordedAtMillis);
   }
 
   private static String countColumn(String column, String status) {

@@ -20,7 +20,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -138,7 +137,6 @@ class HttpCheckFailuresTest {
 
   @Test
   void anEndlessBodyIsReadOnlyUpToTheCapAndTheConnectionDropped() throws Exception {
-    AtomicLong written = new AtomicLong();
     CountDownLatch clientGone = new CountDownLatch(1);
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -150,7 +148,6 @@ class HttpCheckFailuresTest {
           try (OutputStream out = exchange.getResponseBody()) {
             while (true) {
               out.write(chunk);
-              written.addAndGet(chunk.length);
             }
           } catch (IOException e) {
             clientGone.countDown();
@@ -169,10 +166,8 @@ class HttpCheckFailuresTest {
       assertThat(outcome.message())
           .startsWith("body does not contain \"never-there\"\nbody: yyy")
           .endsWith("(the body was cut at 1 MiB; the rest was not read)");
+      // The server's next write failed: the check dropped the connection rather than draining it.
       assertThat(clientGone.await(5, TimeUnit.SECONDS)).as("the client went away").isTrue();
-      long writtenWhenGone = written.get();
-      Thread.sleep(200);
-      assertThat(written.get()).isEqualTo(writtenWhenGone);
     } finally {
       server.stop(0);
     }

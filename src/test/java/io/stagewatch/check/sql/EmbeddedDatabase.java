@@ -108,6 +108,21 @@ public final class EmbeddedDatabase implements AutoCloseable, BeforeAllCallback,
     }
   }
 
+  /** How many of the checks' sessions are running a statement that contains {@code fragment}. */
+  public int checksRunning(String fragment) throws SQLException {
+    try (Connection c = postgres().getPostgresDatabase().getConnection();
+        var s =
+            c.prepareStatement(
+                "select count(*) from pg_stat_activity where usename = 'app'"
+                    + " and state = 'active' and query like ?")) {
+      s.setString(1, "%" + fragment + "%");
+      try (var rows = s.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
+  }
+
   @Override
   public void close() throws IOException {
     if (postgres != null) {

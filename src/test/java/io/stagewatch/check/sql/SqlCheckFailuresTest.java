@@ -1,6 +1,7 @@
 package io.stagewatch.check.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.stagewatch.FreePort;
 import io.stagewatch.check.AttemptVerdict;
@@ -104,7 +105,7 @@ class SqlCheckFailuresTest {
 
   @Test
   void moreChecksThanConnectionsWaitAtMostTheirTimeoutAndLeaveNothingOpen() throws Exception {
-    String holding = "sql: {database: main, query: select pg_sleep(1.5)}";
+    String holding = "sql: {database: main, query: select pg_sleep(2.5)}";
     String waiting = "sql: {database: main, query: select 1}";
     List<Future<Timed>> holders = new ArrayList<>();
     List<Future<Timed>> waiters = new ArrayList<>();
@@ -112,7 +113,9 @@ class SqlCheckFailuresTest {
       for (int i = 0; i < DatabasePool.MAX_CONNECTIONS; i++) {
         holders.add(threads.submit(() -> timed(holding, Duration.ofSeconds(5))));
       }
-      Thread.sleep(400);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> db.checksRunning("pg_sleep") == DatabasePool.MAX_CONNECTIONS);
       for (int i = 0; i < 2; i++) {
         waiters.add(threads.submit(() -> timed(waiting, Duration.ofMillis(700))));
       }

@@ -1,5 +1,7 @@
 package io.stagewatch.report.html;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One tab driven over the Chrome DevTools Protocol: JSON commands and events on the JDK's
@@ -90,20 +93,18 @@ final class DevToolsSession implements AutoCloseable {
     if (result.hasNonNull("errorText")) {
       throw new IOException("cannot open " + url + ": " + result.get("errorText").asText());
     }
-    long deadline = System.nanoTime() + COMMAND_TIMEOUT.toNanos();
-    // A stream of the list walks one snapshot; a sub-list view would fail when an event arrives.
-    while (events.stream()
-        .skip(seen)
-        .noneMatch(e -> "Page.loadEventFired".equals(e.path("method").asText()))) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new IOException(url + " did not finish loading within " + COMMAND_TIMEOUT);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while loading " + url, e);
-      }
+    try {
+      // A stream of the list walks one snapshot; a sub-list view would fail when an event arrives.
+      await()
+          .atMost(COMMAND_TIMEOUT)
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () ->
+                  events.stream()
+                      .skip(seen)
+                      .anyMatch(e -> "Page.loadEventFired".equals(e.path("method").asText())));
+    } catch (ConditionTimeoutException e) {
+      throw new IOException(url + " did not finish loading within " + COMMAND_TIMEOUT, e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.stagewatch.report.html;
 
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -97,25 +99,37 @@ final class HeadlessChromium implements AutoCloseable {
   /** Chromium writes the port it picked to {@code DevToolsActivePort} in the profile. */
   private static int awaitPort(Process process, Path userDataDir, Path log) throws IOException {
     Path portFile = userDataDir.resolve("DevToolsActivePort");
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() - deadline < 0) {
-      if (Files.isRegularFile(portFile)) {
-        List<String> lines = Files.readAllLines(portFile, StandardCharsets.UTF_8);
-        if (!lines.isEmpty() && !lines.get(0).isBlank()) {
-          return Integer.parseInt(lines.get(0).trim());
-        }
-      }
-      if (!process.isAlive()) {
-        throw new IOException(
-            "chromium exited with " + process.exitValue() + ": " + Files.readString(log));
-      }
-      sleep(Duration.ofMillis(25));
+    try {
+      await()
+          .atMost(START_TIMEOUT)
+          .pollInterval(Duration.ofMillis(25))
+          .until(() -> portIn(portFile).isPresent() || !process.isAlive());
+    } catch (ConditionTimeoutException e) {
+      throw new IOException(
+          "chromium did not open its DevTools port within "
+              + START_TIMEOUT
+              + ": "
+              + Files.readString(log),
+          e);
+    }
+    Optional<Integer> port = portIn(portFile);
+    if (port.isPresent()) {
+      return port.get();
     }
     throw new IOException(
-        "chromium did not open its DevTools port within "
-            + START_TIMEOUT
-            + ": "
-            + Files.readString(log));
+        "chromium exited with " + process.exitValue() + ": " + Files.readString(log));
+  }
+
+  /** The port in {@code DevToolsActivePort} once chromium has written it. */
+  private static Optional<Integer> portIn(Path portFile) throws IOException {
+    if (!Files.isRegularFile(portFile)) {
+      return Optional.empty();
+    }
+    List<String> lines = Files.readAllLines(portFile, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || lines.get(0).isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(Integer.parseInt(lines.get(0).trim()));
   }
 
   /** A DevTools session on the browser's first tab. */
@@ -154,14 +168,5 @@ final class HeadlessChromium implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     children.forEach(ProcessHandle::destroyForcibly);
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for chromium", e);
-    }
   }
 }

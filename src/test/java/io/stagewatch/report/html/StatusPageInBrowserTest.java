@@ -129,7 +129,8 @@ class StatusPageInBrowserTest {
                 },
                 Map.of("STAGING_URL", staging.baseUrl()),
                 print,
-                print);
+                print,
+                Clock.systemUTC());
       }
       assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(1);
     }

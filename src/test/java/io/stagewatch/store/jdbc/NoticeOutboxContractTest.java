@@ -12,6 +12,7 @@ import io.stagewatch.store.NoticeStatus;
 import io.stagewatch.store.OutboxNotice;
 import io.stagewatch.store.StoreDatabase;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class NoticeOutboxContractTest {
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
   void alertStateIsWrittenWithTheRunAndClearedWhenACheckPasses(StoreDatabase db) throws Exception {
-    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       AlertState a = new AlertState("api/a", 2, true, T0, T0.plusSeconds(5));
       AlertState b = new AlertState("api/b", 1, false, T0, null);
       finish(store, new AlertUpdate(List.of(a, b), List.of(), List.of()));
@@ -89,7 +90,7 @@ class NoticeOutboxContractTest {
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
   void aNoticeIsClaimedOnceRetriedWhilePendingAndNeverSentTwice(StoreDatabase db) throws Exception {
-    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       RunInfo run = ResultStoreContractTest.info("staging", T0);
       OutboxNotice alert = notice(run, "alert", T0);
       finish(store, new AlertUpdate(List.of(), List.of(), List.of(alert)));
@@ -111,7 +112,7 @@ class NoticeOutboxContractTest {
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
   void noticesWaitWhilePendingOrBeingSentUntilTheyAreSettled(StoreDatabase db) throws Exception {
-    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       RunInfo run = ResultStoreContractTest.info("staging", T0);
       finish(store, notices(run, 3));
       NoticeOutbox outbox = store;
@@ -132,7 +133,7 @@ class NoticeOutboxContractTest {
   @EnumSource(StoreDatabase.class)
   void aNoticeLeftSendingByADeadRunIsSentAgainOnceItsClaimIsStale(StoreDatabase db)
       throws Exception {
-    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       RunInfo run = ResultStoreContractTest.info("staging", T0);
       finish(store, notices(run, 1));
       assertThat(store.claimNotices("staging", T0, STALE)).hasSize(1);
@@ -150,8 +151,8 @@ class NoticeOutboxContractTest {
   @EnumSource(StoreDatabase.class)
   void twoRunsClaimingAtOnceShareTheNoticesWithoutOverlap(StoreDatabase db) throws Exception {
     String url = db.freshUrl(dir);
-    try (JdbcResultStore one = JdbcResultStore.open(url, dir);
-        JdbcResultStore two = JdbcResultStore.open(url, dir)) {
+    try (JdbcResultStore one = JdbcResultStore.open(url, dir, Clock.systemUTC());
+        JdbcResultStore two = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
       finish(one, notices(ResultStoreContractTest.info("staging", T0), 40));
 
       CompletableFuture<List<OutboxNotice>> a = CompletableFuture.supplyAsync(() -> claim(one));
@@ -179,7 +180,7 @@ class NoticeOutboxContractTest {
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
   void retentionKeepsPendingNoticesAndDropsSettledOnes(StoreDatabase db) throws Exception {
-    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       RunInfo run = ResultStoreContractTest.info("staging", T0);
       OutboxNotice sent = notice(run, "alert", T0);
       OutboxNotice pending = notice(run, "recovery", T0.plusMillis(1));

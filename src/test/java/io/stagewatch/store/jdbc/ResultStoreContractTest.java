@@ -2,7 +2,9 @@ package io.stagewatch.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.stagewatch.TestClock;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
@@ -17,6 +19,7 @@ import io.stagewatch.store.RunLocks;
 import io.stagewatch.store.RunRecorder;
 import io.stagewatch.store.RunRetention;
 import io.stagewatch.store.StoreDatabase;
+import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.StoredRunStatus;
@@ -25,12 +28,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -74,7 +81,7 @@ class ResultStoreContractTest {
   }
 
   JdbcResultStore open(StoreDatabase db) throws Exception {
-    return JdbcResultStore.open(db.freshUrl(dir), dir);
+    return JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC());
   }
 
   @ParameterizedTest
@@ -267,7 +274,7 @@ class ResultStoreContractTest {
   void aStoreWrittenWithTheFirstSchemaOpensAndKeepsItsRuns(StoreDatabase db) throws Exception {
     String url = db.freshUrl(dir);
     Dialect dialect = JdbcResultStore.dialect(url, dir);
-    JdbcResultStore.open(dialect, 1).close();
+    JdbcResultStore.open(dialect, 1, Clock.systemUTC()).close();
     try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {
       st.executeUpdate(
@@ -279,7 +286,7 @@ class ResultStoreContractTest {
               + ", 'PASSED', 1, 1)");
     }
 
-    try (JdbcResultStore store = JdbcResultStore.open(url, dir)) {
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
       StoredRun old = store.lastRuns("staging", 1).get(0);
       assertThat(old.runId()).isEqualTo("old-run");
       assertThat(old.runnerVersion()).isNull();
@@ -298,20 +305,20 @@ class ResultStoreContractTest {
   @EnumSource(StoreDatabase.class)
   void theRunLockAdmitsOneHolderAndNamesIt(StoreDatabase db) throws Exception {
     String url = db.freshUrl(dir);
-    try (JdbcResultStore first = JdbcResultStore.open(url, dir);
-        JdbcResultStore second = JdbcResultStore.open(url, dir)) {
+    try (JdbcResultStore first = JdbcResultStore.open(url, dir, Clock.systemUTC());
+        JdbcResultStore second = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
       LockHolder me = new LockHolder("build-7", 4711, null, T0);
       Optional<RunLock> lock = first.tryLock("staging", me);
       assertThat(lock).isPresent();
 
-      assertThat(second.tryLock("staging", LockHolder.thisProcess())).isEmpty();
+      assertThat(second.tryLock("staging", LockHolder.thisProcess(T0))).isEmpty();
       assertThat(second.lockHolder("staging")).contains(me);
-      Optional<RunLock> otherEnvironment = second.tryLock("qa", LockHolder.thisProcess());
+      Optional<RunLock> otherEnvironment = second.tryLock("qa", LockHolder.thisProcess(T0));
       assertThat(otherEnvironment).isPresent();
       otherEnvironment.get().close();
 
       lock.get().close();
-      Optional<RunLock> after = second.tryLock("staging", LockHolder.thisProcess());
+      Optional<RunLock> after = second.tryLock("staging", LockHolder.thisProcess(T0));
       assertThat(after).isPresent();
       after.get().close();
     }
@@ -321,25 +328,46 @@ class ResultStoreContractTest {
   @EnumSource(StoreDatabase.class)
   void aRunWaitingForTheLockGetsItWhenTheHolderLetsGo(StoreDatabase db) throws Exception {
     String url = db.freshUrl(dir);
-    try (JdbcResultStore first = JdbcResultStore.open(url, dir);
-        JdbcResultStore second = JdbcResultStore.open(url, dir)) {
-      RunLock held = first.tryLock("staging", LockHolder.thisProcess()).orElseThrow();
-      assertThatThrownBy(
-              () -> second.lock("staging", LockHolder.thisProcess(), Duration.ofMillis(300)))
+    TestClock clock = new TestClock(T0);
+    try (JdbcResultStore first = JdbcResultStore.open(url, dir, Clock.systemUTC());
+        JdbcResultStore second = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
+      RunLock held = first.tryLock("staging", LockHolder.thisProcess(T0)).orElseThrow();
+      CompletableFuture<RunLock> gaveUp = waitForLock(second, Duration.ofMinutes(5), clock);
+      // Nothing but the clock or the holder can end the wait.
+      assertThat(gaveUp).isNotDone();
+      clock.advance(Duration.ofMinutes(5));
+      assertThatThrownBy(() -> gaveUp.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
           .isInstanceOf(RunLockedException.class)
           .hasMessageContaining("holds the run lock");
-      CompletableFuture.runAsync(
-          () -> {
-            try {
-              Thread.sleep(300);
-              held.close();
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
 
-      second.lock("staging", LockHolder.thisProcess(), Duration.ofSeconds(10)).close();
+      CompletableFuture<RunLock> waiting = waitForLock(second, Duration.ofMinutes(5), clock);
+      held.close();
+
+      waiting.get(10, TimeUnit.SECONDS).close();
     }
+  }
+
+  /**
+   * Waits for the staging lock on {@code clock}, on another thread, and returns once that thread is
+   * waiting: it has read the clock for the wait's start and again after the first refusal.
+   */
+  static CompletableFuture<RunLock> waitForLock(
+      JdbcResultStore store, Duration wait, TestClock clock) {
+    LockHolder me = LockHolder.thisProcess(T0);
+    int reads = clock.reads();
+    CompletableFuture<RunLock> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return store.lock("staging", me, wait, clock);
+              } catch (StoreException | RunLockedException e) {
+                throw new CompletionException(e);
+              }
+            });
+    await().atMost(Duration.ofSeconds(10)).until(() -> clock.reads() >= reads + 2);
+    return waiting;
   }
 
   static CheckResult passed(String id) {
