@@ -81,9 +81,9 @@ class PostgresStoreOutageRunTest {
 
   @Test
   void aStoreThatStopsAnsweringEndsTheRunWithExitThreeWithinTheStoreBounds() throws Exception {
-    // The check takes 1.5 s; the store freezes while it runs, after the run was recorded as
+    // The check takes 3 s; the store freezes while it runs, after the run was recorded as
     // started.
-    staging.stubFor(get("/health").willReturn(ok().withFixedDelay(1500)));
+    staging.stubFor(get("/health").willReturn(ok().withFixedDelay(3000)));
     try (RestartablePostgres postgres = RestartablePostgres.start(dir.resolve("pgdata"))) {
       CliRun cli = project(postgres.jdbcUrl(), CliRun.ONE_HEALTH_CHECK);
       CompletableFuture<TimedRun> running = start(cli, "-s", "health");

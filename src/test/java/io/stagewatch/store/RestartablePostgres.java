@@ -72,9 +72,23 @@ public final class RestartablePostgres implements AutoCloseable {
     ProcessHandle postmaster =
         ProcessHandle.of(Long.parseLong(pidLine))
             .orElseThrow(() -> new IllegalStateException("postgres is not running"));
+    // The postmaster first, so it forks no backend between the listing and the signal; then its
+    // children until no new one shows up (one forked just before the stop is listed next round).
     frozen.add(postmaster.pid());
-    postmaster.descendants().forEach(p -> frozen.add(p.pid()));
-    signal("-STOP", frozen);
+    signal("-STOP", List.of(postmaster.pid()));
+    List<Long> unfrozen;
+    do {
+      unfrozen =
+          postmaster
+              .descendants()
+              .map(ProcessHandle::pid)
+              .filter(p -> !frozen.contains(p))
+              .toList();
+      if (!unfrozen.isEmpty()) {
+        signal("-STOP", unfrozen);
+        frozen.addAll(unfrozen);
+      }
+    } while (!unfrozen.isEmpty());
   }
 
   /** Lets a frozen server go on (SIGCONT). */
