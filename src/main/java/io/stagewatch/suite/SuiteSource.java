@@ -12,18 +12,33 @@ import java.util.stream.Stream;
 /** The text of one suite file and the name messages give it. */
 public record SuiteSource(String fileName, String text) {
 
-  /** Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name. */
-  public static List<SuiteSource> fromDirectory(Path dir) throws IOException {
+  /**
+   * Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name, but the config
+   * file: a config may sit in its own suites folder ({@code suites: .}), and is no suite.
+   */
+  public static List<SuiteSource> fromDirectory(Path dir, Path configFile) throws IOException {
     List<SuiteSource> sources = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if (Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+        if (Files.isRegularFile(file)
+            && (name.endsWith(".yaml") || name.endsWith(".yml"))
+            && !sameFile(file, configFile)) {
           sources.add(new SuiteSource(file.toString(), Files.readString(file)));
         }
       }
     }
     return sources;
+  }
+
+  /** By the file itself, so that a link to the config or a path spelt otherwise is left out too. */
+  private static boolean sameFile(Path file, Path configFile) {
+    try {
+      return Files.isSameFile(file, configFile);
+    } catch (IOException e) {
+      // The config cannot be read: it is reported as such, and this file is read as a suite.
+      return false;
+    }
   }
 
   /** Suite files shipped inside the jar. */

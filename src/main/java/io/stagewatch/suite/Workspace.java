@@ -49,7 +49,7 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     }
     List<SuiteSource> sources;
     try {
-      sources = SuiteSource.fromDirectory(dir);
+      sources = SuiteSource.fromDirectory(dir, configFile);
     } catch (IOException e) {
       throw new ConfigException(
           List.of(new ConfigProblem(Location.ofFile(dir.toString()), "", "cannot be read: " + e)));
@@ -71,7 +71,7 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     configProblems.problems().forEach(p -> problems.add(p.location(), p.key(), p.message()));
     try {
       new SuiteLoader(DefaultsConfig.DEFAULT, new Interpolator(variables, new SecretCollector()))
-          .load(SuiteSource.fromDirectory(dir), problems);
+          .load(SuiteSource.fromDirectory(dir, configFile), problems);
       problems.throwIfAny();
     } catch (IOException e) {
       return configProblems;
