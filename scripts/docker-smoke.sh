@@ -2,7 +2,7 @@
 # Builds the image and checks it where a Docker engine runs: a one-shot `run` against the
 # built-in demo is not possible in a container without the demo's loopback service, so this
 # checks what a user does first: --version, validate, and the daemon's /livez, /readyz and
-# /metrics.
+# /metrics; and what a registry or a scanner reads: the OCI labels and the SBOM.
 #
 #   scripts/docker-smoke.sh            # builds stagewatch:smoke and runs the checks
 #   IMAGE=stagewatch:dev scripts/docker-smoke.sh
@@ -11,9 +11,35 @@ cd "$(dirname "$0")/.."
 image="${IMAGE:-stagewatch:smoke}"
 port="${PORT:-19464}"
 
-docker build -t "$image" .
+revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
+created="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+docker build --build-arg REVISION="$revision" --build-arg CREATED="$created" -t "$image" .
 docker run --rm "$image" --version
 docker run --rm "$image" validate -c /app/config/stagewatch.yaml
+
+fail() {
+  echo "docker smoke test failed: $*" >&2
+  exit 1
+}
+# The labels: the version is the jar's own (`--version` prints "stagewatch <version>").
+label() {
+  docker inspect -f "{{ index .Config.Labels \"org.opencontainers.image.$1\" }}" "$image"
+}
+version="$(docker run --rm "$image" --version | sed -n 's/^stagewatch //p')"
+[ -n "$version" ] || fail "--version printed no version"
+for expected in "version=$version" "revision=$revision" "created=$created" "licenses=Apache-2.0"; do
+  key="${expected%%=*}"
+  [ "$(label "$key")" = "${expected#*=}" ] \
+    || fail "label org.opencontainers.image.$key is '$(label "$key")', expected '${expected#*=}'"
+done
+label source | grep -q '^https://' || fail "label org.opencontainers.image.source is not a URL"
+# The SBOM: CycloneDX, of this version, naming the jar's main dependencies.
+sbom="$(docker run --rm --entrypoint cat "$image" /app/sbom.cdx.json)" || fail "no /app/sbom.cdx.json"
+grep -Eq '"bomFormat" *: *"CycloneDX"' <<<"$sbom" || fail "/app/sbom.cdx.json is not CycloneDX"
+grep -Eq '"version" *: *"'"$version"'"' <<<"$sbom" || fail "the SBOM is not of version $version"
+for dependency in picocli jackson-databind sqlite-jdbc postgresql; do
+  grep -Eq '"name" *: *"'"$dependency"'"' <<<"$sbom" || fail "the SBOM does not name $dependency"
+done
 
 name="stagewatch-smoke-$$"
 docker run -d --name "$name" -p "127.0.0.1:${port}:9464" \

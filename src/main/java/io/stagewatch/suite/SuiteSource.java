@@ -17,18 +17,22 @@ import org.jspecify.annotations.Nullable;
 public record SuiteSource(String fileName, String text) {
 
   /**
-   * Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name. A file that
-   * cannot be read, is too big or is not UTF-8 is a problem of its own and left out, so that the
-   * other files' problems are reported with it.
+   * Every {@code *.yaml} and {@code *.yml} file directly in {@code dir}, by name, but the config
+   * file: a config may sit in its own suites folder ({@code suites: .}), and is no suite. A file
+   * that cannot be read, is too big or is not UTF-8 is a problem of its own and left out, so that
+   * the other files' problems are reported with it.
    *
    * @throws IOException when the directory cannot be listed
    */
-  public static List<SuiteSource> fromDirectory(Path dir, Problems problems) throws IOException {
+  public static List<SuiteSource> fromDirectory(Path dir, Path configFile, Problems problems)
+      throws IOException {
     List<SuiteSource> sources = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
-        if (Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+        if (Files.isRegularFile(file)
+            && (name.endsWith(".yaml") || name.endsWith(".yml"))
+            && !sameFile(file, configFile)) {
           String text = read(file, problems);
           if (text != null) {
             sources.add(new SuiteSource(file.toString(), text));
@@ -45,6 +49,16 @@ public record SuiteSource(String fileName, String text) {
     } catch (IOException e) {
       problems.add(Location.ofFile(file.toString()), "", "cannot be read: " + e);
       return null;
+    }
+  }
+
+  /** By the file itself, so that a link to the config or a path spelt otherwise is left out too. */
+  private static boolean sameFile(Path file, Path configFile) {
+    try {
+      return Files.isSameFile(file, configFile);
+    } catch (IOException e) {
+      // The config cannot be read: it is reported as such, and this file is read as a suite.
+      return false;
     }
   }
 

@@ -50,7 +50,7 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     Problems problems = new Problems();
     List<SuiteSource> sources;
     try {
-      sources = SuiteSource.fromDirectory(dir, problems);
+      sources = SuiteSource.fromDirectory(dir, configFile, problems);
     } catch (IOException e) {
       throw new ConfigException(
           List.of(new ConfigProblem(Location.ofFile(dir.toString()), "", "cannot be read: " + e)));
@@ -72,7 +72,7 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
     configProblems.problems().forEach(p -> problems.add(p.location(), p.key(), p.message()));
     try {
       new SuiteLoader(DefaultsConfig.DEFAULT, new Interpolator(variables, new SecretCollector()))
-          .load(SuiteSource.fromDirectory(dir, problems), problems);
+          .load(SuiteSource.fromDirectory(dir, configFile, problems), problems);
       problems.throwIfAny();
     } catch (IOException e) {
       return configProblems;

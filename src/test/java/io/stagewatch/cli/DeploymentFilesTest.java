@@ -3,6 +3,7 @@ package io.stagewatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What can be checked of the image without a Docker engine: the Dockerfile builds the way the
- * README says, runs as a non-root user and has the contract's entry point and health check.
+ * README says, runs as a non-root user, has the contract's entry point and health check, and
+ * carries the OCI labels and the SBOM ({@code scripts/docker-smoke.sh} checks them in a built
+ * image).
  */
 class DeploymentFilesTest {
   static final Path ROOT = Path.of("").toAbsolutePath();
@@ -57,6 +60,53 @@ class DeploymentFilesTest {
         .containsPattern("(?m)^HEALTHCHECK .*\\n.*'GET /livez HTTP/1.0")
         .contains("/app/config")
         .contains("/app/suites");
+  }
+
+  @Test
+  void theImageCarriesTheOciLabelsAndTheSbomOfTheBuild() throws IOException {
+    String dockerfile = read("Dockerfile");
+    String runtimeStage = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+    for (String arg : List.of("VERSION", "REVISION", "CREATED", "SOURCE")) {
+      assertThat(runtimeStage).containsPattern("(?m)^ARG " + arg + "=\\S+$");
+    }
+    assertThat(runtimeStage).containsPattern("(?m)^ARG SOURCE=https://\\S+$");
+    Matcher labels = Pattern.compile("(?m)^LABEL (?:.*\\\\\\n)*.*$").matcher(runtimeStage);
+    assertThat(labels.find()).as("a LABEL instruction").isTrue();
+    assertThat(labels.group())
+        .contains("org.opencontainers.image.source=\"${SOURCE}\"")
+        .contains("org.opencontainers.image.version=\"${VERSION}\"")
+        .contains("org.opencontainers.image.revision=\"${REVISION}\"")
+        .contains("org.opencontainers.image.created=\"${CREATED}\"")
+        .contains("org.opencontainers.image.licenses=\"Apache-2.0\"");
+    // Without build arguments the version label is still the jar's.
+    assertThat(runtimeStage).contains("ARG VERSION=" + pomVersion() + "\n");
+
+    Matcher copy =
+        Pattern.compile("(?m)^COPY --from=build /src/target/(\\S+) /app/sbom\\.cdx\\.json$")
+            .matcher(runtimeStage);
+    assertThat(copy.find()).as("the SBOM copied into the image").isTrue();
+    String sbom = "stagewatch-" + pomVersion() + ".cdx.json";
+    assertThat(
+            FileSystems.getDefault().getPathMatcher("glob:" + copy.group(1)).matches(Path.of(sbom)))
+        .as(copy.group(1) + " matches the build's " + sbom)
+        .isTrue();
+    assertThat(read("pom.xml"))
+        .contains("<outputName>stagewatch-${project.version}.cdx</outputName>");
+    // The build stage's package makes the release bundle too, which needs these.
+    assertThat(dockerfile.substring(0, dockerfile.lastIndexOf("\nFROM ")))
+        .containsPattern("(?m)^COPY README.md LICENSE \\./$");
+    assertThat(read("scripts/docker-smoke.sh"))
+        .contains("org.opencontainers.image.$1")
+        .contains("/app/sbom.cdx.json");
+  }
+
+  /** The project's version, as the POM declares it. */
+  static String pomVersion() throws IOException {
+    Matcher m =
+        Pattern.compile("<artifactId>stagewatch</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(read("pom.xml"));
+    assertThat(m.find()).as("the POM's version").isTrue();
+    return m.group(1);
   }
 
   @Test
