@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchema;
 import io.stagewatch.check.kinds.CheckKinds;
 import io.stagewatch.config.JsonSchemas.SchemaError;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class SchemaKeysTest {
       List.of("complete-config.yaml", "complete-config-polling.yaml");
   private static final List<String> SUITES = List.of("complete-suite.yaml");
 
-  @TempDir java.nio.file.Path project;
+  @TempDir Path project;
 
   @Test
   void theCompleteDocumentsLoadAndMatchTheSchemas() throws IOException {

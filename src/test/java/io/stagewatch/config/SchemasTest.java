@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,7 +169,7 @@ class SchemasTest {
     assertThat(JsonSchemas.errors(JsonSchemas.metaSchema(), schema)).isEmpty();
     assertThat(schema.path("$schema").asText())
         .isEqualTo("https://json-schema.org/draft/2020-12/schema");
-    Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> keys = new LinkedHashMap<>();
     definedKeys(schema, "", keys);
     assertThat(keys).isNotEmpty();
     keys.forEach(
@@ -181,7 +182,7 @@ class SchemasTest {
     String readme = Files.readString(ROOT.resolve("README.md"));
     Set<String> unmentioned = new TreeSet<>();
     for (String file : List.of(JsonSchemas.CONFIG, JsonSchemas.SUITE)) {
-      Map<String, JsonNode> keys = new java.util.LinkedHashMap<>();
+      Map<String, JsonNode> keys = new LinkedHashMap<>();
       definedKeys(new ObjectMapper().readTree(JsonSchemas.FOLDER.resolve(file).toFile()), "", keys);
       for (String key : keys.keySet()) {
         String name = key.substring(key.lastIndexOf('.') + 1);
