@@ -12,14 +12,22 @@ import java.util.regex.Pattern;
 /**
  * A new project for a team's own repository, as {@code stagewatch init} writes it: a commented
  * config for one environment at {@code ${STAGING_URL}} with a schedule named {@code smoke}, the
- * shipped health suite, a database suite whose checks wait commented out, and {@code .stagewatch/}
- * (the run history) in {@code .gitignore}. The files come from the jar, so this works wherever the
- * jar runs. Nothing that exists is overwritten.
+ * shipped health suite, a database suite whose checks wait commented out, the JSON Schemas of the
+ * config and the suites, and {@code .stagewatch/} (the run history) in {@code .gitignore}. The
+ * files come from the jar, so this works wherever the jar runs. Nothing that exists is overwritten.
  */
 public final class ProjectTemplate {
-  /** The files written, relative to the project folder, in the order they are written. */
+  /**
+   * The files written, relative to the project folder, in the order they are written. The YAML
+   * files name their JSON Schema on their first line, relative to themselves, for editors.
+   */
   public static final List<String> FILES =
-      List.of("config/stagewatch.yaml", "suites/health.yaml", "suites/database.yaml");
+      List.of(
+          "config/stagewatch.yaml",
+          "suites/health.yaml",
+          "suites/database.yaml",
+          "schemas/stagewatch-config.schema.json",
+          "schemas/stagewatch-suite.schema.json");
 
   /** The config file, relative to the project folder. */
   public static final String CONFIG = FILES.get(0);

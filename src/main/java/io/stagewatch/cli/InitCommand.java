@@ -21,7 +21,15 @@ final class InitCommand implements Callable<Integer> {
           "suites/health.yaml",
           "health checks: /health, /healthz, /api/health, / and /openapi.json",
           "suites/database.yaml",
-          "database checks, commented out until the config names a database");
+          "database checks, commented out until the config names a database",
+          "schemas/stagewatch-config.schema.json",
+          "the config's JSON Schema, for editors",
+          "schemas/stagewatch-suite.schema.json",
+          "the suites' JSON Schema, for editors");
+
+  /** The width of the file names in the list of what was written. */
+  private static final int NAME_WIDTH =
+      ProjectTemplate.FILES.stream().mapToInt(String::length).max().orElse(0) + 1;
 
   private static final String STAGING = "STAGING_URL=https://...";
 
@@ -51,12 +59,14 @@ final class InitCommand implements Callable<Integer> {
             "                           / and /openapi.json",
             "  suites/database.yaml     database checks, commented out until the config",
             "                           names a database",
+            "  schemas/                 the JSON Schemas of the config and the suites,",
+            "                           which the first line of each names for editors",
             "  .gitignore               a line for .stagewatch/ (the run history); made",
             "                           if missing",
             "",
             "The files are commented: read them, then change the suites to what your",
-            "service serves. Nothing is overwritten: if any of the three files exists,",
-            "nothing is written and the exit code is 2.",
+            "service serves. Nothing is overwritten: if one of these files exists",
+            "(.gitignore aside), nothing is written and the exit code is 2.",
             "",
             "Next steps:",
             "  " + STAGING + " stagewatch validate -c DIR/" + ProjectTemplate.CONFIG,
@@ -84,7 +94,7 @@ final class InitCommand implements Callable<Integer> {
     GitIgnore gitignore = ProjectTemplate.write(dir);
     root.out.println("Wrote a stagewatch project in " + shown(dir) + ":");
     ProjectTemplate.FILES.forEach(file -> root.out.println(line(file)));
-    root.out.printf("  %-24s %s%n", ".gitignore", gitignoreLine(gitignore));
+    root.out.println("  " + padded(".gitignore") + gitignoreLine(gitignore));
     String config = dir.normalize().resolve(ProjectTemplate.CONFIG).toString();
     root.out.println();
     root.out.println("Next, with your staging's address:");
@@ -94,7 +104,11 @@ final class InitCommand implements Callable<Integer> {
   }
 
   private static String line(String file) {
-    return String.format("  %-24s %s", file, ABOUT.get(file));
+    return "  " + padded(file) + ABOUT.get(file);
+  }
+
+  private static String padded(String name) {
+    return name + " ".repeat(Math.max(1, NAME_WIDTH - name.length()));
   }
 
   private static String gitignoreLine(GitIgnore gitignore) {

@@ -10,11 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.config.JsonSchemas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +27,9 @@ class InitCommandTest {
   @RegisterExtension
   static WireMockExtension staging =
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  private static final Pattern EDITOR_LINE =
+      Pattern.compile("# yaml-language-server: \\$schema=(\\S+)");
 
   @TempDir Path dir;
 
@@ -66,6 +72,27 @@ class InitCommandTest {
             "staging-health/home page",
             "staging-health/api docs");
     assertThat(project.resolve(".stagewatch/stagewatch.db")).as("the store is ignored").exists();
+  }
+
+  @Test
+  void itsYamlFilesNameTheSchemasItWritesBesideThemAndMatchThem() throws Exception {
+    CliRun cli = cli();
+
+    assertThat(cli.run("init", dir.toString())).as(cli.err).isEqualTo(ExitCodes.PASSED);
+
+    assertThat(cli.out)
+        .contains("schemas/stagewatch-config.schema.json", "schemas/stagewatch-suite.schema.json");
+    for (String file :
+        List.of("config/stagewatch.yaml", "suites/health.yaml", "suites/database.yaml")) {
+      String text = Files.readString(dir.resolve(file));
+      Matcher line = EDITOR_LINE.matcher(text.lines().findFirst().orElse(""));
+      assertThat(line.matches()).as("the first line of " + file).isTrue();
+      Path schema = dir.resolve(file).resolveSibling(line.group(1)).normalize();
+      assertThat(schema).as("the schema " + file + " names").isRegularFile();
+      assertThat(JsonSchemas.errors(schema, text)).as(file).isEmpty();
+    }
+    assertThat(dir.resolve("schemas/stagewatch-suite.schema.json"))
+        .hasSameTextualContentAs(Path.of("schemas/stagewatch-suite.schema.json"));
   }
 
   @Test
