@@ -1,0 +1,4 @@
+@NullMarked
+package io.stagewatch.architecture;
+
+import org.jspecify.annotations.NullMarked;
