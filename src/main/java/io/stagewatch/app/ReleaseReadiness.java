@@ -4,6 +4,8 @@ import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.SlackSection;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.Delivery;
+import io.stagewatch.notify.github.PullRequest;
+import io.stagewatch.notify.github.PullRequestComment;
 import io.stagewatch.notify.slack.ReadinessSlackMessage;
 import io.stagewatch.notify.slack.SlackNotifier;
 import io.stagewatch.readiness.Component;
@@ -13,6 +15,7 @@ import io.stagewatch.readiness.InputException;
 import io.stagewatch.readiness.JunitReports;
 import io.stagewatch.readiness.QualityInput;
 import io.stagewatch.readiness.ReadinessCache;
+import io.stagewatch.readiness.ReadinessMarkdown;
 import io.stagewatch.readiness.ReadinessResult;
 import io.stagewatch.readiness.ReadinessScore;
 import io.stagewatch.readiness.SarifReport;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -100,6 +104,37 @@ public final class ReleaseReadiness {
       return Optional.empty();
     }
   }
+
+  /**
+   * Puts the readiness Markdown on the workflow's pull request as stagewatch's one comment there
+   * (edited when it exists). Returns the line to print: what was done, or why nothing was.
+   *
+   * @param number the pull request, or null for the one the workflow's event names
+   */
+  public static PostedComment commentOnPullRequest(
+      ReadinessResult result, Map<String, String> environment, @Nullable Integer number) {
+    PullRequest pull;
+    try {
+      pull = PullRequest.fromEnvironment(environment, number);
+    } catch (PullRequest.NotFound e) {
+      return new PostedComment(false, "--github-comment: " + e.getMessage() + "; nothing posted");
+    }
+    try {
+      PullRequestComment.Posted posted =
+          new PullRequestComment(pull).post(ReadinessMarkdown.render(result));
+      return new PostedComment(
+          true,
+          "GitHub: readiness comment "
+              + (posted == PullRequestComment.Posted.CREATED ? "added to " : "updated on ")
+              + pull
+              + ".");
+    } catch (PullRequestComment.PostFailed e) {
+      return new PostedComment(false, "the readiness comment was not posted: " + e.getMessage());
+    }
+  }
+
+  /** What {@link #commentOnPullRequest} did: a line for the output, or a problem. */
+  public record PostedComment(boolean posted, String line) {}
 
   private static StagingHistory staging(StagewatchConfig config, Clock clock)
       throws StoreUnreadable {

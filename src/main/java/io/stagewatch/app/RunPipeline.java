@@ -7,6 +7,7 @@ import io.stagewatch.notify.Alerting;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
 import io.stagewatch.report.GitHubActions;
+import io.stagewatch.report.GitHubAnnotations;
 import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.report.ReportContext;
 import io.stagewatch.report.ReportWriter;
@@ -166,6 +167,9 @@ public final class RunPipeline implements AutoCloseable {
             ? List.of()
             : NoticeLines.deliver(output, notifications, session, result, config.secrets());
     RunOutcome.Reports reports = writeReports(result, request.reportDir(), recent, verdict, sent);
+    GitHubAnnotations.of(environment)
+        .forRun(result, workspace.checkLocations())
+        .forEach(output::info);
     // Read after the notices: a store that failed while they were sent is part of the outcome.
     String storeProblem = session.problem().map(config.secrets()::maskedMessage).orElse(null);
     boolean used = request.waitLock() != null;

@@ -2,6 +2,7 @@ package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.report.GitHubAnnotations;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,18 +84,22 @@ public final class Main {
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExecutionExceptionHandler(
-        (exception, commandLine, parseResult) -> handle(exception, err));
+        (exception, commandLine, parseResult) -> handle(exception, out, err, environment));
     return cli.execute(args);
   }
 
   /** Maps what a command throws to an exit code, printing it without a stack trace. */
-  static int handle(Exception exception, PrintStream err) {
+  static int handle(
+      Exception exception, PrintStream out, PrintStream err, Map<String, String> environment) {
     if (exception instanceof ConfigException config) {
       int n = config.problems().size();
       err.println("stagewatch: " + n + (n == 1 ? " problem" : " problems") + ", nothing was run:");
       for (ConfigProblem problem : config.problems()) {
         err.println("  " + problem);
       }
+      // Under GitHub Actions each problem is also marked on its file and line (on stdout, where
+      // the runner reads workflow commands).
+      GitHubAnnotations.of(environment).forProblems(config.problems()).forEach(out::println);
       return ExitCodes.USAGE;
     }
     err.println("stagewatch: internal error: " + exception);

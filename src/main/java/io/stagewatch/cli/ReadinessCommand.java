@@ -73,6 +73,17 @@ final class ReadinessCommand implements Callable<Integer> {
       CommandSpecs.flag(
           "Tell Slack (notify.slack in the config) when the release is not ready.", "--notify");
 
+  private final OptionSpec githubComment =
+      CommandSpecs.flag(
+          "Post the result as one comment on the workflow's pull request, edited on later"
+              + " runs (needs GITHUB_TOKEN; the pull request comes from the workflow's event or"
+              + " --pr).",
+          "--github-comment");
+
+  private final OptionSpec pullRequest =
+      CommandSpecs.valued(Integer.class, "N", "The pull request --github-comment posts on.", "--pr")
+          .build();
+
   ReadinessCommand(StagewatchCommand root) {
     this.root = root;
     spec.addOption(junit)
@@ -82,7 +93,9 @@ final class ReadinessCommand implements Callable<Integer> {
         .addOption(threshold)
         .addOption(json)
         .addOption(markdown)
-        .addOption(notify);
+        .addOption(notify)
+        .addOption(githubComment)
+        .addOption(pullRequest);
     spec.usageMessage()
         .header("Compute the release readiness score and gate on it.")
         .description(
@@ -98,6 +111,7 @@ final class ReadinessCommand implements Callable<Integer> {
             "      --coverage target/site/jacoco/jacoco.xml \\",
             "      --security semgrep.sarif --quality 92",
             "  stagewatch readiness --junit ci-runs/ --json | jq .score",
+            "  stagewatch readiness --junit target/surefire-reports --github-comment",
             "")
         .footer(
             "",
@@ -137,6 +151,18 @@ final class ReadinessCommand implements Callable<Integer> {
       // A notice that cannot be sent is reported; it never changes the verdict or the exit code.
       ReleaseReadiness.notifySlack(result, loaded)
           .ifPresent(problem -> root.err.println("stagewatch: " + problem));
+    }
+    if (githubComment.<Boolean>getValue()) {
+      // Like the Slack notice: a comment that cannot be posted never changes the exit code.
+      ReleaseReadiness.PostedComment comment =
+          ReleaseReadiness.commentOnPullRequest(result, root.environment, pullRequest.getValue());
+      if (!comment.posted()) {
+        root.err.println("stagewatch: " + comment.line());
+      } else if (json.<Boolean>getValue()) {
+        root.err.println(comment.line());
+      } else {
+        root.out.println(comment.line());
+      }
     }
     return write(result, cache);
   }

@@ -12,6 +12,7 @@ import io.stagewatch.config.StagewatchConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,17 @@ public record Workspace(StagewatchConfig config, List<SuiteDefinition> suites) {
 
   public Workspace {
     suites = List.copyOf(suites);
+  }
+
+  /** Where each YAML check is defined, by check id ({@code <suite>/<name>}). */
+  public Map<String, Location> checkLocations() {
+    Map<String, Location> where = new HashMap<>();
+    for (SuiteDefinition suite : suites) {
+      for (CheckDefinition check : suite.checks()) {
+        where.put(check.id(), check.location());
+      }
+    }
+    return where;
   }
 
   /**
