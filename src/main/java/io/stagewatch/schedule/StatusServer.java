@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 /**
  * The daemon's HTTP endpoints on the JDK's server: {@code /} the status page, {@code /api/status}
  * JSON, {@code /metrics} Prometheus text, {@code /livez} (the scheduler runs) and {@code /readyz}
- * (the store answers and runs complete; {@code /healthz} is the same), each 200 or 503. Each
- * request reads the status once and renders it with a pure renderer.
+ * (the store answers and runs complete; {@code /healthz} is the same), each 200 or 503, and {@code
+ * /badges/<schedule>/status.svg} and {@code uptime.svg} ({@link Badges}). Each request reads the
+ * status once and renders it with a pure renderer.
  *
  * <p>Each exchange runs on a virtual thread of its own with a deadline for reading the request and
  * one for writing the answer ({@link ExchangeThreads}), so clients that never finish a request
@@ -62,6 +63,9 @@ public final class StatusServer implements AutoCloseable {
     route(server, "/api/status", source, s -> ok("application/json", StatusJson.render(s)));
     route(server, "/metrics", source, s -> ok(PROMETHEUS_TEXT, DaemonMetrics.render(s)));
     route(server, "/", source, s -> ok("text/html; charset=utf-8", StatusPage.render(s.page())));
+    server.createContext(
+        Badges.PREFIX,
+        exchange -> answer(exchange, () -> Badges.answer(exchange.getRequestURI(), source)));
     server.start();
     return new StatusServer(server, threads);
   }
@@ -87,10 +91,26 @@ public final class StatusServer implements AutoCloseable {
     threads.close();
   }
 
-  private record Reply(int status, String contentType, String body) {}
+  /**
+   * @param cacheControl how long others may keep the answer: the status is read anew on each
+   *     request, except where a little staleness is cheaper for everyone (badges)
+   */
+  record Reply(int status, String contentType, String body, String cacheControl) {
+    Reply(int status, String contentType, String body) {
+      this(status, contentType, body, "no-store");
+    }
+  }
 
-  private static Reply ok(String contentType, String body) {
+  static Reply ok(String contentType, String body) {
     return new Reply(200, contentType, body);
+  }
+
+  static Reply notFound() {
+    return new Reply(404, TEXT, "not found\n");
+  }
+
+  static Reply badRequest(String why) {
+    return new Reply(400, TEXT, why + "\n");
   }
 
   private static Reply live(BooleanSupplier schedulerAlive) {
@@ -112,6 +132,13 @@ public final class StatusServer implements AutoCloseable {
 
   private static void respond(HttpExchange exchange, String path, Supplier<Reply> answer)
       throws IOException {
+    answer(
+        exchange,
+        () -> exchange.getRequestURI().getPath().equals(path) ? answer.get() : notFound());
+  }
+
+  /** Answers a GET or HEAD with what {@code answer} works out for the request. */
+  private static void answer(HttpExchange exchange, Supplier<Reply> answer) throws IOException {
     try (exchange) {
       // The request has arrived: no deadline while the answer is worked out, which may read the
       // store; it starts again for writing the answer.
@@ -119,9 +146,7 @@ public final class StatusServer implements AutoCloseable {
         throw new IOException("the request did not arrive within its deadline");
       }
       Reply reply;
-      if (!exchange.getRequestURI().getPath().equals(path)) {
-        reply = new Reply(404, TEXT, "not found\n");
-      } else if (!"GET".equals(exchange.getRequestMethod())
+      if (!"GET".equals(exchange.getRequestMethod())
           && !"HEAD".equals(exchange.getRequestMethod())) {
         reply = new Reply(405, TEXT, "GET only\n");
       } else {
@@ -135,7 +160,7 @@ public final class StatusServer implements AutoCloseable {
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", reply.contentType());
-    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    exchange.getResponseHeaders().set("Cache-Control", reply.cacheControl());
     boolean head = "HEAD".equals(exchange.getRequestMethod());
     exchange.sendResponseHeaders(reply.status(), head ? -1 : body.length);
     if (!head) {

@@ -1,9 +1,18 @@
 package io.stagewatch.schedule;
 
+import io.stagewatch.store.Uptime;
+import java.time.Duration;
+import java.util.Optional;
+
 /** Reads the daemon's status for one request. */
-@FunctionalInterface
 public interface StatusSource {
 
   /** The status now; never throws: an unreachable store is part of the status. */
   DaemonStatus read();
+
+  /**
+   * How the named schedule's series fared over the last {@code window}; empty when there is no such
+   * schedule or the store cannot be read. Never throws.
+   */
+  Optional<Uptime> uptime(String schedule, Duration window);
 }

@@ -10,11 +10,14 @@ import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.Uptime;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +115,21 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
             lastStaging, readiness.window(), readiness.threshold(), readiness.stagingGate()),
         problem,
         waitingNotices);
+  }
+
+  @Override
+  public synchronized Optional<Uptime> uptime(String schedule, Duration window) {
+    Optional<Series> series = schedules.stream().filter(s -> s.name().equals(schedule)).findFirst();
+    if (series.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(open().uptime(environment, series.get(), clock.instant().minus(window)));
+    } catch (Exception e) {
+      // The status page and /readyz say why; a badge shows that it does not know.
+      close();
+      return Optional.empty();
+    }
   }
 
   private ResultStore open() throws Exception {

@@ -1,6 +1,7 @@
 package io.stagewatch.store;
 
 import io.stagewatch.run.Series;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,4 +23,7 @@ public interface RunHistory {
   /** Every result of the last {@code count} runs of one series of the environment. */
   List<StoredResult> resultsOfLastRuns(String environment, Series series, int count)
       throws StoreException;
+
+  /** How the runs of one series that started at or after {@code since} fared. */
+  Uptime uptime(String environment, Series series, Instant since) throws StoreException;
 }

@@ -16,6 +16,7 @@ import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
+import io.stagewatch.store.Uptime;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -218,6 +219,11 @@ public final class JdbcResultStore implements ResultStore {
   public List<StoredResult> resultsOfLastRuns(String environment, Series series, int count)
       throws StoreException {
     return queries.resultsOfLastRuns(environment, series, count);
+  }
+
+  @Override
+  public Uptime uptime(String environment, Series series, Instant since) throws StoreException {
+    return queries.uptime(environment, series, since);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.StoredRunStatus;
+import io.stagewatch.store.Uptime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,6 +67,24 @@ final class RunQueries {
         environment,
         series.selection(),
         count);
+  }
+
+  Uptime uptime(String environment, Series series, Instant since) throws StoreException {
+    String sql =
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'PASSED' THEN 1 ELSE 0 END), 0)"
+            + " FROM runs"
+            + OF_SERIES
+            + " AND started_at >= ? AND status IN ('PASSED', 'FAILED')";
+    try (Connection c = data.getConnection();
+        PreparedStatement st = c.prepareStatement(sql)) {
+      Statements.bind(st, environment, series.selection(), since.toEpochMilli());
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return new Uptime(rs.getInt(1), rs.getInt(2));
+      }
+    } catch (SQLException e) {
+      throw failure("read the uptime of " + environment + " " + series.describe(), e);
+    }
   }
 
   private List<StoredRun> runs(String where, String what, Object... values) throws StoreException {

@@ -23,6 +23,7 @@ import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.StoredRunStatus;
+import io.stagewatch.store.Uptime;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -193,6 +194,30 @@ class ResultStoreContractTest {
               db1.info().runId(),
               smoke1.info().runId());
       assertThat(history.lastRuns("qa", database, 10)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void uptimeCountsTheSeriesFinishedRunsSinceAnInstant(StoreDatabase db) throws Exception {
+    Series smoke = new Series("smoke", "-t smoke");
+    try (JdbcResultStore store = open(db)) {
+      record(store, info("staging", T0, smoke), List.of(passed("api/a")));
+      record(
+          store,
+          info("staging", T0.plusSeconds(60), smoke),
+          List.of(check("api/a", CheckStatus.FAILED, 5, "500")));
+      record(store, info("staging", T0.plusSeconds(120), smoke), List.of(passed("api/a")));
+      record(store, info("staging", T0.plusSeconds(150)), List.of(passed("api/a")));
+      // Started and never finished: neither up nor down.
+      store.runStarted(info("staging", T0.plusSeconds(180), smoke), "test");
+      RunHistory history = store;
+
+      assertThat(history.uptime("staging", smoke, T0)).isEqualTo(new Uptime(3, 2));
+      assertThat(history.uptime("staging", smoke, T0.plusSeconds(60))).isEqualTo(new Uptime(2, 1));
+      assertThat(history.uptime("staging", smoke, T0.plusSeconds(121))).isEqualTo(new Uptime(0, 0));
+      assertThat(history.uptime("staging", smoke, T0.plusSeconds(121)).ratio()).isEmpty();
+      assertThat(history.uptime("qa", smoke, T0)).isEqualTo(new Uptime(0, 0));
     }
   }
 
