@@ -19,6 +19,10 @@ COPY suites suites
 COPY config config
 # The package also makes the release bundle, which carries these two.
 COPY README.md LICENSE ./
+# The commit, for stagewatch_build_info as for the image's label (see below); Maven reads
+# MAVEN_ARGS, so the build runs the README's command as written.
+ARG REVISION=unknown
+ENV MAVEN_ARGS="-Dstagewatch.revision=${REVISION}"
 RUN ./mvnw -B -q package -DskipTests
 
 # JDK 25's runtime: its ahead-of-time cache lets a run start in a fraction of the time.

@@ -4,6 +4,7 @@ import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.Alerting;
 import io.stagewatch.notify.NoticeReport;
+import io.stagewatch.report.NoticeOutcome;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunOptions;
 import io.stagewatch.run.Series;
@@ -183,8 +184,10 @@ public final class ScheduledRuns implements SlotRunner {
 
   private void deliverOutbox(NoticeOutbox outbox, StagewatchConfig config, Alerting n) {
     try {
-      for (NoticeReport report : n.deliverOutbox(outbox, config.environment().name())) {
+      String environment = config.environment().name();
+      for (NoticeReport report : n.deliverOutbox(outbox, environment)) {
         NoticeLines.print(log, n.notifierName(), report, config.secrets());
+        lastRuns.counters().notified(environment, n.notifierName(), report.status().label());
       }
     } catch (StoreException | RuntimeException e) {
       log.problem(
@@ -219,6 +222,11 @@ public final class ScheduledRuns implements SlotRunner {
 
   private SlotOutcome finished(RunOutcome.Finished run) {
     lastRuns.finished(run.result());
+    for (NoticeOutcome notice : run.notifications()) {
+      lastRuns
+          .counters()
+          .notified(run.result().info().environment(), notice.notifier(), notice.status());
+    }
     String reports = run.reports().problem();
     if (reports != null) {
       log.problem("stagewatch: " + reports);

@@ -61,7 +61,11 @@ public final class StatusServer implements AutoCloseable {
     route(server, "/readyz", source, StatusServer::ready);
     route(server, "/healthz", source, StatusServer::ready);
     route(server, "/api/status", source, s -> ok("application/json", StatusJson.render(s)));
-    route(server, "/metrics", source, s -> ok(PROMETHEUS_TEXT, DaemonMetrics.render(s)));
+    route(
+        server,
+        "/metrics",
+        source,
+        s -> ok(PROMETHEUS_TEXT, DaemonMetrics.render(s, source.counters())));
     route(server, "/", source, s -> ok("text/html; charset=utf-8", StatusPage.render(s.page())));
     server.createContext(
         Badges.PREFIX,

@@ -1,5 +1,6 @@
 package io.stagewatch.schedule;
 
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.stagewatch.store.Uptime;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,4 +16,9 @@ public interface StatusSource {
    * schedule or the store cannot be read. Never throws.
    */
   Optional<Uptime> uptime(String schedule, Duration window);
+
+  /** What the daemon has counted since it started: none by default. */
+  default MetricSnapshots counters() {
+    return new MetricSnapshots();
+  }
 }

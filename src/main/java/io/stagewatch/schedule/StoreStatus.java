@@ -1,5 +1,6 @@
 package io.stagewatch.schedule;
 
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
@@ -115,6 +116,11 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
             lastStaging, readiness.window(), readiness.threshold(), readiness.stagingGate()),
         problem,
         waitingNotices);
+  }
+
+  @Override
+  public MetricSnapshots counters() {
+    return memory.counters().snapshots();
   }
 
   @Override

@@ -89,7 +89,7 @@ class DaemonEndpointsTest {
       Promtool.assertClean(metrics, tmp);
       assertThat(metrics)
           .contains(
-              "stagewatch_check_up{check=\"health/up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} 0")
+              "stagewatch_check_up{check=\"up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} 0")
           .contains("stagewatch_daemon_up{environment=\"staging\"} 1")
           .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 0");
 
@@ -98,6 +98,29 @@ class DaemonEndpointsTest {
         List<StoredRun> runs = store.lastRuns("staging", series, StoreStatus.WINDOW);
         List<StoredResult> results = store.resultsOfLastRuns("staging", series, StoreStatus.WINDOW);
         StoredRun last = runs.get(0);
+        // The counters since the start agree with the runs the store holds.
+        long passedRuns = runs.stream().filter(r -> r.status().word().equals("pass")).count();
+        long failedRuns = runs.stream().filter(r -> r.status().word().equals("fail")).count();
+        assertThat(metrics)
+            .contains(
+                "stagewatch_runs_total{environment=\"staging\",schedule=\"default\",status=\"pass\"} "
+                    + passedRuns
+                    + ".0")
+            .contains(
+                "stagewatch_runs_total{environment=\"staging\",schedule=\"default\",status=\"fail\"} "
+                    + failedRuns
+                    + ".0")
+            .contains(
+                "stagewatch_check_results_total{check=\"up\",environment=\"staging\",schedule=\"default\",status=\"failed\",suite=\"health\"} "
+                    + failedRuns
+                    + ".0")
+            .contains(
+                "stagewatch_check_duration_seconds_count{check=\"up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} "
+                    + runs.size())
+            .contains("stagewatch_check_duration_seconds_bucket{check=\"up\",")
+            .contains("# TYPE stagewatch_check_duration_seconds histogram")
+            .containsPattern(
+                "stagewatch_build_info\\{java=\"[^\"]+\",revision=\"[^\"]+\",version=\"[^\"]+\"} 1");
         assertThat(json.get("healthy").asBoolean()).isTrue();
         assertThat(json.at("/series/0/lastRun/runId").asText()).isEqualTo(last.runId());
         assertThat(json.at("/series/0/lastRun/label").asText()).isEqualTo(last.label());

@@ -171,7 +171,7 @@ class DaemonRunsTest {
     String metrics = endpoints.get("/metrics").body();
     assertThat(metrics)
         .contains(
-            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} 0")
+            "stagewatch_check_up{check=\"up\",environment=\"staging\",schedule=\"default\",suite=\"health\"} 0")
         .contains("stagewatch_run_up{environment=\"staging\",schedule=\"default\"} 0")
         .contains("stagewatch_daemon_last_success_age_seconds{environment=\"staging\"}");
     // Every sample is a line of the text exposition format: name, optional labels, value.
@@ -202,7 +202,7 @@ class DaemonRunsTest {
     // The metrics still carry the last run's checks, from memory.
     assertThat(endpoints.get("/metrics").body())
         .contains(
-            "stagewatch_check_up{check=\"health/up\",environment=\"staging\","
+            "stagewatch_check_up{check=\"up\",environment=\"staging\","
                 + "schedule=\"default\",suite=\"health\"} 1.0")
         .contains("stagewatch_daemon_up{environment=\"staging\"} 0");
     for (String path : List.of("/readyz", "/healthz")) {
@@ -272,10 +272,10 @@ class DaemonRunsTest {
           .contains("stagewatch_run_up{environment=\"staging\",schedule=\"smoke\"} 0.0")
           .contains("stagewatch_run_up{environment=\"staging\",schedule=\"db\"} 1.0")
           .contains(
-              "stagewatch_check_up{check=\"database/reachable\",environment=\"staging\","
+              "stagewatch_check_up{check=\"reachable\",environment=\"staging\","
                   + "schedule=\"db\",suite=\"database\"} 1.0")
           .contains(
-              "stagewatch_check_up{check=\"health/up\",environment=\"staging\","
+              "stagewatch_check_up{check=\"up\",environment=\"staging\","
                   + "schedule=\"smoke\",suite=\"health\"} 0.0");
       JsonNode json = JSON.readTree(endpoints.get("/api/status").body());
       assertThat(json.at("/series/0/schedule").asText()).isEqualTo("smoke");

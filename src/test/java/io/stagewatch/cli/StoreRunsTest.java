@@ -135,7 +135,7 @@ class StoreRunsTest {
     assertThat(cli.report("metrics.prom"))
         .contains("stagewatch_run_up{environment=\"staging\",schedule=\"adhoc\"} 1.0")
         .contains(
-            "stagewatch_check_up{check=\"health/up\",environment=\"staging\",schedule=\"adhoc\","
+            "stagewatch_check_up{check=\"up\",environment=\"staging\",schedule=\"adhoc\","
                 + "suite=\"health\"} 1.0");
 
     // report.html: the check's bars over the stored runs, oldest first, and the staging verdict.

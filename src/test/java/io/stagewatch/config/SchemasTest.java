@@ -54,6 +54,7 @@ class SchemasTest {
     SUITE,
     GITHUB_WORKFLOW,
     KUBERNETES_MANIFEST,
+    PROMETHEUS_RULES,
     UNKNOWN
   }
 
@@ -120,7 +121,8 @@ class SchemasTest {
 
   /**
    * A block with {@code checks} is a suite; one of config keys only is a config, or a part of one
-   * when it has no {@code environments}; GitHub workflows and Kubernetes manifests are not ours.
+   * when it has no {@code environments}; GitHub workflows, Kubernetes manifests and Prometheus
+   * rules are not ours.
    */
   static ReadmeBlock classify(JsonNode document, Set<String> configKeys) {
     if (!document.isObject()) {
@@ -136,6 +138,10 @@ class SchemasTest {
     }
     if (keys.containsAll(List.of("apiVersion", "kind"))) {
       return ReadmeBlock.KUBERNETES_MANIFEST;
+    }
+    if (keys.equals(Set.of("groups"))) {
+      // Checked by promtool in AlertRulesTest.
+      return ReadmeBlock.PROMETHEUS_RULES;
     }
     if (configKeys.containsAll(keys)) {
       return keys.contains("environments") ? ReadmeBlock.CONFIG : ReadmeBlock.CONFIG_PART;
@@ -157,7 +163,7 @@ class SchemasTest {
                           e.getValue())
                           .stream())
               .toList();
-      case GITHUB_WORKFLOW, KUBERNETES_MANIFEST, UNKNOWN -> List.of();
+      case GITHUB_WORKFLOW, KUBERNETES_MANIFEST, PROMETHEUS_RULES, UNKNOWN -> List.of();
     };
   }
 

@@ -2,6 +2,7 @@ package io.stagewatch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.stagewatch.readiness.SeriesHistory;
 import io.stagewatch.readiness.StagingHistory;
 import io.stagewatch.readiness.StagingReadiness;
@@ -117,7 +118,9 @@ class StatusPageTest {
 
   @Test
   void theMetricsCountTheNoticesWaitingInTheOutbox() {
-    assertThat(DaemonMetrics.render(status(T0.plusSeconds(70), T0.plusSeconds(62), null)))
+    assertThat(
+            DaemonMetrics.render(
+                status(T0.plusSeconds(70), T0.plusSeconds(62), null), new MetricSnapshots()))
         .contains("stagewatch_daemon_outbox_pending{environment=\"staging\"} 2");
   }
 

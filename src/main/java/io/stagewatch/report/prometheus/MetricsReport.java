@@ -49,7 +49,7 @@ public final class MetricsReport implements ReportFile {
    * schedule, suite.
    */
   private static final Comparator<Sample> BY_CHECK_LABELS =
-      Comparator.comparing((Sample s) -> s.check().id())
+      Comparator.comparing((Sample s) -> s.check().name())
           .thenComparing(Sample::env)
           .thenComparing(Sample::schedule)
           .thenComparing(s -> s.check().suite());
@@ -72,6 +72,14 @@ public final class MetricsReport implements ReportFile {
 
   /** The last run of each series in one text; each series' samples carry its name. */
   public String render(List<RunResult> lastRuns) {
+    return render(lastRuns, true);
+  }
+
+  /**
+   * @param durationGauge whether {@code stagewatch_check_duration_seconds} is the last run's gauge;
+   *     the daemon leaves it out for the histogram of that name over all its runs
+   */
+  public String render(List<RunResult> lastRuns, boolean durationGauge) {
     List<RunResult> runs = lastRuns.stream().sorted(BY_RUN_LABELS).toList();
     List<Sample> checks = new ArrayList<>();
     for (RunResult run : runs) {
@@ -89,12 +97,14 @@ public final class MetricsReport implements ReportFile {
         "How many attempts the check took in the last run.",
         checks,
         CheckResult::attempts);
-    perCheck(
-        out,
-        "stagewatch_check_duration_seconds",
-        "How long the check took in the last run, retries included.",
-        checks,
-        c -> c.durationMs() / 1000.0);
+    if (durationGauge) {
+      perCheck(
+          out,
+          "stagewatch_check_duration_seconds",
+          "How long the check took in the last run, retries included.",
+          checks,
+          c -> c.durationMs() / 1000.0);
+    }
     checkStatus(out, checks);
     perCheck(
         out,
@@ -156,7 +166,8 @@ public final class MetricsReport implements ReportFile {
 
   /** The labels up to the schedule's value, in name order. */
   private static StringBuilder checkLabels(StringBuilder out, Sample s) {
-    out.append("{check=\"").append(escape(s.check().id()));
+    // The check's own name: the suite is a label of its own.
+    out.append("{check=\"").append(escape(s.check().name()));
     out.append("\",environment=\"").append(s.env());
     return out.append("\",schedule=\"").append(s.schedule());
   }

@@ -51,22 +51,20 @@ class MetricsReportTest {
   void everyCheckHasItsStatusDurationAndAttempts() {
     Map<String, Double> s = samples(text);
 
-    String failed =
-        "check=checkout/create order,environment=staging,schedule=adhoc,suite=checkout}";
+    String failed = "check=create order,environment=staging,schedule=adhoc,suite=checkout}";
     assertThat(s.get("stagewatch_check_up{" + failed)).isEqualTo(0.0);
     assertThat(s.get("stagewatch_check_duration_seconds{" + failed)).isEqualTo(0.88);
-    String flaky =
-        "check=staging-health/login page,environment=staging,schedule=adhoc,suite=staging-health}";
+    String flaky = "check=login page,environment=staging,schedule=adhoc,suite=staging-health}";
     assertThat(s.get("stagewatch_check_up{" + flaky)).isEqualTo(1.0);
     assertThat(s.get("stagewatch_check_attempts{" + flaky)).isEqualTo(2.0);
     assertThat(
             s.get(
-                "stagewatch_check_status{check=staging-health/login page,environment=staging,"
+                "stagewatch_check_status{check=login page,environment=staging,"
                     + "schedule=adhoc,status=flaky,suite=staging-health}"))
         .isEqualTo(1.0);
     assertThat(s)
         .doesNotContainKey(
-            "stagewatch_check_up{check=checkout/refund,environment=staging,schedule=adhoc,suite=checkout}");
+            "stagewatch_check_up{check=refund,environment=staging,schedule=adhoc,suite=checkout}");
   }
 
   @Test

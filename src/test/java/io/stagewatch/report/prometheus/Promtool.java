@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +44,25 @@ public final class Promtool {
     assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(check.exitValue()).as("promtool check metrics: %s%n%s", output, exposition).isZero();
     assertThat(output).isBlank();
+  }
+
+  /**
+   * Runs {@code promtool} with {@code args} and asserts it exits 0; returns what it printed.
+   * Skipped where promtool is missing, unless CI is set.
+   */
+  public static String assertAccepts(String... args) throws IOException, InterruptedException {
+    Path promtool = onPath("promtool");
+    if (promtool == null && System.getenv("CI") != null) {
+      fail("promtool is not installed, and CI is set: install the Debian package prometheus");
+    }
+    assumeTrue(promtool != null, "promtool is not installed");
+    List<String> command = new ArrayList<>(List.of(promtool.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("promtool %s: %s", String.join(" ", args), output).isZero();
+    return output;
   }
 
   private static @Nullable Path onPath(String name) {
