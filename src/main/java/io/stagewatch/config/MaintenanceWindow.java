@@ -130,7 +130,9 @@ public record MaintenanceWindow(
     } else if (duration.isZero() || duration.compareTo(LONGEST) > 0) {
       r.problem(
           "duration",
-          "expected a positive duration of at most 7d, got " + Durations.format(duration));
+          "expected a positive duration of at most 7d, got '"
+              + r.shown("duration", durationText(r))
+              + "'");
       duration = null;
     }
     ZoneId timeZone = zone == null ? DEFAULT_ZONE : zone(r, zone);
@@ -145,6 +147,11 @@ public record MaintenanceWindow(
       }
     }
     return new MaintenanceWindow(environment, tags, days, startTime, duration, timeZone);
+  }
+
+  private static String durationText(MapReader r) {
+    String text = r.string("duration");
+    return text == null ? "" : text.strip();
   }
 
   /** Records that a required key is absent or empty, unless its value was wrong (recorded). */
