@@ -109,18 +109,7 @@ public record MaintenanceWindow(
     Duration duration = r.duration("duration");
     String zone = r.string("timeZone");
     r.finish();
-    if (environment != null && !environments.contains(environment)) {
-      r.problem(
-          "environment",
-          "no environment named '"
-              + environment
-              + "' (defined: "
-              + String.join(", ", environments)
-              + ")");
-    }
-    if (tags != null) {
-      checkTags(r, tags);
-    }
+    checkSelection(r, environment, tags, environments);
     if (noDays) {
       r.problem("days", "expected at least one day, or no days key for every day");
     }
@@ -139,14 +128,19 @@ public record MaintenanceWindow(
     if (startTime == null || duration == null || timeZone == null) {
       return null;
     }
+    return new MaintenanceWindow(environment, tags, days(dayNames), startTime, duration, timeZone);
+  }
+
+  /** The days named, every day when none is. */
+  private static Set<DayOfWeek> days(List<String> names) {
     Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
-    if (!dayNames.isEmpty()) {
+    if (!names.isEmpty()) {
       days = EnumSet.noneOf(DayOfWeek.class);
-      for (String day : dayNames) {
+      for (String day : names) {
         days.add(dayOf(day));
       }
     }
-    return new MaintenanceWindow(environment, tags, days, startTime, duration, timeZone);
+    return days;
   }
 
   private static String durationText(MapReader r) {
@@ -202,6 +196,22 @@ public record MaintenanceWindow(
       r.problem(
           "timeZone", "expected a time zone such as Europe/Berlin or UTC, got '" + zone + "'");
       return null;
+    }
+  }
+
+  private static void checkSelection(
+      MapReader r, @Nullable String environment, @Nullable String tags, List<String> environments) {
+    if (environment != null && !environments.contains(environment)) {
+      r.problem(
+          "environment",
+          "no environment named '"
+              + environment
+              + "' (defined: "
+              + String.join(", ", environments)
+              + ")");
+    }
+    if (tags != null) {
+      checkTags(r, tags);
     }
   }
 

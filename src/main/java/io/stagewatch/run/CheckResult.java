@@ -43,6 +43,12 @@ public record CheckResult(
     this(id, suite, name, tags, status, attempts, durationMs, message, flags, null);
   }
 
+  /** The same result, silenced for {@code reason}. */
+  public CheckResult withSilenceReason(String reason) {
+    return new CheckResult(
+        id, suite, name, tags, status, attempts, durationMs, message, flags, reason);
+  }
+
   /** Whether a silence or a maintenance window holds back every notice about the check. */
   public boolean silenced() {
     return silenceReason != null;

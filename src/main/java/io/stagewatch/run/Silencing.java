@@ -74,19 +74,7 @@ public final class Silencing {
   /** The result as this silencing marks it. */
   CheckResult apply(CheckResult result) {
     String reason = reasonFor(result.suite(), result.tags());
-    return reason == null
-        ? result
-        : new CheckResult(
-            result.id(),
-            result.suite(),
-            result.name(),
-            result.tags(),
-            result.status(),
-            result.attempts(),
-            result.durationMs(),
-            result.message(),
-            result.flags(),
-            reason);
+    return reason == null ? result : result.withSilenceReason(reason);
   }
 
   private static PostDiscoveryFilter filter(String expression) {

@@ -169,18 +169,7 @@ class AlertPolicyTest {
   }
 
   static CheckResult silenced(String id, CheckStatus status) {
-    CheckResult c = check(id, status);
-    return new CheckResult(
-        c.id(),
-        c.suite(),
-        c.name(),
-        c.tags(),
-        c.status(),
-        c.attempts(),
-        c.durationMs(),
-        c.message(),
-        c.flags(),
-        "deploy 1.4.2");
+    return check(id, status).withSilenceReason("deploy 1.4.2");
   }
 
   @Test

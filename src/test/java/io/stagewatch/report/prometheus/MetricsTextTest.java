@@ -110,20 +110,7 @@ class MetricsTextTest {
               null,
               List.of()));
     }
-    CheckResult first = checks.get(0);
-    checks.set(
-        0,
-        new CheckResult(
-            first.id(),
-            first.suite(),
-            first.name(),
-            first.tags(),
-            first.status(),
-            first.attempts(),
-            first.durationMs(),
-            first.message(),
-            first.flags(),
-            "deploy \"1.4\""));
+    checks.set(0, checks.get(0).withSilenceReason("deploy \"1.4\""));
     RunResult nasty = new RunResult(info, SampleRuns.FINISHED, checks);
     RunResult empty = new RunResult(info, SampleRuns.FINISHED, List.of());
     RunResult skippedOnly =
