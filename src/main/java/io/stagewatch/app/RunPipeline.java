@@ -16,10 +16,13 @@ import io.stagewatch.report.markdown.MarkdownSummaryReport;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Runner;
+import io.stagewatch.run.Silencing;
 import io.stagewatch.store.RecentRuns;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.RunLockedException;
+import io.stagewatch.store.Silence;
+import io.stagewatch.store.Silences;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoreSession;
 import io.stagewatch.suite.Workspace;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +38,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run from lock to reports, the same for {@code run}, {@code demo} and each of the daemon's
- * slots: take the environment's run lock in the store, run the selected checks, record the run with
- * the alert policy's decision, send the notices, write the reports and hand the run to GitHub
- * Actions. Nothing here prints or exits: the outcome says what happened, and the caller turns it
- * into text and an exit code.
+ * slots: take the environment's run lock in the store, read the silences in force, run the selected
+ * checks (marking the silenced ones), record the run with the alert policy's decision, send the
+ * notices, write the reports and hand the run to GitHub Actions. Nothing here prints or exits: the
+ * outcome says what happened, and the caller turns it into text and an exit code.
  *
  * <pre>{@code
  * Workspace workspace = Workspace.load(configFile, "staging", System.getenv(), false);
@@ -153,7 +157,8 @@ public final class RunPipeline implements AutoCloseable {
       Runner runner, RunRequest request, StoreSession session, RunListener progress)
       throws ConfigException {
     StagewatchConfig config = config();
-    RunResult result = runner.run(RunListener.all(progress, session.listener()));
+    RunResult result =
+        runner.run(RunListener.all(progress, session.listener()), silencing(session));
     ReadinessConfig readiness = config.readiness();
     RecentRuns recent =
         session.finish(
@@ -178,6 +183,26 @@ public final class RunPipeline implements AutoCloseable {
         new RunOutcome.Stored(used, storeProblem, storeProblem == null ? recent : null),
         sent,
         reports);
+  }
+
+  /**
+   * What the run keeps quiet about: the active silences in the store (none without one) and the
+   * maintenance windows open now. A store that cannot say leaves the windows alone in force.
+   */
+  private Silencing silencing(StoreSession session) {
+    Instant now = clock.instant();
+    List<Silence> active = List.of();
+    Optional<Silences> silences = session.silences();
+    if (silences.isPresent()) {
+      try {
+        active = silences.get().activeSilences(config().environment().name(), now);
+      } catch (StoreException e) {
+        output.problem(
+            "stagewatch: the silences cannot be read, so none is in force for this run: "
+                + config().secrets().maskedMessage(e));
+      }
+    }
+    return Silencings.of(config(), active, now);
   }
 
   /** The staging readiness verdict over {@code readiness.series}; null when the store fails. */

@@ -42,6 +42,7 @@ public final class Main {
     commands.put("demo", root -> new DemoCommand(root).spec);
     commands.put("init", root -> new InitCommand(root).spec);
     commands.put("daemon", root -> new DaemonCommand(root).spec);
+    commands.put("silence", root -> new SilenceCommand(root).spec);
     return commands;
   }
 

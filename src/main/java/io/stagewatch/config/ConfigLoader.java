@@ -90,6 +90,7 @@ public final class ConfigLoader {
         javaSuitesReader == null
             ? JavaSuitesConfig.DEFAULT
             : JavaSuitesConfig.read(javaSuitesReader, projectFolder(file));
+    List<MaintenanceWindow> maintenance = MaintenanceWindow.readAll(r, names);
     r.finish();
     if (selected == null) {
       return null;
@@ -107,7 +108,8 @@ public final class ConfigLoader {
         schedules,
         readiness,
         r.interpolator().secrets().freeze(),
-        javaSuites);
+        javaSuites,
+        maintenance);
   }
 
   /**

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param suitesDir where the YAML suites are, resolved against the config file's directory
  * @param secrets every secret met while loading, frozen; {@link #withSecrets} adds the suites
  * @param javaSuites Java suites from outside the jar
+ * @param maintenance the recurring windows during which notices are held back, of every environment
  */
 public record StagewatchConfig(
     Path file,
@@ -24,11 +25,43 @@ public record StagewatchConfig(
     List<ScheduleConfig> schedules,
     ReadinessConfig readiness,
     Secrets secrets,
-    JavaSuitesConfig javaSuites) {
+    JavaSuitesConfig javaSuites,
+    List<MaintenanceWindow> maintenance) {
 
   public StagewatchConfig {
     environmentNames = List.copyOf(environmentNames);
     schedules = List.copyOf(schedules);
+    maintenance = List.copyOf(maintenance);
+  }
+
+  /** A config without maintenance windows. */
+  public StagewatchConfig(
+      Path file,
+      @Nullable String project,
+      EnvironmentConfig environment,
+      List<String> environmentNames,
+      DefaultsConfig defaults,
+      Path suitesDir,
+      StoreConfig store,
+      @Nullable SlackSection slack,
+      List<ScheduleConfig> schedules,
+      ReadinessConfig readiness,
+      Secrets secrets,
+      JavaSuitesConfig javaSuites) {
+    this(
+        file,
+        project,
+        environment,
+        environmentNames,
+        defaults,
+        suitesDir,
+        store,
+        slack,
+        schedules,
+        readiness,
+        secrets,
+        javaSuites,
+        List.of());
   }
 
   /**
@@ -69,6 +102,7 @@ public record StagewatchConfig(
         schedules,
         readiness,
         all,
-        javaSuites);
+        javaSuites,
+        maintenance);
   }
 }

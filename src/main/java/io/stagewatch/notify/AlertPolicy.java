@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
  * Decides what a run is worth saying, per check: a check alerts once after {@code failureThreshold}
  * failed runs in a row; while it keeps failing it is reminded about every {@code reminderInterval};
  * when it passes again (a flaky pass counts) it recovers. FLAKY results never alert. Checks that
- * were not run, or were skipped, keep their state. Pure: the time is passed in.
+ * were not run, or were skipped, keep their state. A silenced check (a silence or maintenance
+ * window covers it) is judged the same, but nothing is said about it: its streak keeps counting,
+ * and since it was not announced, a check still failing when the silence ends alerts at the next
+ * run; a check that recovers while silenced is forgotten without a word. Pure: the time is passed
+ * in.
  */
 public final class AlertPolicy {
   private final int failureThreshold;
@@ -64,7 +68,7 @@ public final class AlertPolicy {
         states.add(failed(check, before, result, now, alerts, reminders));
       } else if (check.status().isPass() && before != null) {
         cleared.add(check.id());
-        if (before.alerting() && sendOnRecovery) {
+        if (before.alerting() && sendOnRecovery && !check.silenced()) {
           Duration down = Duration.between(before.failingSince(), now);
           recoveries.add(new NoticeCheck(check.id(), null, down));
         }
@@ -89,6 +93,10 @@ public final class AlertPolicy {
     boolean alerting = before != null && before.alerting();
     @Nullable Instant lastNotice = before == null ? null : before.lastNoticeAt();
     NoticeCheck named = new NoticeCheck(check.id(), check.message(), Duration.between(since, now));
+    if (check.silenced()) {
+      // Held back, not sent: the state stays unannounced so the alert goes out once it ends.
+      return new AlertState(check.id(), failures, alerting, since, lastNotice);
+    }
     if (!alerting && failures >= failureThreshold) {
       alerts.add(named);
       alerting = true;

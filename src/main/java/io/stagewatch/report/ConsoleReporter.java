@@ -117,6 +117,10 @@ public final class ConsoleReporter implements RunListener {
     if (check.flags().contains(INSECURE_FLAG)) {
       line.append("  ").append(paint(YELLOW, "[insecure]"));
     }
+    String silence = check.silenceReason();
+    if (silence != null) {
+      line.append("  ").append(paint(GREY, "[silenced: " + printable(silence) + "]"));
+    }
     return line.append('\n').toString();
   }
 

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id {@code <suite>/<name>}
  * @param flags things to point out, such as {@code insecure} (TLS not verified)
+ * @param silenceReason why no notice is sent about the check in this run (a silence or a
+ *     maintenance window covers it); null when it is not silenced
  */
 public record CheckResult(
     String id,
@@ -19,10 +21,36 @@ public record CheckResult(
     int attempts,
     long durationMs,
     @Nullable String message,
-    List<String> flags) {
+    List<String> flags,
+    @Nullable String silenceReason) {
 
   public CheckResult {
     tags = List.copyOf(tags);
     flags = List.copyOf(flags);
+  }
+
+  /** A result that no silence covers. */
+  public CheckResult(
+      String id,
+      String suite,
+      String name,
+      List<String> tags,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      List<String> flags) {
+    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null);
+  }
+
+  /** The same result, silenced for {@code reason}. */
+  public CheckResult withSilenceReason(String reason) {
+    return new CheckResult(
+        id, suite, name, tags, status, attempts, durationMs, message, flags, reason);
+  }
+
+  /** Whether a silence or a maintenance window holds back every notice about the check. */
+  public boolean silenced() {
+    return silenceReason != null;
   }
 }

@@ -32,6 +32,7 @@ final class ResultCollector implements TestExecutionListener {
   private final Secrets secrets;
   private final RunListener events;
   private final @Nullable CancellationToken stopOnFailure;
+  private final Silencing silencing;
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, Map<String, String>> entries = new ConcurrentHashMap<>();
   private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
@@ -41,18 +42,21 @@ final class ResultCollector implements TestExecutionListener {
   /**
    * @param earlier results of earlier rounds by check id: a check found there is being rerun, so
    *     its attempts add up and a pass now makes it FLAKY
+   * @param silencing marks each result that a silence or maintenance window covers
    */
   ResultCollector(
       Map<UniqueId, CheckDefinition> yamlChecks,
       Secrets secrets,
       RunListener events,
       @Nullable CancellationToken stopOnFailure,
-      Map<String, CheckResult> earlier) {
+      Map<String, CheckResult> earlier,
+      Silencing silencing) {
     this.yamlChecks = yamlChecks;
     this.secrets = secrets;
     this.events = events;
     this.stopOnFailure = stopOnFailure;
     this.earlier = Map.copyOf(earlier);
+    this.silencing = silencing;
   }
 
   /** The results in plan order. */
@@ -155,16 +159,17 @@ final class ResultCollector implements TestExecutionListener {
         yaml != null ? yaml.tags() : id.getTags().stream().map(TestTag::getName).sorted().toList();
     List<String> flags = yaml != null ? yaml.spec().flags() : List.of();
     CheckResult result =
-        new CheckResult(
-            suite + "/" + name,
-            suite,
-            name,
-            tags,
-            status,
-            status == CheckStatus.SKIPPED ? 0 : attempts,
-            durationMs,
-            message == null ? null : cut(secrets.mask(message)),
-            flags);
+        silencing.apply(
+            new CheckResult(
+                suite + "/" + name,
+                suite,
+                name,
+                tags,
+                status,
+                status == CheckStatus.SKIPPED ? 0 : attempts,
+                durationMs,
+                message == null ? null : cut(secrets.mask(message)),
+                flags));
     results.put(uid, result);
     events.checkFinished(result);
     CancellationToken token = stopOnFailure;

@@ -117,10 +117,19 @@ public final class Runner {
 
   /** Runs the selected checks and returns the result; listeners see every event on the way. */
   public RunResult run(RunListener listener) throws ConfigException {
-    return javaSuites.withClassLoader(() -> runWithClassLoader(listener));
+    return run(listener, Silencing.NONE);
   }
 
-  private RunResult runWithClassLoader(RunListener listener) throws ConfigException {
+  /**
+   * Runs the selected checks, marking the results {@code silencing} covers, and returns the result;
+   * listeners see every event on the way.
+   */
+  public RunResult run(RunListener listener, Silencing silencing) throws ConfigException {
+    return javaSuites.withClassLoader(() -> runWithClassLoader(listener, silencing));
+  }
+
+  private RunResult runWithClassLoader(RunListener listener, Silencing silencing)
+      throws ConfigException {
     Instant startedAt = clock.instant();
     RunInfo info =
         new RunInfo(
@@ -143,7 +152,7 @@ public final class Runner {
       List<CheckResult> results =
           new Reruns(
                   config.defaults().rerunFailures(),
-                  (p, l, into) -> execute(launcher, p, l, into),
+                  (p, l, into) -> execute(launcher, p, l, into, silencing),
                   ids -> launcher.discover(requests.tests(ids, info.runId())))
               .run(plan, listener);
       RunResult result = new RunResult(info, clock.instant(), results);
@@ -155,11 +164,20 @@ public final class Runner {
   }
 
   private List<String> execute(
-      Launcher launcher, TestPlan plan, RunListener listener, Map<String, CheckResult> into) {
+      Launcher launcher,
+      TestPlan plan,
+      RunListener listener,
+      Map<String, CheckResult> into,
+      Silencing silencing) {
     CancellationToken token = CancellationToken.create();
     ResultCollector collector =
         new ResultCollector(
-            yamlChecks, config.secrets(), listener, options.failFast() ? token : null, into);
+            yamlChecks,
+            config.secrets(),
+            listener,
+            options.failFast() ? token : null,
+            into,
+            silencing);
     launcher.execute(
         LauncherExecutionRequestBuilder.request(plan)
             .listeners(collector)

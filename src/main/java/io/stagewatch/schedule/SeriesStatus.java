@@ -137,6 +137,7 @@ public record SeriesStatus(
         r.attempts(),
         r.durationMs(),
         r.message(),
-        List.of());
+        List.of(),
+        r.silenceReason());
   }
 }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * One run's use of the store: take the environment's run lock, mark runs left RUNNING by killed
  * processes ABORTED, record the run through {@link #listener()}, then apply retention and read the
  * window figures. The session owns the open store and closes it; after the run it lends out the
- * roles the caller needs, {@link #outbox()} and {@link #history()}. Store trouble never stops the
- * run; {@link #problem()} tells the caller about it afterwards.
+ * roles the caller needs, {@link #outbox()}, {@link #history()} and {@link #silences()}. Store
+ * trouble never stops the run; {@link #problem()} tells the caller about it afterwards.
  */
 public final class StoreSession implements AutoCloseable {
   /** How far back {@link #recentlyRan} looks; slots further back than this are long over. */
@@ -157,6 +157,14 @@ public final class StoreSession implements AutoCloseable {
    * store problem.
    */
   public Optional<RunHistory> history() {
+    return Optional.ofNullable(working());
+  }
+
+  /**
+   * The store's silences, while the store works, for the run to read the active ones as it starts.
+   * Empty without a store or after a store problem.
+   */
+  public Optional<Silences> silences() {
     return Optional.ofNullable(working());
   }
 

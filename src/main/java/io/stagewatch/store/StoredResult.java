@@ -4,7 +4,11 @@ import io.stagewatch.run.CheckStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** One check's result in one stored run, as statistics need it. */
+/**
+ * One check's result in one stored run, as statistics need it.
+ *
+ * @param silenceReason why the run sent no notice about the check; null when it was not silenced
+ */
 public record StoredResult(
     String runId,
     String checkId,
@@ -12,4 +16,18 @@ public record StoredResult(
     int attempts,
     long durationMs,
     @Nullable String message,
-    Instant recordedAt) {}
+    Instant recordedAt,
+    @Nullable String silenceReason) {
+
+  /** A result recorded without a silence. */
+  public StoredResult(
+      String runId,
+      String checkId,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      Instant recordedAt) {
+    this(runId, checkId, status, attempts, durationMs, message, recordedAt, null);
+  }
+}

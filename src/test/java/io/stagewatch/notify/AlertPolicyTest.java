@@ -167,4 +167,45 @@ class AlertPolicyTest {
         .singleElement()
         .satisfies(n -> assertThat(n.checkIds()).containsExactly("api/b"));
   }
+
+  static CheckResult silenced(String id, CheckStatus status) {
+    return check(id, status).withSilenceReason("deploy 1.4.2");
+  }
+
+  @Test
+  void aSilencedFailureKeepsCountingAndAlertsAtTheFirstRunAfterTheSilence() {
+    AlertPolicy policy = policy(2);
+
+    assertThat(run(policy, silenced("api/a", CheckStatus.FAILED))).isEmpty();
+    later(Duration.ofMinutes(10));
+    assertThat(run(policy, silenced("api/a", CheckStatus.FAILED)))
+        .as("the threshold is reached while silenced: nothing is sent")
+        .isEmpty();
+    assertThat(state.get("api/a").consecutiveFailures()).isEqualTo(2);
+    assertThat(state.get("api/a").alerting()).isFalse();
+
+    later(Duration.ofMinutes(10));
+    assertThat(run(policy, check("api/a", CheckStatus.FAILED)))
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.kind()).isEqualTo(NoticeKind.ALERT);
+              assertThat(n.checks().get(0).down()).isEqualTo(Duration.ofMinutes(20));
+            });
+  }
+
+  @Test
+  void anAnnouncedCheckGetsNoReminderOrRecoveryWhileSilenced() {
+    AlertPolicy policy = policy(1);
+    assertThat(run(policy, check("api/a", CheckStatus.FAILED))).hasSize(1);
+
+    later(Duration.ofHours(30));
+    assertThat(run(policy, silenced("api/a", CheckStatus.FAILED))).as("no reminder").isEmpty();
+    later(Duration.ofHours(1));
+    assertThat(run(policy, silenced("api/a", CheckStatus.PASSED))).as("no recovery").isEmpty();
+    assertThat(state).doesNotContainKey("api/a");
+
+    later(Duration.ofHours(1));
+    assertThat(run(policy, check("api/a", CheckStatus.PASSED))).isEmpty();
+  }
 }

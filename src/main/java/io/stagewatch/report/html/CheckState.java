@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param history one entry per run of the window that ran the check, oldest first
  * @param durationsMs the check's duration in the same runs, for the latency sparkline
+ * @param silenceReason why the latest run held back notices about the check; null when it did not
  */
 public record CheckState(
     String id,
@@ -26,11 +27,23 @@ public record CheckState(
     List<CheckStatus> history,
     List<Long> durationsMs,
     @Nullable String lastFailure,
-    @Nullable Instant lastFailureAt) {
+    @Nullable Instant lastFailureAt,
+    @Nullable String silenceReason) {
 
   public CheckState {
     history = List.copyOf(history);
     durationsMs = List.copyOf(durationsMs);
+  }
+
+  /** A check that no silence covered in its latest run. */
+  public CheckState(
+      String id,
+      CheckStatus status,
+      List<CheckStatus> history,
+      List<Long> durationsMs,
+      @Nullable String lastFailure,
+      @Nullable Instant lastFailureAt) {
+    this(id, status, history, durationsMs, lastFailure, lastFailureAt, null);
   }
 
   /** The share of the window's runs in which the check passed (flaky counts as passed). */
@@ -75,7 +88,8 @@ public record CheckState(
               List.of(c.status()),
               List.of(c.durationMs()),
               failed ? (c.message() == null ? "no reason given" : c.message()) : null,
-              failed ? run.finishedAt() : null));
+              failed ? run.finishedAt() : null,
+              c.silenceReason()));
     }
     return states;
   }
@@ -109,6 +123,7 @@ public record CheckState(
         oldestFirst.stream().map(StoredResult::status).toList(),
         oldestFirst.stream().map(StoredResult::durationMs).toList(),
         failure == null ? null : failure.message(),
-        failure == null ? null : failure.recordedAt());
+        failure == null ? null : failure.recordedAt(),
+        latest.silenceReason());
   }
 }

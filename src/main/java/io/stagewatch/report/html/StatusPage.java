@@ -25,7 +25,7 @@ public final class StatusPage {
       .bar{display:inline-block;width:6px;height:18px;margin-right:2px;border-radius:1px}
       .passed,.flaky{background:#2e9e44}.failed,.error{background:#d33}.skipped{background:#bbb}
       .state-passed,.state-flaky{color:#2e9e44}.state-failed,.state-error{color:#d33}
-      .problem{color:#d33;font-weight:bold}.reason{color:#555;max-width:40em}
+      .problem{color:#d33;font-weight:bold}.silenced{color:#777;font-size:90%}.reason{color:#555;max-width:40em}
       .readiness{border-left:6px solid #bbb;padding:2px 12px;margin:1em 0;max-width:60em}
       .readiness.ready{border-color:#2e9e44}.readiness.not-ready{border-color:#d33}
       .ready .verdict{color:#2e9e44}.not-ready .verdict{color:#d33}.basis{color:#555}
@@ -138,8 +138,9 @@ public final class StatusPage {
           .append("</td><td class=\"state-")
           .append(lower(c.status()))
           .append("\">")
-          .append(c.status())
-          .append("</td><td>")
+          .append(c.status());
+      silenced(html, c.silenceReason());
+      html.append("</td><td>")
           // Rounds half up like "%.0f" for these non-negative values, without a format per check.
           .append(Math.round(c.uptime() * 100))
           .append('%')
@@ -162,6 +163,17 @@ public final class StatusPage {
       html.append("</td></tr>\n");
     }
     html.append("</table>\n");
+  }
+
+  /** A mark beside a silenced check's state, its reason on hover and for screen readers. */
+  private static void silenced(StringBuilder html, @Nullable String reason) {
+    if (reason != null) {
+      html.append(" <span class=\"silenced\" title=\"")
+          .append(escape(reason))
+          .append("\">silenced: ")
+          .append(escape(reason))
+          .append("</span>");
+    }
   }
 
   /** The check's durations over the window as an inline SVG line, scaled to the slowest run. */

@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
   "attempts",
   "durationMs",
   "message",
-  "flags"
+  "flags",
+  "silenced",
+  "silenceReason"
 })
 public record CheckJson(
     String id,
@@ -28,7 +30,9 @@ public record CheckJson(
     int attempts,
     long durationMs,
     @Nullable String message,
-    List<String> flags) {
+    List<String> flags,
+    boolean silenced,
+    @Nullable String silenceReason) {
 
   public static CheckJson of(CheckResult check) {
     return new CheckJson(
@@ -40,7 +44,9 @@ public record CheckJson(
         check.attempts(),
         check.durationMs(),
         check.message(),
-        check.flags());
+        check.flags(),
+        check.silenced(),
+        check.silenceReason());
   }
 
   /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
@@ -55,6 +61,8 @@ public record CheckJson(
     json.writeNumberField("durationMs", durationMs);
     JsonText.stringOrNull(json, "message", message);
     JsonText.strings(json, "flags", flags);
+    json.writeBooleanField("silenced", silenced);
+    JsonText.stringOrNull(json, "silenceReason", silenceReason);
     json.writeEndObject();
   }
 }

@@ -47,6 +47,7 @@ public final class MarkdownSummaryReport implements ReportFile {
     flaky(md, result.checks());
     failures(md, result.checks());
     insecure(md, result.checks());
+    silenced(md, result.checks());
     if (history != null) {
       HistorySection.render(md, history, result.info().series());
     }
@@ -153,6 +154,22 @@ public final class MarkdownSummaryReport implements ReportFile {
     md.append("\n## Insecure (TLS not verified)\n\n");
     for (CheckResult check : insecure) {
       md.append("- ").append(text(check.id())).append('\n');
+    }
+  }
+
+  private static void silenced(StringBuilder md, List<CheckResult> checks) {
+    List<CheckResult> silenced = checks.stream().filter(CheckResult::silenced).toList();
+    if (silenced.isEmpty()) {
+      return;
+    }
+    md.append(
+        "\n## Silenced (no notifications sent)\n\n| Check | Status | Why |\n| --- | --- | --- |\n");
+    for (CheckResult check : silenced) {
+      row(
+          md,
+          text(check.id()),
+          check.status().name(),
+          text(java.util.Objects.requireNonNull(check.silenceReason())));
     }
   }
 

@@ -28,6 +28,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code stagewatch_check_status{suite,check,status}}: 1 for the check's status
  *   <li>{@code stagewatch_check_duration_seconds{suite,check}} and {@code
  *       stagewatch_check_attempts{suite,check}}
+ *   <li>{@code stagewatch_check_silenced{suite,check}}: 1 when a silence or maintenance window held
+ *       back notices about the check
  *   <li>{@code stagewatch_run_checks{status}}: how many checks ended in each status
  *   <li>{@code stagewatch_run_up}, {@code stagewatch_run_duration_seconds} and {@code
  *       stagewatch_last_run_timestamp_seconds} (when the run finished)
@@ -105,6 +107,13 @@ public final class MetricsReport implements ReportFile {
           checks,
           c -> c.durationMs() / 1000.0);
     }
+    perCheck(
+        out,
+        "stagewatch_check_silenced",
+        "Whether a silence or maintenance window held back notices about the check in the last"
+            + " run (1) or not (0).",
+        checks,
+        c -> c.silenced() ? 1 : 0);
     checkStatus(out, checks);
     perCheck(
         out,

@@ -13,6 +13,7 @@ import io.stagewatch.store.NoticeStatus;
 import io.stagewatch.store.OutboxNotice;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunLock;
+import io.stagewatch.store.Silence;
 import io.stagewatch.store.StoreException;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
@@ -33,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * could not be done; the SQL itself is in {@link RunWrites} (the {@link
  * io.stagewatch.store.RunRecorder}'s writes, and marking abandoned runs), {@link RunQueries} (the
  * {@link io.stagewatch.store.RunHistory}, and the lock holder), {@link NoticeQueries} (the alert
- * state and the {@link io.stagewatch.store.NoticeOutbox}) and {@link Retention} (the {@link
- * io.stagewatch.store.RunRetention}); the run lock itself is the {@link Dialect}'s.
+ * state and the {@link io.stagewatch.store.NoticeOutbox}), {@link Retention} (the {@link
+ * io.stagewatch.store.RunRetention}) and {@link SilenceQueries} (the {@link
+ * io.stagewatch.store.Silences}); the run lock itself is the {@link Dialect}'s.
  */
 public final class JdbcResultStore implements ResultStore {
   private final Dialect dialect;
@@ -43,6 +45,7 @@ public final class JdbcResultStore implements ResultStore {
   private final RunQueries queries;
   private final NoticeQueries notices;
   private final Retention retention;
+  private final SilenceQueries silences;
 
   private JdbcResultStore(Dialect dialect, HikariDataSource pool, Clock clock) {
     this.dialect = dialect;
@@ -51,6 +54,7 @@ public final class JdbcResultStore implements ResultStore {
     this.queries = new RunQueries(pool, dialect);
     this.notices = new NoticeQueries(pool);
     this.retention = new Retention(pool);
+    this.silences = new SilenceQueries(pool);
   }
 
   /**
@@ -196,6 +200,51 @@ public final class JdbcResultStore implements ResultStore {
       return retention.deleteRunsStartedBefore(cutoff);
     } catch (SQLException e) {
       throw failure("delete old runs", e);
+    }
+  }
+
+  @Override
+  public void addSilence(Silence silence) throws StoreException {
+    try {
+      silences.add(silence);
+    } catch (SQLException e) {
+      throw failure("record the silence", e);
+    }
+  }
+
+  @Override
+  public Optional<Silence> silence(String id) throws StoreException {
+    try {
+      return silences.one(id);
+    } catch (SQLException e) {
+      throw failure("read silence " + id, e);
+    }
+  }
+
+  @Override
+  public List<Silence> silencesEndingAfter(Instant since) throws StoreException {
+    try {
+      return silences.endingAfter(since);
+    } catch (SQLException e) {
+      throw failure("read the silences", e);
+    }
+  }
+
+  @Override
+  public List<Silence> activeSilences(String environment, Instant now) throws StoreException {
+    try {
+      return silences.active(environment, now);
+    } catch (SQLException e) {
+      throw failure("read the active silences", e);
+    }
+  }
+
+  @Override
+  public boolean endSilence(String id, Instant now) throws StoreException {
+    try {
+      return silences.end(id, now);
+    } catch (SQLException e) {
+      throw failure("end silence " + id, e);
     }
   }
 

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 final class Migrations {
   /** The schema version this build writes. */
-  static final int LATEST = 4;
+  static final int LATEST = 5;
 
   private Migrations() {}
 

@@ -14,8 +14,8 @@ final class Retention {
   }
 
   /**
-   * Deletes the finished runs started before {@code cutoff}, their results, and the settled notices
-   * created before it, in one transaction.
+   * Deletes the finished runs started before {@code cutoff}, their results, the settled notices
+   * created before it and the silences over before it, in one transaction.
    *
    * @return how many runs were deleted
    */
@@ -34,6 +34,7 @@ final class Retention {
       // Pending notices stay whatever their age: deleting one would lose it.
       Statements.update(
           c, "DELETE FROM notices WHERE created_at < ? AND status IN ('SENT', 'FAILED')", millis);
+      SilenceQueries.deleteEndedBefore(c, cutoff);
       c.commit();
       return runs;
     }

@@ -106,8 +106,8 @@ final class RunQueries {
   private List<StoredResult> results(String where, String what, Object... values)
       throws StoreException {
     String sql =
-        "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at"
-            + " FROM check_results WHERE run_id IN (SELECT run_id FROM runs"
+        "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at,"
+            + " silence_reason FROM check_results WHERE run_id IN (SELECT run_id FROM runs"
             + where
             + NEWEST_FIRST
             + ") ORDER BY recorded_at";
@@ -125,7 +125,8 @@ final class RunQueries {
                   rs.getInt(4),
                   rs.getLong(5),
                   rs.getString(6),
-                  Instant.ofEpochMilli(rs.getLong(7))));
+                  Instant.ofEpochMilli(rs.getLong(7)),
+                  rs.getString(8)));
         }
       }
       return results;

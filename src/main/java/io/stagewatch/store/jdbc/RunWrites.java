@@ -21,11 +21,11 @@ import javax.sql.DataSource;
 final class RunWrites {
   private static final String UPSERT_RESULT =
       "INSERT INTO check_results (run_id, check_id, suite, tags, status, attempts, duration_ms,"
-          + " message, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " message, recorded_at, silence_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (run_id, check_id) DO UPDATE SET suite = excluded.suite,"
           + " tags = excluded.tags, status = excluded.status, attempts = excluded.attempts,"
           + " duration_ms = excluded.duration_ms, message = excluded.message,"
-          + " recorded_at = excluded.recorded_at";
+          + " recorded_at = excluded.recorded_at, silence_reason = excluded.silence_reason";
 
   private static final String COUNT_OF = "(SELECT COUNT(*) FROM check_results c";
 
@@ -162,7 +162,8 @@ final class RunWrites {
         r.attempts(),
         r.durationMs(),
         r.message(),
-        recordedAtMillis);
+        recordedAtMillis,
+        r.silenceReason());
   }
 
   private static String countColumn(String column, String status) {

@@ -57,6 +57,7 @@ class MetricsReportTest {
     String flaky = "check=login page,environment=staging,schedule=adhoc,suite=staging-health}";
     assertThat(s.get("stagewatch_check_up{" + flaky)).isEqualTo(1.0);
     assertThat(s.get("stagewatch_check_attempts{" + flaky)).isEqualTo(2.0);
+    assertThat(s.get("stagewatch_check_silenced{" + flaky)).isEqualTo(0.0);
     assertThat(
             s.get(
                 "stagewatch_check_status{check=login page,environment=staging,"
@@ -91,7 +92,7 @@ class MetricsReportTest {
   @Test
   void everyMetricHasHelpAndAType() {
     long metrics = text.lines().filter(l -> l.startsWith("# TYPE ")).count();
-    assertThat(metrics).isEqualTo(8);
+    assertThat(metrics).isEqualTo(9);
     assertThat(text.lines().filter(l -> l.startsWith("# HELP ")).count()).isEqualTo(metrics);
   }
 

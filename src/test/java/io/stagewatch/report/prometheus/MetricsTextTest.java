@@ -80,6 +80,7 @@ class MetricsTextTest {
           "stagewatch_check_status",
           "stagewatch_check_duration_seconds",
           "stagewatch_check_attempts",
+          "stagewatch_check_silenced",
           "stagewatch_run_checks",
           "stagewatch_run_up",
           "stagewatch_run_duration_seconds",
@@ -109,6 +110,7 @@ class MetricsTextTest {
               null,
               List.of()));
     }
+    checks.set(0, checks.get(0).withSilenceReason("deploy \"1.4\""));
     RunResult nasty = new RunResult(info, SampleRuns.FINISHED, checks);
     RunResult empty = new RunResult(info, SampleRuns.FINISHED, List.of());
     RunResult skippedOnly =
@@ -159,7 +161,15 @@ class MetricsTextTest {
             env,
             schedule,
             checks,
-            CheckResult::attempts));
+            CheckResult::attempts),
+        perCheck(
+            "stagewatch_check_silenced",
+            "Whether a silence or maintenance window held back notices about the check in the last"
+                + " run (1) or not (0).",
+            env,
+            schedule,
+            checks,
+            c -> c.silenced() ? 1 : 0));
   }
 
   private static List<MetricSnapshot> runMetrics(String env, String schedule, RunResult result) {
@@ -235,7 +245,8 @@ class MetricsTextTest {
   }
 
   private static Labels checkLabels(String env, String schedule, CheckResult c) {
-    return Labels.of("environment", env, "schedule", schedule, "suite", c.suite(), "check", c.id());
+    return Labels.of(
+        "environment", env, "schedule", schedule, "suite", c.suite(), "check", c.name());
   }
 
   private static GaugeDataPointSnapshot point(Labels labels, double value) {

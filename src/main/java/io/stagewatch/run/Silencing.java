@@ -1,0 +1,96 @@
+package io.stagewatch.run;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TagFilter;
+
+/**
+ * Which checks of a run are silenced, and why: the silences and maintenance windows active when the
+ * run starts, each selecting checks by suite and tag expression as {@code run -s} and {@code -t}
+ * do. A silenced check runs and is recorded as any other; only its notices are held back.
+ */
+public final class Silencing {
+  /** A run without silences. */
+  public static final Silencing NONE = new Silencing(List.of());
+
+  private final List<Selecting> rules;
+
+  public Silencing(List<Rule> rules) {
+    this.rules = rules.stream().map(Selecting::of).toList();
+  }
+
+  /**
+   * A rule with its tag expression parsed once. An expression that does not parse (the commands and
+   * the config refuse one, so only an edited store holds one) selects every check: a silence
+   * someone asked for is kept rather than dropped.
+   */
+  private record Selecting(Rule rule, @Nullable PostDiscoveryFilter tags) {
+    static Selecting of(Rule rule) {
+      String expression = rule.tags();
+      if (expression == null || tagExpressionProblem(expression) != null) {
+        return new Selecting(rule, null);
+      }
+      return new Selecting(rule, filter(expression));
+    }
+
+    boolean selects(String suite, List<String> checkTags) {
+      if (!rule.suites().isEmpty() && !rule.suites().contains(suite)) {
+        return false;
+      }
+      return tags == null || tags.apply(new TagProbe(Set.copyOf(checkTags))).included();
+    }
+  }
+
+  /**
+   * One silence or window.
+   *
+   * @param reason what reports say of a check it covers
+   * @param suites the suites it selects; empty for every suite
+   * @param tags the tag expression it selects; null for every check
+   */
+  public record Rule(String reason, List<String> suites, @Nullable String tags) {
+    public Rule {
+      suites = List.copyOf(suites);
+    }
+  }
+
+  /** Whether nothing is silenced. */
+  public boolean isEmpty() {
+    return rules.isEmpty();
+  }
+
+  /** Why the check is silenced (the first rule that selects it); null when none does. */
+  public @Nullable String reasonFor(String suite, List<String> tags) {
+    for (Selecting rule : rules) {
+      if (rule.selects(suite, tags)) {
+        return rule.rule().reason();
+      }
+    }
+    return null;
+  }
+
+  /** The result as this silencing marks it. */
+  CheckResult apply(CheckResult result) {
+    String reason = reasonFor(result.suite(), result.tags());
+    return reason == null ? result : result.withSilenceReason(reason);
+  }
+
+  private static PostDiscoveryFilter filter(String expression) {
+    return TagFilter.includeTags(expression);
+  }
+
+  /**
+   * The problem with a tag expression, for the commands and the config to name; null when it is
+   * valid.
+   */
+  public static @Nullable String tagExpressionProblem(String expression) {
+    try {
+      filter(expression);
+      return null;
+    } catch (RuntimeException e) {
+      return "'" + expression + "' is not a valid tag expression: " + e.getMessage();
+    }
+  }
+}
