@@ -4,6 +4,7 @@ import io.stagewatch.check.CheckResources;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
+import io.stagewatch.config.Secrets;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.StagewatchTestEngine;
@@ -100,7 +101,7 @@ public final class Runner {
 
   private DiscoveredChecks discovered(boolean judged) throws ConfigException {
     try (CheckResources resources = new CheckResources();
-        RetryingCheckExecutor executor = executor(resources);
+        RetryingCheckExecutor executor = executor(resources, config.secrets());
         LauncherSession session = launcherSession(executor)) {
       return javaSuites.withClassLoader(
           () -> {
@@ -131,8 +132,10 @@ public final class Runner {
             options.label(),
             startedAt,
             series());
+    // The run's own secrets: the config's, and those it meets while running (captured values).
+    Secrets secrets = config.secrets().learning();
     try (CheckResources resources = new CheckResources();
-        RetryingCheckExecutor executor = executor(resources);
+        RetryingCheckExecutor executor = executor(resources, secrets);
         LauncherSession session = launcherSession(executor)) {
       ActiveEnvironments.register(info.runId(), JavaSuiteEnvironment.of(config, resources));
       Launcher launcher = session.getLauncher();
@@ -143,7 +146,7 @@ public final class Runner {
       List<CheckResult> results =
           new Reruns(
                   config.defaults().rerunFailures(),
-                  (p, l, into) -> execute(launcher, p, l, into),
+                  (p, l, into) -> execute(launcher, p, l, into, secrets),
                   ids -> launcher.discover(requests.tests(ids, info.runId())))
               .run(plan, listener);
       RunResult result = new RunResult(info, clock.instant(), results);
@@ -155,11 +158,14 @@ public final class Runner {
   }
 
   private List<String> execute(
-      Launcher launcher, TestPlan plan, RunListener listener, Map<String, CheckResult> into) {
+      Launcher launcher,
+      TestPlan plan,
+      RunListener listener,
+      Map<String, CheckResult> into,
+      Secrets secrets) {
     CancellationToken token = CancellationToken.create();
     ResultCollector collector =
-        new ResultCollector(
-            yamlChecks, config.secrets(), listener, options.failFast() ? token : null, into);
+        new ResultCollector(yamlChecks, secrets, listener, options.failFast() ? token : null, into);
     launcher.execute(
         LauncherExecutionRequestBuilder.request(plan)
             .listeners(collector)
@@ -190,8 +196,8 @@ public final class Runner {
     return jupiter ? new TestEngine[] {yaml, new JupiterTestEngine()} : new TestEngine[] {yaml};
   }
 
-  private RetryingCheckExecutor executor(CheckResources resources) {
-    return new RetryingCheckExecutor(config.environment(), config.secrets(), resources);
+  private RetryingCheckExecutor executor(CheckResources resources, Secrets secrets) {
+    return new RetryingCheckExecutor(config.environment(), secrets, resources);
   }
 
   /** The selection as the command line gave it: {@code -t 'smoke' -s [health]}. */
