@@ -52,9 +52,26 @@ public final class Runner {
 
   private final DiscoveryRequests requests;
 
+  /** What outlives the run, such as an OAuth2 token the daemon keeps until it expires. */
+  private final CheckResources lasting;
+
   public Runner(
       StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options, Clock clock)
       throws ConfigException {
+    this(config, suites, options, clock, new CheckResources(clock));
+  }
+
+  /**
+   * @param lasting resources that outlive the run (the daemon's), on the same clock
+   */
+  public Runner(
+      StagewatchConfig config,
+      List<SuiteDefinition> suites,
+      RunOptions options,
+      Clock clock,
+      CheckResources lasting)
+      throws ConfigException {
+    this.lasting = lasting;
     this.config = config;
     this.suites = List.copyOf(suites);
     this.options = options;
@@ -134,7 +151,7 @@ public final class Runner {
             series());
     // The run's own secrets: the config's, and those it meets while running (captured values).
     Secrets secrets = config.secrets().learning();
-    try (CheckResources resources = new CheckResources();
+    try (CheckResources resources = new CheckResources(lasting);
         RetryingCheckExecutor executor = executor(resources, secrets);
         LauncherSession session = launcherSession(executor)) {
       ActiveEnvironments.register(info.runId(), JavaSuiteEnvironment.of(config, resources));

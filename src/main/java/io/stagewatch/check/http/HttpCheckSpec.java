@@ -4,6 +4,7 @@ import io.stagewatch.check.Capture;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.config.OAuth2Config;
 import io.stagewatch.config.Secrets;
 import java.net.URI;
 import java.util.List;
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 public record HttpCheckSpec(
     HttpRequestSpec request, HttpExpectations expect, List<Capture> captures) implements CheckSpec {
+
+  private static final String AUTHORIZATION = "Authorization";
 
   /** The most of a response body that is read; the rest is never downloaded. */
   public static final int BODY_CAP = 1024 * 1024;
@@ -58,8 +61,19 @@ public record HttpCheckSpec(
   }
 
   @Override
-  public CheckOutcome attempt(CheckContext context) {
+  public CheckOutcome attempt(CheckContext context) throws InterruptedException {
     Map<String, String> headers = request.mergedHeaders(context.environment().headers());
+    OAuth2Config oauth2 = context.environment().oauth2();
+    if (oauth2 != null && !request.setsHeader(AUTHORIZATION)) {
+      OAuth2Token token = OAuth2Tokens.forCheck(oauth2, context);
+      String value = token.value();
+      if (value == null) {
+        // The run asks once: every check gets the same answer, and a retry would not ask again.
+        return CheckOutcome.permanentError(String.valueOf(token.failure()));
+      }
+      headers.keySet().removeIf(name -> name.equalsIgnoreCase(AUTHORIZATION));
+      headers.put(AUTHORIZATION, "Bearer " + value);
+    }
     return exchange(context, headers);
   }
 

@@ -90,6 +90,11 @@ public record HttpRequestSpec(
     return URI.create(base + (path == null ? "/" : path));
   }
 
+  /** Whether the check gives a header of this name itself, whatever its case. */
+  boolean setsHeader(String name) {
+    return headers.keySet().stream().anyMatch(name::equalsIgnoreCase);
+  }
+
   /**
    * The environment's headers with the check's own on top; a check's header replaces the
    * environment's of the same name whatever its case.
