@@ -8,6 +8,7 @@ import io.stagewatch.config.Secrets;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -71,11 +72,11 @@ final class OAuth2TokenRequest {
       return failed("HTTP " + status + " without an access_token", secrets);
     }
     JsonNode expiresIn = json.get("expires_in");
-    Instant expiresAt =
+    Instant renewAt =
         expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0
-            ? now.plusSeconds(expiresIn.asLong())
+            ? OAuth2Tokens.renewAt(now, Duration.ofSeconds(expiresIn.asLong()))
             : null;
-    return OAuth2Token.of(token.asText(), expiresAt);
+    return OAuth2Token.of(token.asText(), renewAt);
   }
 
   private OAuth2Token failed(String why, Secrets secrets) {

@@ -48,8 +48,8 @@ final class OAuth2Tokens {
   /** The kept token, unless it is due to be renewed; null when there is none. */
   private synchronized @Nullable OAuth2Token keptToken(OAuth2Config config, Instant now) {
     OAuth2Token token = kept.get(config);
-    Instant expiresAt = token == null ? null : token.expiresAt();
-    if (token == null || expiresAt == null || !now.isBefore(renewAt(now, expiresAt))) {
+    Instant renewAt = token == null ? null : token.renewAt();
+    if (token == null || renewAt == null || !now.isBefore(renewAt)) {
       kept.remove(config);
       return null;
     }
@@ -57,16 +57,18 @@ final class OAuth2Tokens {
   }
 
   private synchronized void keep(OAuth2Config config, OAuth2Token token) {
-    if (token.value() != null && token.expiresAt() != null) {
+    if (token.value() != null && token.renewAt() != null) {
       kept.put(config, token);
     }
   }
 
-  /** A tenth of the lifetime left, at most {@link #RENEW_BEFORE}, before the expiry. */
-  private static Instant renewAt(Instant now, Instant expiresAt) {
-    Duration left = Duration.between(now, expiresAt);
-    Duration margin = left.dividedBy(10);
-    return expiresAt.minus(margin.compareTo(RENEW_BEFORE) < 0 ? margin : RENEW_BEFORE);
+  /**
+   * When a token fetched at {@code now} that lives {@code lifetime} is fetched anew: a tenth of its
+   * lifetime, at most {@link #RENEW_BEFORE}, before it expires.
+   */
+  static Instant renewAt(Instant now, Duration lifetime) {
+    Duration margin = lifetime.dividedBy(10);
+    return now.plus(lifetime).minus(margin.compareTo(RENEW_BEFORE) < 0 ? margin : RENEW_BEFORE);
   }
 
   /** One run's tokens: each fetched once, the checks that want it meanwhile waiting for it. */
