@@ -1,5 +1,6 @@
 package io.stagewatch.app;
 
+import io.stagewatch.check.CheckResources;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ReadinessConfig;
 import io.stagewatch.config.StagewatchConfig;
@@ -62,6 +63,9 @@ public final class RunPipeline implements AutoCloseable {
   private final Map<String, String> environment;
   private final RunOutput output;
 
+  /** What outlives a run: the daemon's runs share it, such as an OAuth2 token until it expires. */
+  private final CheckResources lasting;
+
   private RunPipeline(
       Workspace workspace,
       @Nullable Alerting notifications,
@@ -75,6 +79,7 @@ public final class RunPipeline implements AutoCloseable {
     this.clock = clock;
     this.environment = Map.copyOf(environment);
     this.output = output;
+    this.lasting = new CheckResources(clock);
   }
 
   /**
@@ -122,7 +127,7 @@ public final class RunPipeline implements AutoCloseable {
    */
   public RunOutcome run(RunRequest request, RunListener progress) throws ConfigException {
     StagewatchConfig config = config();
-    Runner runner = new Runner(config, workspace.suites(), request.options(), clock);
+    Runner runner = new Runner(config, workspace.suites(), request.options(), clock, lasting);
     Duration waitLock = request.waitLock();
     StoreSession session;
     try {
@@ -261,6 +266,7 @@ public final class RunPipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    lasting.close();
     if (notifications != null && ownsNotifications) {
       notifications.close();
     }

@@ -1,5 +1,6 @@
 package io.stagewatch.check;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,9 +8,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param permanent whether no retry can change this outcome (a wrong password, a certificate that
  *     does not verify, a request that cannot be built): the check is then not tried again
+ * @param captured the values a passing attempt captured for the later checks of its suite, by name
  */
-public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+public record CheckOutcome(
+    AttemptVerdict verdict,
+    @Nullable String message,
+    boolean permanent,
+    Map<String, String> captured) {
   private static final CheckOutcome PASS = new CheckOutcome(AttemptVerdict.PASSED, null);
+
+  public CheckOutcome {
+    captured = Map.copyOf(captured);
+  }
+
+  /** An outcome that captured nothing. */
+  public CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+    this(verdict, message, permanent, Map.of());
+  }
 
   /** An outcome that a later attempt may change. */
   public CheckOutcome(AttemptVerdict verdict, @Nullable String message) {
@@ -38,7 +53,12 @@ public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boo
 
   /** The same outcome with another message, such as the masked one. */
   public CheckOutcome withMessage(String newMessage) {
-    return new CheckOutcome(verdict, newMessage, permanent);
+    return new CheckOutcome(verdict, newMessage, permanent, captured);
+  }
+
+  /** A pass that captured {@code values}. */
+  public static CheckOutcome passedCapturing(Map<String, String> values) {
+    return new CheckOutcome(AttemptVerdict.PASSED, null, false, values);
   }
 
   public boolean isPassed() {

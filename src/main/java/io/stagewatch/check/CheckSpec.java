@@ -1,7 +1,9 @@
 package io.stagewatch.check;
 
 import io.stagewatch.config.EnvironmentConfig;
+import io.stagewatch.config.Secrets;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A validated, immutable check of one kind, ready to be attempted any number of times. */
@@ -40,5 +42,22 @@ public interface CheckSpec {
    */
   default @Nullable String unavailableIn(EnvironmentConfig environment) {
     return null;
+  }
+
+  /**
+   * The same check taking {@code captures} from a passing attempt's response ({@link
+   * CheckOutcome#captured}), or null when this kind has nothing to capture from.
+   */
+  default @Nullable CheckSpec capturing(List<Capture> captures) {
+    return null;
+  }
+
+  /**
+   * The check with the values captured by earlier checks of its suite filled in for its {@link
+   * io.stagewatch.config.CaptureReference references}. A header that carries credentials by its
+   * name is learned by {@code secrets} with its value filled in.
+   */
+  default CheckSpec withValues(Map<String, String> values, Secrets secrets) {
+    return this;
   }
 }

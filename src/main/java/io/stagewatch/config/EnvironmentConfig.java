@@ -6,13 +6,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One target environment: where it is, the headers every request carries, its databases. */
+/**
+ * One target environment: where it is, the headers every request carries, its databases.
+ *
+ * @param oauth2 the client credentials whose token every http check sends; null for none
+ */
 public record EnvironmentConfig(
-    String name, URI baseUrl, Map<String, String> headers, Map<String, DatabaseConfig> databases) {
+    String name,
+    URI baseUrl,
+    Map<String, String> headers,
+    Map<String, DatabaseConfig> databases,
+    @Nullable OAuth2Config oauth2) {
 
   public EnvironmentConfig {
     headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     databases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+  }
+
+  /** An environment without OAuth2. */
+  public EnvironmentConfig(
+      String name,
+      URI baseUrl,
+      Map<String, String> headers,
+      Map<String, DatabaseConfig> databases) {
+    this(name, baseUrl, headers, databases, null);
   }
 
   static @Nullable EnvironmentConfig read(String name, MapReader r) {
@@ -33,6 +50,8 @@ public record EnvironmentConfig(
       }
       dbs.finish();
     }
+    MapReader auth = r.child("auth");
+    OAuth2Config oauth2 = auth == null ? null : OAuth2Config.readAuth(auth);
     r.finish();
     if (base == null) {
       return null;
@@ -43,7 +62,7 @@ public record EnvironmentConfig(
           "baseUrl", "expected an absolute http(s) URL, got '" + r.shown("baseUrl", base) + "'");
       return null;
     }
-    return new EnvironmentConfig(name, uri, headers, databases);
+    return new EnvironmentConfig(name, uri, headers, databases, oauth2);
   }
 
   /** An absolute http(s) URL, or null. */

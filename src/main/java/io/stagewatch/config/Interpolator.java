@@ -2,6 +2,7 @@ package io.stagewatch.config;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +21,12 @@ public final class Interpolator {
   private final SecretCollector secrets;
   private final @Nullable List<ConfigProblem> deferred;
 
+  /** Names captured by earlier checks of a suite: their references wait for the run's values. */
+  private final Set<String> captured;
+
+  /** Where the captured names referred to are noted; null outside a suite's checks. */
+  private final @Nullable Set<String> used;
+
   /** An interpolator for which an unset variable without default is a problem. */
   public Interpolator(Map<String, String> environment, SecretCollector secrets) {
     this(environment, secrets, null);
@@ -33,14 +40,34 @@ public final class Interpolator {
       Map<String, String> environment,
       SecretCollector secrets,
       @Nullable List<ConfigProblem> deferred) {
+    this(environment, secrets, deferred, Set.of(), null);
+  }
+
+  private Interpolator(
+      Map<String, String> environment,
+      SecretCollector secrets,
+      @Nullable List<ConfigProblem> deferred,
+      Set<String> captured,
+      @Nullable Set<String> used) {
     this.environment = Map.copyOf(environment);
     this.secrets = secrets;
     this.deferred = deferred;
+    this.captured = Set.copyOf(captured);
+    this.used = used;
   }
 
   /** The same variables and secrets, recording unset variables in {@code deferred}. */
   public Interpolator deferring(List<ConfigProblem> deferred) {
-    return new Interpolator(environment, secrets, deferred);
+    return new Interpolator(environment, secrets, deferred, captured, used);
+  }
+
+  /**
+   * The same, for a check of a suite: {@code ${name}} of a name in {@code captured} (captured by an
+   * earlier check) is kept as a {@link CaptureReference} for the run to fill in, whether or not an
+   * environment variable has that name, and noted in {@code used}.
+   */
+  public Interpolator capturing(Set<String> captured, Set<String> used) {
+    return new Interpolator(environment, secrets, deferred, captured, used);
   }
 
   /** Where the secrets met while interpolating are collected. */
@@ -95,8 +122,13 @@ public final class Interpolator {
   /** What one {@code ${NAME}} or {@code ${NAME:-default}} stands for; null when it is unset. */
   private @Nullable Piece piece(Matcher m, Location location, String key, Problems problems) {
     String name = m.group(1);
-    String value = environment.get(name);
     String fallback = m.group(2);
+    Set<String> references = used;
+    if (references != null && captured.contains(name) && fallback == null) {
+      references.add(name);
+      return new Piece(CaptureReference.of(name), "${" + name + "}", true);
+    }
+    String value = environment.get(name);
     if (value != null) {
       secrets.variable(name, value);
       return new Piece(value, Secrets.isSecretVariable(name) ? Secrets.MASK : value, true);
@@ -104,7 +136,11 @@ public final class Interpolator {
     if (fallback != null) {
       return new Piece(fallback, fallback, false);
     }
-    String message = "environment variable " + name + " is not set and has no default";
+    String message =
+        "environment variable "
+            + name
+            + " is not set and has no default"
+            + (captured.isEmpty() ? "" : ", and no earlier check of the suite captures " + name);
     if (deferred == null) {
       problems.add(location, key, message);
     } else {

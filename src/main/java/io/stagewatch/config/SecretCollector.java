@@ -52,7 +52,8 @@ public final class SecretCollector {
    */
   public void add(String name, String value) {
     String trimmed = value.trim();
-    if (!trimmed.isEmpty()) {
+    // A reference to a captured value is no secret; what it stands for is learned when it is known.
+    if (!trimmed.isEmpty() && !CaptureReference.holdsReference(trimmed)) {
       names.putIfAbsent(trimmed, variables.getOrDefault(trimmed, name));
     }
   }
@@ -133,6 +134,11 @@ public final class SecretCollector {
         add(key, last);
       }
     }
+  }
+
+  /** The secrets collected so far and their names, for {@link Secrets#learn}. */
+  Map<String, String> collected() {
+    return names;
   }
 
   /** The secrets collected so far, frozen. The collector may go on collecting. */

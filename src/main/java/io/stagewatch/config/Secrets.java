@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The secrets of one run, frozen: collected by a {@link SecretCollector} while the config and the
- * suites are read, then never changed. This is the one place that knows how a secret can show up in
- * text (as written, URL-encoded, JSON-escaped, HTML-escaped, base64, in a credential query
- * parameter) and masks it; everything printed, written, stored or sent passes through {@link #mask}
- * first.
+ * suites are read, then never changed; a run's own copy ({@link #learning}) also takes the secrets
+ * met while it runs, such as captured values. This is the one place that knows how a secret can
+ * show up in text (as written, URL-encoded, JSON-escaped, HTML-escaped, base64, in a credential
+ * query parameter) and masks it; everything printed, written, stored or sent passes through {@link
+ * #mask} first.
  *
  * <p>A secret shorter than {@value #MIN_FREE_TEXT_LENGTH} characters is not looked for in free
  * text: a one-letter token would turn every "expected" into "e***pected". It is still masked where
@@ -43,27 +44,19 @@ public final class Secrets {
 
   private static final Secrets NONE = new Secrets(Map.of());
 
-  /** Secret value to the name it is known by (a variable or a config key), in the order found. */
-  private final Map<String, String> names;
+  /** The secrets known now; replaced whole when a run learns one, never changed in place. */
+  private volatile Known known;
 
-  /** Every form of every secret long enough to be looked for, longest first; null if none. */
-  private final @Nullable Pattern forms;
-
-  /** The short secrets as whole words, for {@link #holdsSecret}; null if none. */
-  private final @Nullable Pattern shortWords;
+  /** Whether {@link #learn} may add to these secrets: only a run's own copy may. */
+  private final boolean learns;
 
   Secrets(Map<String, String> names) {
-    this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
-    this.forms = alternation(longValues().stream().flatMap(v -> SecretForms.of(v).stream()));
-    List<String> shortValues =
-        this.names.keySet().stream().filter(v -> v.length() < MIN_FREE_TEXT_LENGTH).toList();
-    this.shortWords =
-        shortValues.isEmpty()
-            ? null
-            : Pattern.compile(
-                "(?<![A-Za-z0-9])(?:"
-                    + shortValues.stream().map(Pattern::quote).collect(Collectors.joining("|"))
-                    + ")(?![A-Za-z0-9])");
+    this(names, false);
+  }
+
+  private Secrets(Map<String, String> names, boolean learns) {
+    this.known = new Known(names);
+    this.learns = learns;
   }
 
   /** No secrets: masking still hides credential query parameters and URL passwords. */
@@ -104,7 +97,7 @@ public final class Secrets {
     if (text.isEmpty()) {
       return text;
     }
-    Pattern all = forms;
+    Pattern all = known.forms;
     String masked =
         all == null ? text : all.matcher(text).replaceAll(Matcher.quoteReplacement(MASK));
     return SecretUrls.maskCredentials(masked);
@@ -127,14 +120,15 @@ public final class Secrets {
    * Whether a value (a header's, say) holds a secret: any form of a long one, a short one whole.
    */
   public boolean holdsSecret(String value) {
-    Pattern all = forms;
-    Pattern words = shortWords;
+    Known now = known;
+    Pattern all = now.forms;
+    Pattern words = now.shortWords;
     return all != null && all.matcher(value).find() || words != null && words.matcher(value).find();
   }
 
   /** Whether a text is, as a whole, one of the secrets. */
   boolean isSecretValue(String text) {
-    return names.containsKey(text.trim());
+    return known.names.containsKey(text.trim());
   }
 
   /**
@@ -143,7 +137,7 @@ public final class Secrets {
    */
   public List<String> tooShort() {
     Set<String> shortNames = new LinkedHashSet<>();
-    names.forEach(
+    known.names.forEach(
         (value, name) -> {
           if (value.length() < MIN_FREE_TEXT_LENGTH) {
             shortNames.add(name);
@@ -154,10 +148,85 @@ public final class Secrets {
 
   /** The secrets and their names, to start a collector from. */
   Map<String, String> names() {
-    return names;
+    return known.names;
   }
 
-  private List<String> longValues() {
+  /**
+   * A copy for one run that can {@link #learn} the secrets only the run meets (captured values, a
+   * token fetched for it), so that everything the run prints, writes, stores or sends masks them
+   * too. These secrets stay as they are.
+   */
+  public Secrets learning() {
+    return new Secrets(known.names, true);
+  }
+
+  /**
+   * Adds a secret met while running, under the name warnings may show instead of it. The same rules
+   * hold as for the config's: a value shorter than {@value #MIN_FREE_TEXT_LENGTH} characters is
+   * masked in URLs and forwarded headers, not in free text.
+   *
+   * @throws IllegalStateException on secrets that were not made {@link #learning}
+   */
+  public void learn(String name, String value) {
+    if (!learns) {
+      throw new IllegalStateException("these secrets are frozen; learn on a run's copy");
+    }
+    String trimmed = value.trim();
+    if (trimmed.isEmpty() || known.names.containsKey(trimmed)) {
+      return;
+    }
+    SecretCollector collector = new SecretCollector();
+    collector.add(name, trimmed);
+    replace(collector);
+  }
+
+  /**
+   * Adds a header's value sent while running, when the header carries credentials by its name
+   * ({@code Authorization: Bearer x} learns the whole value and {@code x}).
+   */
+  public void learnHeader(String name, String value) {
+    if (!learns || !isSecretHeader(name) || known.names.containsKey(value.trim())) {
+      return;
+    }
+    SecretCollector collector = new SecretCollector();
+    collector.addHeader(name, value);
+    replace(collector);
+  }
+
+  private synchronized void replace(SecretCollector collector) {
+    Map<String, String> merged = new LinkedHashMap<>(known.names);
+    collector.collected().forEach(merged::putIfAbsent);
+    known = new Known(merged);
+  }
+
+  /** The secrets and the patterns that find them, built once per change. */
+  private static final class Known {
+    /** Secret value to the name it is known by (a variable or a config key), in the order found. */
+    final Map<String, String> names;
+
+    /** Every form of every secret long enough to be looked for, longest first; null if none. */
+    final @Nullable Pattern forms;
+
+    /** The short secrets as whole words, for {@link #holdsSecret}; null if none. */
+    final @Nullable Pattern shortWords;
+
+    Known(Map<String, String> names) {
+      this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
+      this.forms =
+          alternation(longValues(this.names).stream().flatMap(v -> SecretForms.of(v).stream()));
+      List<String> shortValues =
+          this.names.keySet().stream().filter(v -> v.length() < MIN_FREE_TEXT_LENGTH).toList();
+      this.shortWords =
+          shortValues.isEmpty()
+              ? null
+              : Pattern.compile(
+                  "(?<![A-Za-z0-9])(?:"
+                      + shortValues.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                      + ")(?![A-Za-z0-9])");
+    }
+  }
+
+  private static List<String> longValues(Map<String, String> names) {
     List<String> values = new ArrayList<>();
     for (String value : names.keySet()) {
       if (value.length() >= MIN_FREE_TEXT_LENGTH) {
@@ -182,6 +251,6 @@ public final class Secrets {
 
   @Override
   public String toString() {
-    return "Secrets[" + names.size() + " values]";
+    return "Secrets[" + known.names.size() + " values]";
   }
 }

@@ -11,6 +11,7 @@ import io.stagewatch.text.HumanDuration;
 import java.io.Console;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,13 @@ public final class ConsoleReporter implements RunListener {
 
   private final PrintStream out;
   private final boolean color;
+
+  /**
+   * Each reason printed so far, with the check it was printed under: a reason that many checks
+   * share (an OAuth2 token that could not be had, say) is printed once, the later checks name the
+   * first. Guarded by this reporter's lock.
+   */
+  private final Map<String, String> reasonsShown = new HashMap<>();
 
   public ConsoleReporter(PrintStream out, boolean color) {
     this.out = out;
@@ -88,8 +96,12 @@ public final class ConsoleReporter implements RunListener {
 
   @Override
   public void checkFinished(CheckResult check) {
-    String text = checkLine(check) + messageLines(check);
+    String line = checkLine(check);
+    String reason = messageLines(check);
     synchronized (this) {
+      String first = reason.isEmpty() ? null : reasonsShown.putIfAbsent(reason, check.id());
+      String text =
+          line + (first == null ? reason : MESSAGE_INDENT + "(the same reason as " + first + ")\n");
       out.print(text);
       out.flush();
     }

@@ -1,5 +1,6 @@
 package io.stagewatch.run;
 
+import io.stagewatch.check.Capture;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckResources;
@@ -58,12 +59,39 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
     return masked(attempts(check));
   }
 
+  /**
+   * Fills the values captured by earlier checks into the check, then carries it out. The run's
+   * secrets learn each header that carries credentials as it is sent.
+   */
+  @Override
+  public CheckExecution execute(CheckDefinition check, Map<String, String> values) {
+    return execute(check.withSpec(check.spec().withValues(values, secrets)));
+  }
+
   private CheckExecution masked(CheckExecution execution) {
     String message = execution.message();
     return message == null
         ? execution
         : new CheckExecution(
-            execution.verdict(), execution.attempts(), execution.flaky(), secrets.mask(message));
+            execution.verdict(),
+            execution.attempts(),
+            execution.flaky(),
+            secrets.mask(message),
+            execution.captured());
+  }
+
+  /**
+   * The passing attempt's captured values: those named like a secret or marked so become the run's
+   * secrets before anything can print them.
+   */
+  private Map<String, String> captured(CheckDefinition check, CheckOutcome passed) {
+    for (Capture capture : check.captures()) {
+      String value = passed.captured().get(capture.name());
+      if (capture.secret() && value != null) {
+        secrets.learn("the captured value ${" + capture.name() + "}", value);
+      }
+    }
+    return passed.captured();
   }
 
   /**
@@ -79,7 +107,11 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
       int count = plan.started();
       if (last.isPassed()) {
         return new CheckExecution(
-            last.verdict(), count, !retry.polls() && count > 1, last.message());
+            last.verdict(),
+            count,
+            !retry.polls() && count > 1,
+            last.message(),
+            captured(check, last));
       }
       String message = last.message() == null ? "failed" : last.message();
       if (last.permanent()) {

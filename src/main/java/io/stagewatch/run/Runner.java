@@ -4,6 +4,7 @@ import io.stagewatch.check.CheckResources;
 import io.stagewatch.config.ConfigException;
 import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
+import io.stagewatch.config.Secrets;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.StagewatchTestEngine;
@@ -51,9 +52,26 @@ public final class Runner {
 
   private final DiscoveryRequests requests;
 
+  /** What outlives the run, such as an OAuth2 token the daemon keeps until it expires. */
+  private final CheckResources lasting;
+
   public Runner(
       StagewatchConfig config, List<SuiteDefinition> suites, RunOptions options, Clock clock)
       throws ConfigException {
+    this(config, suites, options, clock, new CheckResources(clock));
+  }
+
+  /**
+   * @param lasting resources that outlive the run (the daemon's), on the same clock
+   */
+  public Runner(
+      StagewatchConfig config,
+      List<SuiteDefinition> suites,
+      RunOptions options,
+      Clock clock,
+      CheckResources lasting)
+      throws ConfigException {
+    this.lasting = lasting;
     this.config = config;
     this.suites = List.copyOf(suites);
     this.options = options;
@@ -100,7 +118,7 @@ public final class Runner {
 
   private DiscoveredChecks discovered(boolean judged) throws ConfigException {
     try (CheckResources resources = new CheckResources();
-        RetryingCheckExecutor executor = executor(resources);
+        RetryingCheckExecutor executor = executor(resources, config.secrets());
         LauncherSession session = launcherSession(executor)) {
       return javaSuites.withClassLoader(
           () -> {
@@ -140,8 +158,10 @@ public final class Runner {
             options.label(),
             startedAt,
             series());
-    try (CheckResources resources = new CheckResources();
-        RetryingCheckExecutor executor = executor(resources);
+    // The run's own secrets: the config's, and those it meets while running (captured values).
+    Secrets secrets = config.secrets().learning();
+    try (CheckResources resources = new CheckResources(lasting);
+        RetryingCheckExecutor executor = executor(resources, secrets);
         LauncherSession session = launcherSession(executor)) {
       ActiveEnvironments.register(info.runId(), JavaSuiteEnvironment.of(config, resources));
       Launcher launcher = session.getLauncher();
@@ -152,7 +172,7 @@ public final class Runner {
       List<CheckResult> results =
           new Reruns(
                   config.defaults().rerunFailures(),
-                  (p, l, into) -> execute(launcher, p, l, into, silencing),
+                  (p, l, into) -> execute(launcher, p, l, into, secrets, silencing),
                   ids -> launcher.discover(requests.tests(ids, info.runId())))
               .run(plan, listener);
       RunResult result = new RunResult(info, clock.instant(), results);
@@ -168,16 +188,12 @@ public final class Runner {
       TestPlan plan,
       RunListener listener,
       Map<String, CheckResult> into,
+      Secrets secrets,
       Silencing silencing) {
     CancellationToken token = CancellationToken.create();
     ResultCollector collector =
         new ResultCollector(
-            yamlChecks,
-            config.secrets(),
-            listener,
-            options.failFast() ? token : null,
-            into,
-            silencing);
+            yamlChecks, secrets, listener, options.failFast() ? token : null, into, silencing);
     launcher.execute(
         LauncherExecutionRequestBuilder.request(plan)
             .listeners(collector)
@@ -208,8 +224,8 @@ public final class Runner {
     return jupiter ? new TestEngine[] {yaml, new JupiterTestEngine()} : new TestEngine[] {yaml};
   }
 
-  private RetryingCheckExecutor executor(CheckResources resources) {
-    return new RetryingCheckExecutor(config.environment(), config.secrets(), resources);
+  private RetryingCheckExecutor executor(CheckResources resources, Secrets secrets) {
+    return new RetryingCheckExecutor(config.environment(), secrets, resources);
   }
 
   /** The selection as the command line gave it: {@code -t 'smoke' -s [health]}. */

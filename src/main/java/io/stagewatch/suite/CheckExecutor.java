@@ -1,5 +1,6 @@
 package io.stagewatch.suite;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +9,14 @@ import org.jspecify.annotations.Nullable;
  */
 public interface CheckExecutor {
   CheckExecution execute(CheckDefinition check);
+
+  /**
+   * Carries out a check that refers to values captured by earlier checks of its suite, with {@code
+   * values} (every one it {@link CheckDefinition#uses uses}) filled in.
+   */
+  default CheckExecution execute(CheckDefinition check, Map<String, String> values) {
+    return execute(check);
+  }
 
   /** Why the check cannot run against this environment at all, or null when it can. */
   default @Nullable String skipReason(CheckDefinition check) {

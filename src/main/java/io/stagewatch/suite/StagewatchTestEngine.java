@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,9 +28,10 @@ import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 
 /**
  * Runs YAML suites on the JUnit Platform: each suite is a container, each check a test, and the
- * checks of all suites run in parallel, each on a virtual thread, at most --parallel at once. With
- * no unique-id selectors in the request every suite is discovered; with some, only the checks they
- * name (that is how failed checks are rerun).
+ * checks of all suites run in parallel, each on a virtual thread, at most --parallel at once; the
+ * checks of a suite that captures values run one after another, in order. With no unique-id
+ * selectors in the request every suite is discovered; with some, only the checks they name (that is
+ * how failed checks are rerun).
  *
  * <p>The engine is handed its suites and executor by the runner rather than found on the class
  * path, so that one process can run differently configured runs.
@@ -55,6 +57,9 @@ public final class StagewatchTestEngine implements TestEngine {
   private final List<SuiteDefinition> suites;
   private final CheckExecutor executor;
   private final int parallelism;
+
+  /** The values checks captured in this run: the engine serves one run, reruns included. */
+  private final CapturedValues captured = new CapturedValues();
 
   public StagewatchTestEngine(
       List<SuiteDefinition> suites, CheckExecutor executor, int parallelism) {
@@ -118,6 +123,11 @@ public final class StagewatchTestEngine implements TestEngine {
       for (TestDescriptor suite : suiteDescriptors) {
         listener.executionStarted(suite);
         List<Future<?>> checks = new ArrayList<>();
+        if (((SuiteDescriptor) suite).sequential()) {
+          checks.add(inOrder(suite, gate, pool, listener, cancellation));
+          running.add(checks);
+          continue;
+        }
         for (TestDescriptor check : suite.getChildren()) {
           CheckDescriptor descriptor = (CheckDescriptor) check;
           if (!pass(gate)) {
@@ -146,6 +156,32 @@ public final class StagewatchTestEngine implements TestEngine {
     listener.executionFinished(root, TestExecutionResult.successful());
   }
 
+  /**
+   * Runs a suite whose checks capture values on one thread and one slot, its checks one after
+   * another in order, so that each sees the values captured before it.
+   */
+  private Future<?> inOrder(
+      TestDescriptor suite,
+      Semaphore gate,
+      ExecutorService pool,
+      EngineExecutionListener listener,
+      CancellationToken cancellation) {
+    List<CheckDescriptor> checks =
+        suite.getChildren().stream().map(CheckDescriptor.class::cast).toList();
+    if (!pass(gate)) {
+      checks.forEach(c -> listener.executionSkipped(c, "not run: the run was interrupted"));
+      return CompletableFuture.completedFuture(null);
+    }
+    return pool.submit(
+        () -> {
+          try {
+            checks.forEach(check -> runCheck(check, listener, cancellation));
+          } finally {
+            gate.release();
+          }
+        });
+  }
+
   /** Waits for a free slot; false when interrupted (the flag stays set, so no later one waits). */
   private static boolean pass(Semaphore gate) {
     try {
@@ -161,22 +197,34 @@ public final class StagewatchTestEngine implements TestEngine {
       CheckDescriptor descriptor,
       EngineExecutionListener listener,
       CancellationToken cancellation) {
-    if (cancellation.isCancellationRequested()) {
-      listener.executionSkipped(descriptor, "not run: the run stopped at the first failure");
-      return;
+    CheckDefinition check = descriptor.check();
+    String skip =
+        cancellation.isCancellationRequested()
+            ? "not run: the run stopped at the first failure"
+            : executor.skipReason(check);
+    if (skip == null) {
+      skip = captured.missingFor(check);
     }
-    String skip = executor.skipReason(descriptor.check());
     if (skip != null) {
+      captured.skipped(check);
       listener.executionSkipped(descriptor, skip);
       return;
     }
     listener.executionStarted(descriptor);
     CheckExecution execution;
     try {
-      execution = executor.execute(descriptor.check());
+      execution =
+          check.uses().isEmpty()
+              ? executor.execute(check)
+              : executor.execute(check, captured.of(check.suite()));
     } catch (RuntimeException e) {
       // Failure isolation: a defect in one check kind must not take the run down.
       execution = new CheckExecution(AttemptVerdict.ERROR, 1, false, "internal error: " + e);
+    }
+    if (execution.verdict() == AttemptVerdict.PASSED) {
+      captured.passed(check, execution.captured());
+    } else {
+      captured.failed(check);
     }
     publishEntry(descriptor, listener, execution);
     listener.executionFinished(descriptor, toResult(execution));

@@ -11,4 +11,12 @@ public record SuiteDefinition(
     tags = List.copyOf(tags);
     checks = List.copyOf(checks);
   }
+
+  /**
+   * Whether its checks run one after another, in order: when one captures a value, so that the
+   * checks after it can use it.
+   */
+  public boolean sequential() {
+    return checks.stream().anyMatch(check -> !check.captures().isEmpty());
+  }
 }

@@ -4,6 +4,7 @@ import org.junit.platform.engine.UniqueId;
 
 /** A YAML suite as a JUnit container. */
 final class SuiteDescriptor extends YamlDescriptor {
+  private final boolean sequential;
 
   SuiteDescriptor(UniqueId parent, SuiteDefinition suite, NodeParts parts) {
     super(
@@ -12,6 +13,14 @@ final class SuiteDescriptor extends YamlDescriptor {
         suite.location(),
         suite.tags(),
         parts);
+    this.sequential = suite.sequential();
+  }
+
+  /**
+   * Whether its checks run one after another, in order (see {@link SuiteDefinition#sequential}).
+   */
+  boolean sequential() {
+    return sequential;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.stagewatch.suite;
 
+import io.stagewatch.check.Capture;
 import io.stagewatch.check.CheckKind;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
@@ -17,9 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.platform.engine.TestTag;
@@ -68,11 +71,13 @@ public final class SuiteLoader {
     r.node("description");
     List<CheckDefinition> checks = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Map<String, String> capturedBy = new HashMap<>();
     if (!r.has("checks")) {
       r.problem("checks", "required key is missing");
     }
     for (MapReader check : r.children("checks")) {
-      CheckDefinition definition = readCheck(name == null ? "" : name, tags, check, names);
+      CheckDefinition definition =
+          readCheck(name == null ? "" : name, tags, check, names, capturedBy);
       if (definition != null) {
         checks.add(definition);
       }
@@ -85,12 +90,18 @@ public final class SuiteLoader {
   }
 
   private @Nullable CheckDefinition readCheck(
-      String suite, List<String> suiteTags, MapReader raw, Set<String> namesSoFar) {
+      String suite,
+      List<String> suiteTags,
+      MapReader raw,
+      Set<String> namesSoFar,
+      Map<String, String> capturedBy) {
     List<ConfigProblem> unresolved = new ArrayList<>();
     // The check's problems are sorted out below: those that only follow from an unset variable
     // (a value that counts as absent) must not fail the load.
     Problems own = new Problems();
-    MapReader r = raw.with(interpolator.deferring(unresolved), own);
+    Set<String> used = new LinkedHashSet<>();
+    MapReader r =
+        raw.with(interpolator.deferring(unresolved).capturing(capturedBy.keySet(), used), own);
     String name = oneLine(r, r.requiredString("name"));
     if (name != null && !namesSoFar.add(name)) {
       r.problem("name", "duplicate check name '" + name + "' in this suite");
@@ -121,6 +132,20 @@ public final class SuiteLoader {
       kind = kinds.get(0);
       spec = readSpec(r, CheckKinds.byKey(kind).orElseThrow());
     }
+    List<Capture> captures = CaptureReader.read(r);
+    if (!captures.isEmpty() && spec != null) {
+      spec = spec.capturing(captures);
+      if (spec == null) {
+        r.problem("capture", "a " + kind + " check has no response to capture from");
+      }
+    }
+    Map<String, String> uses = new LinkedHashMap<>();
+    used.forEach(v -> uses.put(v, Objects.requireNonNullElse(capturedBy.get(v), "")));
+    if (name != null) {
+      for (Capture capture : captures) {
+        capturedBy.put(capture.name(), name);
+      }
+    }
     if (name != null && name.isBlank()) {
       r.problem("name", "must not be empty");
     }
@@ -150,7 +175,9 @@ public final class SuiteLoader {
         retry,
         spec != null ? spec : notRunnable(unresolved),
         r.location(),
-        unresolved);
+        unresolved,
+        captures,
+        uses);
   }
 
   /**

@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A project folder in a temp dir and the real CLI entry point run against it. */
 final class CliRun {
@@ -76,6 +80,26 @@ final class CliRun {
 
   String report(String name) throws IOException {
     return Files.readString(reportDir().resolve(name));
+  }
+
+  /**
+   * The files the commands wrote (reports, the store, anything but {@code config/} and {@code
+   * suites/}) that hold one of {@code texts}, read byte for byte.
+   */
+  List<Path> writtenFilesHolding(String... texts) throws IOException {
+    List<Path> holding = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (file.startsWith(dir.resolve("config")) || file.startsWith(dir.resolve("suites"))) {
+          continue;
+        }
+        String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        if (Arrays.stream(texts).anyMatch(bytes::contains)) {
+          holding.add(file);
+        }
+      }
+    }
+    return holding;
   }
 
   /** Runs a command with {@code -c} pointing at this project (when the command takes one). */

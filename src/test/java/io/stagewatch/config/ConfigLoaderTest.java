@@ -86,8 +86,8 @@ class ConfigLoaderTest {
             dir.resolve("stagewatch.yaml")
                 + ":3:5: environments.staging.baseUrl: required key is missing",
             dir.resolve("stagewatch.yaml")
-                + ":3:5: environments.staging.baseURL: unknown key (expected one of: baseUrl,"
-                + " databases, headers)",
+                + ":3:5: environments.staging.baseURL: unknown key (expected one of: auth,"
+                + " baseUrl, databases, headers)",
             dir.resolve("stagewatch.yaml")
                 + ":5:12: defaults.timeout: expected a duration such as 500ms, 10s, 5m or 24h, got"
                 + " '10 seconds'",

@@ -1,6 +1,7 @@
 package io.stagewatch.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -89,6 +90,26 @@ class SecretsTest {
       })
   void whatIsSecretByItsPlaceInAUrlIsMaskedInAnyText(String text, String masked) {
     assertThat(Secrets.none().mask("see " + text)).isEqualTo("see " + masked);
+  }
+
+  @Test
+  void aRunsCopyLearnsSecretsUnderTheSameRulesAndTheConfigsStayFrozen() {
+    Secrets config = of("STAGING_TOKEN", "tok-1234-config");
+    Secrets run = config.learning();
+
+    run.learn("the captured value ${sessionToken}", "sess-9876-captured");
+    run.learn("the captured value ${pin}", "4711");
+    run.learnHeader("Authorization", "Bearer abc-123-from-a-capture");
+
+    assertThat(run.mask("tok-1234-config sess-9876-captured abc-123-from-a-capture"))
+        .isEqualTo("*** *** ***");
+    // A short value is not looked for in free text, as for the config's secrets.
+    assertThat(run.mask("pin 4711")).isEqualTo("pin 4711");
+    assertThat(run.maskUrl("https://h/pins/4711")).isEqualTo("https://h/pins/***");
+    assertThat(run.tooShort()).containsExactly("the captured value ${pin}");
+    assertThat(config.mask("sess-9876-captured")).isEqualTo("sess-9876-captured");
+    assertThatThrownBy(() -> config.learn("x", "sess-9876-captured"))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test

@@ -90,17 +90,35 @@ class ConsoleReporterTest {
   @Test
   void linesOfChecksFinishingOnManyThreadsAreNotInterleaved() throws InterruptedException {
     ConsoleReporter reporter = new ConsoleReporter(out, false);
-    var check =
-        SampleRuns.check("s", "n", CheckStatus.FAILED, 1, 5, "first\nsecond\nthird", List.of());
     ExecutorService pool = Executors.newFixedThreadPool(8);
     for (int i = 0; i < 200; i++) {
+      // Each its own reason: a reason printed before is not printed again.
+      var check =
+          SampleRuns.check(
+              "s", "n", CheckStatus.FAILED, 1, 5, "first " + i + "\nsecond\nthird", List.of());
       pool.execute(() -> reporter.checkFinished(check));
     }
     pool.shutdown();
     assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-    String block = "FAIL   s/n  5 ms\n       first\n       second\n       third\n";
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(block.repeat(200));
+    String block = "FAIL   s/n  5 ms\n       first \\d+\n       second\n       third\n";
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).matches("(" + block + "){200}");
+  }
+
+  @Test
+  void aReasonManyChecksShareIsPrintedOnceAndTheLaterChecksNameTheFirst() {
+    ConsoleReporter reporter = new ConsoleReporter(out, false);
+    String reason = "cannot get an OAuth2 token from https://id.test/token: HTTP 401";
+    reporter.checkFinished(
+        SampleRuns.check("api", "a", CheckStatus.ERROR, 1, 5, reason, List.of()));
+    reporter.checkFinished(
+        SampleRuns.check("api", "b", CheckStatus.ERROR, 1, 5, reason, List.of()));
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "ERROR  api/a  5 ms\n       "
+                + reason
+                + "\nERROR  api/b  5 ms\n       (the same reason as api/a)\n");
   }
 
   @Test

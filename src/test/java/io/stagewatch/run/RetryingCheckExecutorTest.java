@@ -3,6 +3,7 @@ package io.stagewatch.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagewatch.check.AttemptVerdict;
+import io.stagewatch.check.Capture;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckResources;
@@ -105,6 +106,41 @@ class RetryingCheckExecutorTest {
     RetryConfig retry = attempts(5, Duration.ofMillis(delayMs), backoff);
 
     assertThat(retry.delayBefore(attempt)).isEqualTo(Duration.ofMillis(expectedMs));
+  }
+
+  @Test
+  void onlyThePassingAttemptCapturesAndASecretCaptureBecomesTheRunsSecret() {
+    Secrets secrets = Secrets.none().learning();
+    ScriptedSpec spec =
+        new ScriptedSpec(
+            attempt ->
+                attempt == 1
+                    ? CheckOutcome.failed("no session yet")
+                    : CheckOutcome.passedCapturing(
+                        Map.of("session", "sess-" + attempt + "-long-value", "id", "42")));
+    CheckDefinition check =
+        new CheckDefinition(
+            "unit",
+            "login",
+            List.of(),
+            "scripted",
+            Duration.ofSeconds(1),
+            new RetryConfig(2, Duration.ZERO, 1.0, null, RetryConfig.DEFAULT_EVERY),
+            spec,
+            new Location("unit.yaml", 1, 1),
+            List.of(),
+            List.of(
+                new Capture("session", Capture.Source.JSON, "$.session", true),
+                new Capture("id", Capture.Source.JSON, "$.id", false)),
+            Map.of());
+
+    CheckExecution execution;
+    try (RetryingCheckExecutor learning = new RetryingCheckExecutor(STAGING, secrets, resources)) {
+      execution = learning.execute(check);
+    }
+
+    assertThat(execution.captured()).isEqualTo(Map.of("session", "sess-2-long-value", "id", "42"));
+    assertThat(secrets.mask("sess-2-long-value 42")).isEqualTo("*** 42");
   }
 
   @Test

@@ -199,8 +199,8 @@ class SuiteLoaderTest {
                     """)))
         .containsExactly(
             "grpc.yaml:3:5: checks[0]: a check needs exactly one of: http, sql",
-            "grpc.yaml:4:5: checks[0].grpc: unknown key (expected one of: description, expect,"
-                + " http, name, retry, sql, tags, timeout)");
+            "grpc.yaml:4:5: checks[0].grpc: unknown key (expected one of: capture, description,"
+                + " expect, http, name, retry, sql, tags, timeout)");
   }
 
   @Test
@@ -236,8 +236,8 @@ class SuiteLoaderTest {
         .containsExactly(
             "typos.yaml:2:1: owner: unknown key (expected one of: checks, description, name,"
                 + " tags)",
-            "typos.yaml:5:5: checks[0].retries: unknown key (expected one of: description,"
-                + " expect, http, name, retry, tags, timeout)");
+            "typos.yaml:5:5: checks[0].retries: unknown key (expected one of: capture,"
+                + " description, expect, http, name, retry, tags, timeout)");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.stagewatch.check.http;
 
 import io.stagewatch.check.CheckKind;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.config.CaptureReference;
 import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.MapReader;
 import io.stagewatch.config.YamlNode;
@@ -51,8 +52,12 @@ public final class HttpCheckKind implements CheckKind {
     String urlText = spec.string("url");
     collectUrlSecrets(spec, "path", path);
     collectUrlSecrets(spec, "url", urlText);
-    URI url = urlText == null ? null : EnvironmentConfig.parseBaseUrl(urlText);
-    if (urlText != null && url == null) {
+    // A URL made of captured values is known when the check runs; its shape is checked then.
+    String urlTemplate =
+        urlText != null && CaptureReference.holdsReference(urlText) ? urlText : null;
+    URI url =
+        urlText == null || urlTemplate != null ? null : EnvironmentConfig.parseBaseUrl(urlText);
+    if (urlText != null && urlTemplate == null && url == null) {
       spec.problem(
           "url", "expected an absolute http(s) URL, got '" + spec.shown("url", urlText) + "'");
     }
@@ -68,10 +73,11 @@ public final class HttpCheckKind implements CheckKind {
     Map<String, String> headers = readHeaders(spec);
     String body = spec.string("body");
     Boolean insecure = spec.bool("insecure");
-    if (method == null || (path == null) == (url == null)) {
+    if (method == null || (path == null) == (url == null && urlTemplate == null)) {
       return null;
     }
-    return new HttpRequestSpec(method, path, url, headers, body, Boolean.TRUE.equals(insecure));
+    return new HttpRequestSpec(
+        method, path, url, headers, body, Boolean.TRUE.equals(insecure), urlTemplate);
   }
 
   private static @Nullable String readMethod(MapReader spec) {
@@ -93,7 +99,9 @@ public final class HttpCheckKind implements CheckKind {
     return method;
   }
 
-  private static boolean isPath(String path) {
+  /** Whether a path is one, with a sample standing for each captured value it refers to. */
+  private static boolean isPath(String written) {
+    String path = CaptureReference.sample(written);
     if (!path.startsWith("/") || path.startsWith("//")) {
       return false;
     }

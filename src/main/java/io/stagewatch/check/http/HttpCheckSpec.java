@@ -1,8 +1,11 @@
 package io.stagewatch.check.http;
 
+import io.stagewatch.check.Capture;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.config.OAuth2Config;
+import io.stagewatch.config.Secrets;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,41 @@ import java.util.Map;
  * what the server sent with the run's secrets masked (a body before it is cut, so that no half of a
  * secret survives the cut); the run masks every message once more on its way out.
  */
-public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) implements CheckSpec {
+public record HttpCheckSpec(
+    HttpRequestSpec request, HttpExpectations expect, List<Capture> captures) implements CheckSpec {
+
+  private static final String AUTHORIZATION = "Authorization";
 
   /** The most of a response body that is read; the rest is never downloaded. */
   public static final int BODY_CAP = 1024 * 1024;
+
+  public HttpCheckSpec {
+    captures = List.copyOf(captures);
+  }
+
+  /** A check that captures nothing. */
+  public HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) {
+    this(request, expect, List.of());
+  }
+
+  @Override
+  public CheckSpec capturing(List<Capture> taken) {
+    return new HttpCheckSpec(request, expect, taken);
+  }
+
+  /**
+   * A URL that cannot be made of the captured values fails every attempt the same way, as a request
+   * that cannot be built.
+   */
+  @Override
+  public CheckSpec withValues(Map<String, String> values, Secrets secrets) {
+    try {
+      return new HttpCheckSpec(request.withValues(values, secrets), expect, captures);
+    } catch (IllegalArgumentException e) {
+      String reason = secrets.maskedMessage(e);
+      return context -> CheckOutcome.permanentError(reason);
+    }
+  }
 
   /**
    * The exchange is awaited within the deadline, and the one blocking step, resolving the host
@@ -27,8 +61,19 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
   }
 
   @Override
-  public CheckOutcome attempt(CheckContext context) {
+  public CheckOutcome attempt(CheckContext context) throws InterruptedException {
     Map<String, String> headers = request.mergedHeaders(context.environment().headers());
+    OAuth2Config oauth2 = context.environment().oauth2();
+    if (oauth2 != null && !request.setsHeader(AUTHORIZATION)) {
+      OAuth2Token token = OAuth2Tokens.forCheck(oauth2, context);
+      String value = token.value();
+      if (value == null) {
+        // The run asks once: every check gets the same answer, and a retry would not ask again.
+        return CheckOutcome.permanentError(String.valueOf(token.failure()));
+      }
+      headers.keySet().removeIf(name -> name.equalsIgnoreCase(AUTHORIZATION));
+      headers.put(AUTHORIZATION, "Bearer " + value);
+    }
     return exchange(context, headers);
   }
 
@@ -46,7 +91,9 @@ public record HttpCheckSpec(HttpRequestSpec request, HttpExpectations expect) im
       HttpClients clients = HttpClients.of(context.resources());
       CompletedExchange done =
           new RedirectFollower(clients, request.insecure(), context, BODY_CAP).follow(first);
-      return new ResponseEvaluator(expect, BODY_CAP, context.secrets()).evaluate(done);
+      CheckOutcome judged =
+          new ResponseEvaluator(expect, BODY_CAP, context.secrets()).evaluate(done);
+      return judged.isPassed() && !captures.isEmpty() ? HttpCaptures.take(captures, done) : judged;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CheckOutcome.error("interrupted before the response was complete");

@@ -47,6 +47,26 @@ final class JsonMatcher {
     }
   }
 
+  /**
+   * The first value a JsonPath finds in a body, as text (a string as it is, an object or array as
+   * JSON); null when it finds nothing, finds JSON null, or the body is not JSON.
+   */
+  static @Nullable String firstValue(String body, String path) {
+    Object found;
+    try {
+      found = JsonPath.using(CONFIG).parse(body).read(path);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (found instanceof List<?> list && !JsonPath.compile(path).isDefinite()) {
+      found = list.isEmpty() ? null : list.get(0);
+    }
+    if (found == null) {
+      return null;
+    }
+    return found instanceof String s ? s : shown(found);
+  }
+
   /** One message per expectation that does not hold. */
   static List<String> mismatches(Map<String, String> expected, String body, boolean truncated) {
     List<String> out = new ArrayList<>();

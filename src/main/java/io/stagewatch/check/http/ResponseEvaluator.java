@@ -123,7 +123,7 @@ final class ResponseEvaluator {
     return out.toString();
   }
 
-  private static Charset charsetOf(HttpHeaders headers) {
+  static Charset charsetOf(HttpHeaders headers) {
     String type = headers.firstValue("Content-Type").orElse("");
     Matcher m = CHARSET.matcher(type);
     if (m.find()) {
