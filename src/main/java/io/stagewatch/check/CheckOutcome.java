@@ -7,17 +7,34 @@ import org.jspecify.annotations.Nullable;
  *
  * @param permanent whether no retry can change this outcome (a wrong password, a certificate that
  *     does not verify, a request that cannot be built): the check is then not tried again
+ * @param degraded whether a pass was slower than the check's {@code degradedResponseTime}: still a
+ *     pass, shown as a warning; the message then says how slow it was
  */
-public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+public record CheckOutcome(
+    AttemptVerdict verdict, @Nullable String message, boolean permanent, boolean degraded) {
   private static final CheckOutcome PASS = new CheckOutcome(AttemptVerdict.PASSED, null);
 
   /** An outcome that a later attempt may change. */
   public CheckOutcome(AttemptVerdict verdict, @Nullable String message) {
-    this(verdict, message, false);
+    this(verdict, message, false, false);
+  }
+
+  /** An outcome that is not degraded. */
+  public CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+    this(verdict, message, permanent, false);
   }
 
   public static CheckOutcome passed() {
     return PASS;
+  }
+
+  /**
+   * A pass slower than the check's {@code degradedResponseTime}.
+   *
+   * @param message how slow it was, and the bound: the alert about it quotes this
+   */
+  public static CheckOutcome degraded(String message) {
+    return new CheckOutcome(AttemptVerdict.PASSED, message, false, true);
   }
 
   public static CheckOutcome failed(String message) {
@@ -38,7 +55,7 @@ public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boo
 
   /** The same outcome with another message, such as the masked one. */
   public CheckOutcome withMessage(String newMessage) {
-    return new CheckOutcome(verdict, newMessage, permanent);
+    return new CheckOutcome(verdict, newMessage, permanent, degraded);
   }
 
   public boolean isPassed() {

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id {@code <suite>/<name>}
  * @param flags things to point out, such as {@code insecure} (TLS not verified)
+ * @param degraded whether it passed slower than its {@code degradedResponseTime}; never true for a
+ *     check that did not pass
  */
 public record CheckResult(
     String id,
@@ -19,10 +21,25 @@ public record CheckResult(
     int attempts,
     long durationMs,
     @Nullable String message,
-    List<String> flags) {
+    List<String> flags,
+    boolean degraded) {
 
   public CheckResult {
     tags = List.copyOf(tags);
     flags = List.copyOf(flags);
+  }
+
+  /** A result that is not degraded. */
+  public CheckResult(
+      String id,
+      String suite,
+      String name,
+      List<String> tags,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      List<String> flags) {
+    this(id, suite, name, tags, status, attempts, durationMs, message, flags, false);
   }
 }

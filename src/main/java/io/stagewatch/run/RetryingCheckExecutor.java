@@ -63,7 +63,11 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
     return message == null
         ? execution
         : new CheckExecution(
-            execution.verdict(), execution.attempts(), execution.flaky(), secrets.mask(message));
+            execution.verdict(),
+            execution.attempts(),
+            execution.flaky(),
+            secrets.mask(message),
+            execution.degraded());
   }
 
   /**
@@ -79,7 +83,7 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
       int count = plan.started();
       if (last.isPassed()) {
         return new CheckExecution(
-            last.verdict(), count, !retry.polls() && count > 1, last.message());
+            last.verdict(), count, !retry.polls() && count > 1, last.message(), last.degraded());
       }
       String message = last.message() == null ? "failed" : last.message();
       if (last.permanent()) {

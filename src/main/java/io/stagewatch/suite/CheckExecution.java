@@ -8,6 +8,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @param flaky whether it passed only after failing; polling until a condition holds is not flaky
  * @param message masked, plain words: why it failed, or what a pass saw (null if nothing)
+ * @param degraded whether it passed slower than its {@code degradedResponseTime}
  */
 public record CheckExecution(
-    AttemptVerdict verdict, int attempts, boolean flaky, @Nullable String message) {}
+    AttemptVerdict verdict,
+    int attempts,
+    boolean flaky,
+    @Nullable String message,
+    boolean degraded) {
+
+  /** An execution that is not degraded. */
+  public CheckExecution(
+      AttemptVerdict verdict, int attempts, boolean flaky, @Nullable String message) {
+    this(verdict, attempts, flaky, message, false);
+  }
+}

@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
   "attempts",
   "durationMs",
   "message",
-  "flags"
+  "flags",
+  "degraded"
 })
 public record CheckJson(
     String id,
@@ -28,7 +29,8 @@ public record CheckJson(
     int attempts,
     long durationMs,
     @Nullable String message,
-    List<String> flags) {
+    List<String> flags,
+    boolean degraded) {
 
   public static CheckJson of(CheckResult check) {
     return new CheckJson(
@@ -40,7 +42,8 @@ public record CheckJson(
         check.attempts(),
         check.durationMs(),
         check.message(),
-        check.flags());
+        check.flags(),
+        check.degraded());
   }
 
   /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
@@ -55,6 +58,7 @@ public record CheckJson(
     json.writeNumberField("durationMs", durationMs);
     JsonText.stringOrNull(json, "message", message);
     JsonText.strings(json, "flags", flags);
+    json.writeBooleanField("degraded", degraded);
     json.writeEndObject();
   }
 }
