@@ -4,12 +4,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.stagewatch.report.prometheus.Promtool;
+import io.stagewatch.schedule.Daemon;
+import io.stagewatch.schedule.SlotOutcome;
+import io.stagewatch.schedule.StatusEndpoints;
+import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +89,79 @@ class DegradedRunsTest {
     assertThat(fast.get("degraded").isBoolean()).isTrue();
     assertThat(fast.get("degraded").asBoolean()).isFalse();
     assertThat(fast.get("message").isNull()).isTrue();
+  }
+
+  @Test
+  void everyReportShowsTheDegradedCheckApart(@TempDir Path tmp) throws Exception {
+    cli.suite("api.yaml", SUITE);
+
+    assertThat(cli.runChecks()).as(cli.out + cli.err).isEqualTo(ExitCodes.PASSED);
+
+    assertThat(cli.out)
+        .containsPattern("PASS {3}api/slow .*\\[degraded]")
+        .doesNotContainPattern("api/fast .*\\[degraded]")
+        .containsPattern(
+            "2 checks: 2 passed, 0 flaky, 0 failed, 0 errors, 0 skipped in .* - PASSED"
+                + " \\(1 degraded\\)");
+    assertThat(cli.report("summary.md"))
+        .contains("2 passed, 0 flaky, 0 failed, 0 errors, 0 skipped; 1 degraded.")
+        .contains("## Degraded (passed, but slow)")
+        .containsPattern("\\| api/slow \\| .* \\| response took \\d+ ms, more than");
+    assertThat(cli.report("metrics.prom"))
+        .contains(
+            "stagewatch_check_degraded{check=\"api/slow\",environment=\"staging\","
+                + "schedule=\"adhoc\",suite=\"api\"} 1.0")
+        .contains(
+            "stagewatch_check_degraded{check=\"api/fast\",environment=\"staging\","
+                + "schedule=\"adhoc\",suite=\"api\"} 0.0");
+    Promtool.assertClean(cli.report("metrics.prom"), tmp);
+    String junit = cli.report("junit.xml");
+    RunCommandTest.validateJunitXml(junit);
+    assertThat(junit)
+        .contains("failures=\"0\"")
+        .containsPattern("<system-out>Degraded: response took \\d+ ms, more than");
+    assertThat(cli.report("report.html"))
+        .containsPattern(
+            "<td>api/slow</td><td class=\"state-degraded\" title=\"response took \\d+ ms, more"
+                + " than degradedResponseTime 200ms\">PASSED \\(degraded\\)</td>")
+        .contains("<td>api/fast</td><td class=\"state-passed\">PASSED</td>")
+        .contains("<p class=\"legend\"><span class=\"state-degraded\">(degraded)</span>");
+  }
+
+  @Test
+  void theDaemonShowsADegradedCheckOnItsPageAndInItsMetrics(@TempDir Path tmp) throws Exception {
+    DaemonProject daemonProject = new DaemonProject(dir.resolve("daemon"), staging.baseUrl());
+    daemonProject.storeInSqlite().write();
+    daemonProject.cli.suite(
+        "health.yaml",
+        """
+        name: health
+        checks:
+          - name: up
+            http: {path: /slow}
+            expect: {status: 200, degradedResponseTime: 200ms}
+        """);
+    Workspace workspace = daemonProject.workspace();
+    Daemon daemon = daemonProject.daemon(workspace, DaemonProject.silent(), Duration.ofSeconds(5));
+    try (StatusEndpoints endpoints = daemonProject.endpoints(workspace, daemon)) {
+      daemon.start();
+      try {
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> DaemonProject.outcomes(daemon, SlotOutcome.PASSED) >= 1);
+      } finally {
+        daemon.stop(Duration.ofSeconds(5));
+      }
+      String metrics = DaemonEndpointsTest.fetch(endpoints, "/metrics");
+      Promtool.assertClean(metrics, tmp);
+      assertThat(metrics)
+          .contains(
+              "stagewatch_check_degraded{check=\"health/up\",environment=\"staging\","
+                  + "schedule=\"default\",suite=\"health\"} 1");
+      assertThat(DaemonEndpointsTest.fetch(endpoints, "/"))
+          .contains("<td>health/up</td><td class=\"state-degraded\"")
+          .contains("PASSED (degraded)");
+    }
   }
 
   @Test

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param history one entry per run of the window that ran the check, oldest first
  * @param durationsMs the check's duration in the same runs, for the latency sparkline
+ * @param degraded why the latest run's pass was degraded (slower than its degradedResponseTime);
+ *     null when it was not, or when only the store knows the run (the store keeps no such mark)
  */
 public record CheckState(
     String id,
@@ -26,7 +28,8 @@ public record CheckState(
     List<CheckStatus> history,
     List<Long> durationsMs,
     @Nullable String lastFailure,
-    @Nullable Instant lastFailureAt) {
+    @Nullable Instant lastFailureAt,
+    @Nullable String degraded) {
 
   public CheckState {
     history = List.copyOf(history);
@@ -75,9 +78,42 @@ public record CheckState(
               List.of(c.status()),
               List.of(c.durationMs()),
               failed ? (c.message() == null ? "no reason given" : c.message()) : null,
-              failed ? run.finishedAt() : null));
+              failed ? run.finishedAt() : null,
+              degradedReason(c)));
     }
     return states;
+  }
+
+  /**
+   * The states with the degraded marks of {@code run}, the run their latest status comes from: the
+   * store does not keep the mark, the run in memory does.
+   */
+  public static List<CheckState> markDegraded(List<CheckState> states, RunResult run) {
+    Map<String, String> degraded = new HashMap<>();
+    for (CheckResult c : run.checks()) {
+      String reason = degradedReason(c);
+      if (reason != null) {
+        degraded.put(c.id(), reason);
+      }
+    }
+    if (degraded.isEmpty()) {
+      return states;
+    }
+    return states.stream()
+        .map(s -> s.withDegraded(degraded.getOrDefault(s.id(), s.degraded())))
+        .toList();
+  }
+
+  private CheckState withDegraded(@Nullable String reason) {
+    return new CheckState(id, status, history, durationsMs, lastFailure, lastFailureAt, reason);
+  }
+
+  private static @Nullable String degradedReason(CheckResult c) {
+    if (!c.degraded()) {
+      return null;
+    }
+    String message = c.message();
+    return message == null ? "slower than its degradedResponseTime" : message;
   }
 
   /**
@@ -92,7 +128,7 @@ public record CheckState(
     for (CheckState state : of(runs, results)) {
       stored.put(state.id(), state);
     }
-    return of(run).stream().map(c -> stored.getOrDefault(c.id(), c)).toList();
+    return markDegraded(of(run).stream().map(c -> stored.getOrDefault(c.id(), c)).toList(), run);
   }
 
   private static CheckState of(String id, List<StoredResult> oldestFirst) {
@@ -109,6 +145,7 @@ public record CheckState(
         oldestFirst.stream().map(StoredResult::status).toList(),
         oldestFirst.stream().map(StoredResult::durationMs).toList(),
         failure == null ? null : failure.message(),
-        failure == null ? null : failure.recordedAt());
+        failure == null ? null : failure.recordedAt(),
+        null);
   }
 }

@@ -80,6 +80,7 @@ class MetricsTextTest {
           "stagewatch_check_status",
           "stagewatch_check_duration_seconds",
           "stagewatch_check_attempts",
+          "stagewatch_check_degraded",
           "stagewatch_run_checks",
           "stagewatch_run_up",
           "stagewatch_run_duration_seconds",
@@ -159,7 +160,15 @@ class MetricsTextTest {
             env,
             schedule,
             checks,
-            CheckResult::attempts));
+            CheckResult::attempts),
+        perCheck(
+            "stagewatch_check_degraded",
+            "Whether the check passed slower than its degradedResponseTime in the last run (1) or"
+                + " not.",
+            env,
+            schedule,
+            executed,
+            c -> c.degraded() ? 1 : 0));
   }
 
   private static List<MetricSnapshot> runMetrics(String env, String schedule, RunResult result) {
