@@ -26,28 +26,6 @@ public record SlackSection(
   public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(24);
   public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
 
-  /** A section that does not alert on degraded checks. */
-  public SlackSection(
-      @Nullable String webhookUrl,
-      @Nullable String token,
-      @Nullable String channel,
-      int failureThreshold,
-      boolean sendOnRecovery,
-      Duration reminderInterval,
-      @Nullable String reportUrl,
-      String apiBaseUrl) {
-    this(
-        webhookUrl,
-        token,
-        channel,
-        failureThreshold,
-        sendOnRecovery,
-        reminderInterval,
-        reportUrl,
-        apiBaseUrl,
-        false);
-  }
-
   static SlackSection read(MapReader r) {
     String webhookUrl = r.string("webhookUrl");
     Interpolated hook = r.interpolated("webhookUrl");

@@ -44,15 +44,6 @@ public final class AlertPolicy {
     this.alertOnDegraded = alertOnDegraded;
   }
 
-  /** A policy that does not alert on degraded checks. */
-  public AlertPolicy(
-      int failureThreshold,
-      boolean sendOnRecovery,
-      Duration reminderInterval,
-      @Nullable String reportUrl) {
-    this(failureThreshold, sendOnRecovery, reminderInterval, reportUrl, false);
-  }
-
   public static AlertPolicy of(SlackSection slack) {
     return new AlertPolicy(
         slack.failureThreshold(),

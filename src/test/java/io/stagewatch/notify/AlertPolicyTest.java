@@ -65,7 +65,7 @@ class AlertPolicyTest {
   }
 
   static AlertPolicy policy(int threshold) {
-    return new AlertPolicy(threshold, true, Duration.ofHours(24), null);
+    return new AlertPolicy(threshold, true, Duration.ofHours(24), null, false);
   }
 
   @Test
@@ -169,7 +169,7 @@ class AlertPolicyTest {
 
   @Test
   void noRecoveryIsSentWhenSendOnRecoveryIsOff() {
-    AlertPolicy policy = new AlertPolicy(1, false, Duration.ofHours(24), null);
+    AlertPolicy policy = new AlertPolicy(1, false, Duration.ofHours(24), null, false);
     run(policy, check("api/a", CheckStatus.FAILED));
 
     assertThat(run(policy, check("api/a", CheckStatus.PASSED))).isEmpty();
