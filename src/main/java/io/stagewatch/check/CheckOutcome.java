@@ -9,21 +9,24 @@ import org.jspecify.annotations.Nullable;
  * @param permanent whether no retry can change this outcome (a wrong password, a certificate that
  *     does not verify, a request that cannot be built): the check is then not tried again
  * @param captured the values a passing attempt captured for the later checks of its suite, by name
+ * @param degraded whether a pass was slower than the check's {@code degradedResponseTime}: still a
+ *     pass, shown as a warning; the message then says how slow it was
  */
 public record CheckOutcome(
     AttemptVerdict verdict,
     @Nullable String message,
     boolean permanent,
-    Map<String, String> captured) {
+    Map<String, String> captured,
+    boolean degraded) {
   private static final CheckOutcome PASS = new CheckOutcome(AttemptVerdict.PASSED, null);
 
   public CheckOutcome {
     captured = Map.copyOf(captured);
   }
 
-  /** An outcome that captured nothing. */
+  /** An outcome that captured nothing and is not degraded. */
   public CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
-    this(verdict, message, permanent, Map.of());
+    this(verdict, message, permanent, Map.of(), false);
   }
 
   /** An outcome that a later attempt may change. */
@@ -33,6 +36,15 @@ public record CheckOutcome(
 
   public static CheckOutcome passed() {
     return PASS;
+  }
+
+  /**
+   * A pass slower than the check's {@code degradedResponseTime}.
+   *
+   * @param message how slow it was, and the bound: the alert about it quotes this
+   */
+  public static CheckOutcome degraded(String message) {
+    return new CheckOutcome(AttemptVerdict.PASSED, message, false, Map.of(), true);
   }
 
   public static CheckOutcome failed(String message) {
@@ -53,12 +65,12 @@ public record CheckOutcome(
 
   /** The same outcome with another message, such as the masked one. */
   public CheckOutcome withMessage(String newMessage) {
-    return new CheckOutcome(verdict, newMessage, permanent, captured);
+    return new CheckOutcome(verdict, newMessage, permanent, captured, degraded);
   }
 
   /** A pass that captured {@code values}. */
   public static CheckOutcome passedCapturing(Map<String, String> values) {
-    return new CheckOutcome(AttemptVerdict.PASSED, null, false, values);
+    return new CheckOutcome(AttemptVerdict.PASSED, null, false, values, false);
   }
 
   public boolean isPassed() {

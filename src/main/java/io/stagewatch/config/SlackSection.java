@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param apiBaseUrl where the Slack Web API lives, ending in {@code /}; another value points the
  *     bot token path at a Slack-compatible proxy or a test server
+ * @param alertOnDegraded whether checks degraded for failureThreshold runs in a row alert too
  */
 public record SlackSection(
     @Nullable String webhookUrl,
@@ -19,7 +20,8 @@ public record SlackSection(
     boolean sendOnRecovery,
     Duration reminderInterval,
     @Nullable String reportUrl,
-    String apiBaseUrl) {
+    String apiBaseUrl,
+    boolean alertOnDegraded) {
   public static final int DEFAULT_FAILURE_THRESHOLD = 1;
   public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(24);
   public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
@@ -37,6 +39,7 @@ public record SlackSection(
     Duration reminder = r.duration("reminderInterval");
     String reportUrl = r.string("reportUrl");
     String apiBaseUrl = r.string("apiBaseUrl");
+    Boolean alertOnDegraded = r.bool("alertOnDegraded");
     r.finish();
     if (webhookUrl != null && !isHttpUrl(webhookUrl)) {
       // The value is a secret: say what is wrong without showing it.
@@ -60,7 +63,8 @@ public record SlackSection(
         recovery == null || recovery,
         reminder != null ? reminder : DEFAULT_REMINDER_INTERVAL,
         reportUrl,
-        apiBaseUrl == null ? DEFAULT_API_BASE_URL : withSlash(apiBaseUrl));
+        apiBaseUrl == null ? DEFAULT_API_BASE_URL : withSlash(apiBaseUrl),
+        Boolean.TRUE.equals(alertOnDegraded));
   }
 
   /** Whether messages go through the Web API ({@code chat.postMessage}) rather than a webhook. */

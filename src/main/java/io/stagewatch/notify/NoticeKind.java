@@ -8,6 +8,11 @@ public enum NoticeKind {
   ALERT,
   /** Checks that were announced are still failing after the reminder interval. */
   REMINDER,
+  /**
+   * Checks passed slower than their degradedResponseTime (after the failure threshold), with {@code
+   * alertOnDegraded} on.
+   */
+  DEGRADED,
   /** Checks that were announced pass again. */
   RECOVERY;
 

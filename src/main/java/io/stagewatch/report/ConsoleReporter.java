@@ -129,6 +129,9 @@ public final class ConsoleReporter implements RunListener {
     if (check.flags().contains(INSECURE_FLAG)) {
       line.append("  ").append(paint(YELLOW, "[insecure]"));
     }
+    if (check.degraded()) {
+      line.append("  ").append(paint(YELLOW, "[degraded]"));
+    }
     String silence = check.silenceReason();
     if (silence != null) {
       line.append("  ").append(paint(GREY, "[silenced: " + printable(silence) + "]"));
@@ -172,7 +175,10 @@ public final class ConsoleReporter implements RunListener {
             c.skipped(),
             HumanDuration.format(result.duration()),
             result.status());
-    return paint(result.status() == RunStatus.PASSED ? GREEN : RED, line);
+    // Only when there are any, and at the end, so that scripts reading the counts keep working.
+    long degraded = result.checks().stream().filter(CheckResult::degraded).count();
+    String suffix = degraded == 0 ? "" : " (" + degraded + " degraded)";
+    return paint(result.status() == RunStatus.PASSED ? GREEN : RED, line + suffix);
   }
 
   /**

@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param flags things to point out, such as {@code insecure} (TLS not verified)
  * @param silenceReason why no notice is sent about the check in this run (a silence or a
  *     maintenance window covers it); null when it is not silenced
+ * @param degraded whether it passed slower than its {@code degradedResponseTime}; never true for a
+ *     check that did not pass
  */
 public record CheckResult(
     String id,
@@ -22,11 +24,26 @@ public record CheckResult(
     long durationMs,
     @Nullable String message,
     List<String> flags,
-    @Nullable String silenceReason) {
+    @Nullable String silenceReason,
+    boolean degraded) {
 
   public CheckResult {
     tags = List.copyOf(tags);
     flags = List.copyOf(flags);
+  }
+
+  /** A result that no silence covers and that is not degraded. */
+  public CheckResult(
+      String id,
+      String suite,
+      String name,
+      List<String> tags,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      List<String> flags) {
+    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, false);
   }
 
   /** A result that no silence covers. */
@@ -39,14 +56,15 @@ public record CheckResult(
       int attempts,
       long durationMs,
       @Nullable String message,
-      List<String> flags) {
-    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null);
+      List<String> flags,
+      boolean degraded) {
+    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, degraded);
   }
 
   /** The same result, silenced for {@code reason}. */
   public CheckResult withSilenceReason(String reason) {
     return new CheckResult(
-        id, suite, name, tags, status, attempts, durationMs, message, flags, reason);
+        id, suite, name, tags, status, attempts, durationMs, message, flags, reason, degraded);
   }
 
   /** Whether a silence or a maintenance window holds back every notice about the check. */

@@ -158,6 +158,7 @@ final class ResultCollector implements TestExecutionListener {
     List<String> tags =
         yaml != null ? yaml.tags() : id.getTags().stream().map(TestTag::getName).sorted().toList();
     List<String> flags = yaml != null ? yaml.spec().flags() : List.of();
+    boolean degraded = status.isPass() && "true".equals(entry.get(StagewatchTestEngine.DEGRADED));
     CheckResult result =
         silencing.apply(
             new CheckResult(
@@ -169,7 +170,8 @@ final class ResultCollector implements TestExecutionListener {
                 status == CheckStatus.SKIPPED ? 0 : attempts,
                 durationMs,
                 message == null ? null : cut(secrets.mask(message)),
-                flags));
+                flags,
+                degraded));
     results.put(uid, result);
     events.checkFinished(result);
     CancellationToken token = stopOnFailure;

@@ -77,7 +77,8 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
             execution.attempts(),
             execution.flaky(),
             secrets.mask(message),
-            execution.captured());
+            execution.captured(),
+            execution.degraded());
   }
 
   /**
@@ -111,7 +112,8 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
             count,
             !retry.polls() && count > 1,
             last.message(),
-            captured(check, last));
+            captured(check, last),
+            last.degraded());
       }
       String message = last.message() == null ? "failed" : last.message();
       if (last.permanent()) {

@@ -59,7 +59,12 @@ public record SeriesStatus(
             .filter(r -> r.runId().equals(newest.get().runId()))
             .map(StoredResult::checkId)
             .collect(Collectors.toSet());
-    return CheckState.of(runs, results).stream().filter(c -> current.contains(c.id())).toList();
+    List<CheckState> states =
+        CheckState.of(runs, results).stream().filter(c -> current.contains(c.id())).toList();
+    RunResult last = remembered;
+    return last != null && last.info().runId().equals(newest.get().runId())
+        ? CheckState.markDegraded(states, last)
+        : states;
   }
 
   private boolean recorded(StoredRun run) {
@@ -99,7 +104,10 @@ public record SeriesStatus(
     if (memory == null) {
       return stored;
     }
-    if (stored.isEmpty() || stored.get().finishedAt().isBefore(memory.finishedAt())) {
+    // The run in memory is the better copy of the same run: it knows which checks were degraded.
+    if (stored.isEmpty()
+        || stored.get().info().runId().equals(memory.info().runId())
+        || stored.get().finishedAt().isBefore(memory.finishedAt())) {
       return Optional.of(memory);
     }
     return stored;
@@ -138,6 +146,7 @@ public record SeriesStatus(
         r.durationMs(),
         r.message(),
         List.of(),
-        r.silenceReason());
+        r.silenceReason(),
+        false);
   }
 }

@@ -10,21 +10,23 @@ import org.jspecify.annotations.Nullable;
  * @param flaky whether it passed only after failing; polling until a condition holds is not flaky
  * @param message masked, plain words: why it failed, or what a pass saw (null if nothing)
  * @param captured the values the passing attempt captured, by name (none when it did not pass)
+ * @param degraded whether it passed slower than its {@code degradedResponseTime}
  */
 public record CheckExecution(
     AttemptVerdict verdict,
     int attempts,
     boolean flaky,
     @Nullable String message,
-    Map<String, String> captured) {
+    Map<String, String> captured,
+    boolean degraded) {
 
   public CheckExecution {
     captured = Map.copyOf(captured);
   }
 
-  /** An execution that captured nothing. */
+  /** An execution that captured nothing and is not degraded. */
   public CheckExecution(
       AttemptVerdict verdict, int attempts, boolean flaky, @Nullable String message) {
-    this(verdict, attempts, flaky, message, Map.of());
+    this(verdict, attempts, flaky, message, Map.of(), false);
   }
 }

@@ -54,6 +54,9 @@ public final class StagewatchTestEngine implements TestEngine {
   /** Report entry key: "true" when the check passed only after failing. */
   public static final String FLAKY = "stagewatch.flaky";
 
+  /** Report entry key: "true" when the check passed slower than its degradedResponseTime. */
+  public static final String DEGRADED = "stagewatch.degraded";
+
   private final List<SuiteDefinition> suites;
   private final CheckExecutor executor;
   private final int parallelism;
@@ -232,14 +235,17 @@ public final class StagewatchTestEngine implements TestEngine {
 
   /**
    * Tells the listeners what a test result cannot carry: attempts, flakiness, and a passed check's
-   * detail. A check that passed at its first attempt without a detail, most of them, publishes
-   * nothing: a missing entry reads as one attempt, not flaky, and each entry goes through every
-   * listener of the platform.
+   * detail and whether it was degraded. A check that passed at its first attempt without a detail,
+   * most of them, publishes nothing: a missing entry reads as one attempt, not flaky, and each
+   * entry goes through every listener of the platform.
    */
   private static void publishEntry(
       CheckDescriptor descriptor, EngineExecutionListener listener, CheckExecution execution) {
     String detail = execution.verdict() == AttemptVerdict.PASSED ? execution.message() : null;
-    if (execution.attempts() == 1 && !execution.flaky() && detail == null) {
+    if (execution.attempts() == 1
+        && !execution.flaky()
+        && detail == null
+        && !execution.degraded()) {
       return;
     }
     Map<String, String> entry = new HashMap<>();
@@ -247,6 +253,9 @@ public final class StagewatchTestEngine implements TestEngine {
     entry.put(FLAKY, Boolean.toString(execution.flaky()));
     if (detail != null) {
       entry.put(DETAIL, detail);
+    }
+    if (execution.degraded()) {
+      entry.put(DEGRADED, "true");
     }
     listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
   }

@@ -114,6 +114,34 @@ class SqlRunCommandTest {
   }
 
   @Test
+  void aQuerySlowerThanItsDegradedBoundPassesDegraded() throws Exception {
+    cli.suite(
+        "db.yaml",
+        """
+        name: db
+        tags: [db]
+        checks:
+          - name: slow query
+            timeout: 30s
+            sql: {database: main, query: select pg_sleep(0.4)}
+            expect: {rows: 1, degradedResponseTime: 200ms, maxResponseTime: 20s}
+          - name: quick query
+            timeout: 30s
+            sql: {database: main, query: select 1}
+            expect: {rows: 1, degradedResponseTime: 10s}
+        """);
+
+    assertThat(cli.runChecks("-t", "db")).as(cli.out + cli.err).isEqualTo(ExitCodes.PASSED);
+
+    Map<String, JsonNode> checks = checksByName(cli.report("result.json"));
+    assertThat(status(checks, "slow query")).isEqualTo("PASSED");
+    assertThat(checks.get("slow query").get("degraded").asBoolean()).isTrue();
+    assertThat(checks.get("slow query").get("message").asText())
+        .matches("1 row, \\d+ ms, more than degradedResponseTime 200ms");
+    assertThat(checks.get("quick query").get("degraded").asBoolean()).isFalse();
+  }
+
+  @Test
   void theShippedDatabaseSuitePassesAgainstAMigratedDatabase() throws Exception {
     Files.createDirectories(dir.resolve("suites"));
     Files.copy(Path.of("suites/database.yaml"), dir.resolve("suites/database.yaml"));

@@ -30,6 +30,26 @@ class AlertPolicyTest {
     return new CheckResult(id, parts[0], parts[1], List.of(), status, 1, 10, message, List.of());
   }
 
+  /** A pass slower than its degradedResponseTime, as the run reports it. */
+  static CheckResult degraded(String id) {
+    String[] parts = id.split("/", 2);
+    return new CheckResult(
+        id,
+        parts[0],
+        parts[1],
+        List.of(),
+        CheckStatus.PASSED,
+        1,
+        412,
+        "response took 412 ms, more than degradedResponseTime 200ms",
+        List.of(),
+        true);
+  }
+
+  static AlertPolicy onDegraded(int threshold) {
+    return new AlertPolicy(threshold, true, Duration.ofHours(24), null, true);
+  }
+
   /** One run at the clock's time; the decision's state becomes the state of the next run. */
   List<Notice> run(AlertPolicy policy, CheckResult... checks) {
     Instant now = clock.instant();
@@ -45,7 +65,7 @@ class AlertPolicyTest {
   }
 
   static AlertPolicy policy(int threshold) {
-    return new AlertPolicy(threshold, true, Duration.ofHours(24), null);
+    return new AlertPolicy(threshold, true, Duration.ofHours(24), null, false);
   }
 
   @Test
@@ -149,7 +169,7 @@ class AlertPolicyTest {
 
   @Test
   void noRecoveryIsSentWhenSendOnRecoveryIsOff() {
-    AlertPolicy policy = new AlertPolicy(1, false, Duration.ofHours(24), null);
+    AlertPolicy policy = new AlertPolicy(1, false, Duration.ofHours(24), null, false);
     run(policy, check("api/a", CheckStatus.FAILED));
 
     assertThat(run(policy, check("api/a", CheckStatus.PASSED))).isEmpty();
@@ -207,5 +227,94 @@ class AlertPolicyTest {
 
     later(Duration.ofHours(1));
     assertThat(run(policy, check("api/a", CheckStatus.PASSED))).isEmpty();
+  }
+
+  @Test
+  void degradedChecksNeverAlertUnlessAlertOnDegradedIsOn() {
+    AlertPolicy policy = policy(1);
+
+    assertThat(run(policy, degraded("api/a"))).isEmpty();
+    assertThat(run(policy, degraded("api/a"))).isEmpty();
+    assertThat(state).isEmpty();
+  }
+
+  @Test
+  void aCheckDegradedForTheThresholdAlertsOnceAsDegradedAndRecoversWhenFastAgain() {
+    AlertPolicy policy = onDegraded(2);
+
+    assertThat(run(policy, degraded("api/a"))).isEmpty();
+    later(Duration.ofMinutes(15));
+    List<Notice> alert = run(policy, degraded("api/a"), check("api/b", CheckStatus.PASSED));
+    assertThat(alert)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.kind()).isEqualTo(NoticeKind.DEGRADED);
+              assertThat(n.checks().get(0).reason())
+                  .isEqualTo("response took 412 ms, more than degradedResponseTime 200ms");
+              assertThat(n.checks().get(0).down()).isEqualTo(Duration.ofMinutes(15));
+            });
+    later(Duration.ofHours(30));
+    assertThat(run(policy, degraded("api/a"))).as("no reminders about degraded checks").isEmpty();
+
+    later(Duration.ofMinutes(15));
+    List<Notice> recovery = run(policy, check("api/a", CheckStatus.PASSED));
+    assertThat(recovery)
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.kind()).isEqualTo(NoticeKind.RECOVERY);
+              assertThat(n.checks().get(0).degraded()).isTrue();
+              assertThat(n.checks().get(0).down()).isEqualTo(Duration.ofMinutes(30).plusHours(30));
+            });
+    assertThat(state).isEmpty();
+  }
+
+  @Test
+  void anAnnouncedDegradedCheckThatFailsEscalatesAtOnceAndItsRecoveryIsAFailuresRecovery() {
+    AlertPolicy policy = onDegraded(2);
+    run(policy, degraded("api/a"));
+    assertThat(run(policy, degraded("api/a")))
+        .extracting(Notice::kind)
+        .containsExactly(NoticeKind.DEGRADED);
+
+    List<Notice> escalation = run(policy, check("api/a", CheckStatus.FAILED));
+    assertThat(escalation)
+        .as("below the failure threshold, but already announced")
+        .extracting(Notice::kind)
+        .containsExactly(NoticeKind.ALERT);
+
+    List<Notice> recovery = run(policy, check("api/a", CheckStatus.PASSED));
+    assertThat(recovery).extracting(Notice::kind).containsExactly(NoticeKind.RECOVERY);
+    assertThat(recovery.get(0).checks().get(0).degraded()).isFalse();
+  }
+
+  @Test
+  void aDegradedCheckNotYetAnnouncedThatFailsCountsFailuresFromOne() {
+    AlertPolicy policy = onDegraded(2);
+    run(policy, degraded("api/a"));
+
+    assertThat(run(policy, check("api/a", CheckStatus.FAILED))).isEmpty();
+    assertThat(state.get("api/a").degraded()).isFalse();
+    assertThat(run(policy, check("api/a", CheckStatus.FAILED)))
+        .extracting(Notice::kind)
+        .containsExactly(NoticeKind.ALERT);
+  }
+
+  @Test
+  void aFailingCheckThatPassesDegradedRecoversAndStartsADegradedStreak() {
+    AlertPolicy policy = onDegraded(1);
+    assertThat(run(policy, check("api/a", CheckStatus.FAILED)))
+        .extracting(Notice::kind)
+        .containsExactly(NoticeKind.ALERT);
+
+    List<Notice> notices = run(policy, degraded("api/a"));
+
+    assertThat(notices)
+        .extracting(Notice::kind)
+        .containsExactly(NoticeKind.DEGRADED, NoticeKind.RECOVERY);
+    assertThat(notices.get(1).checks().get(0).degraded()).isFalse();
+    assertThat(state.get("api/a").degraded()).isTrue();
+    assertThat(state.get("api/a").alerting()).isTrue();
   }
 }

@@ -77,7 +77,8 @@ class AlertingTest {
   void onceSlackIsUnavailableTheLaterNoticesWaitInOrderForTheNextRun() throws Exception {
     ScriptedNotifier notifier = new ScriptedNotifier();
     TestClock clock = new TestClock(T0);
-    Alerting n = new Alerting(notifier, new AlertPolicy(1, true, Duration.ofHours(1), null), clock);
+    Alerting n =
+        new Alerting(notifier, new AlertPolicy(1, true, Duration.ofHours(1), null, false), clock);
     try (JdbcResultStore store =
         JdbcResultStore.open(StoreDatabase.SQLITE.freshUrl(dir), dir, Clock.systemUTC())) {
       record(store, n, run(T0, CheckStatus.FAILED));
@@ -112,7 +113,7 @@ class AlertingTest {
     Alerting n =
         new Alerting(
             notifier,
-            new AlertPolicy(1, true, Duration.ofHours(1), null),
+            new AlertPolicy(1, true, Duration.ofHours(1), null, false),
             Clock.fixed(T0, ZoneOffset.UTC));
 
     List<NoticeReport> reports = n.sendDirectly(run(T0, CheckStatus.FAILED));

@@ -2,6 +2,7 @@ package io.stagewatch.check.http;
 
 import io.stagewatch.check.CheckKind;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.check.DegradedResponseTime;
 import io.stagewatch.config.CaptureReference;
 import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.MapReader;
@@ -136,10 +137,12 @@ public final class HttpCheckKind implements CheckKind {
     String bodyContains = expect.string("bodyContains");
     Map<String, String> headers = expect.stringMap("headers");
     Duration maxResponseTime = expect.duration("maxResponseTime");
+    Duration degradedResponseTime = DegradedResponseTime.read(expect, maxResponseTime);
     if (status == null) {
       return null;
     }
-    return new HttpExpectations(status, json, bodyContains, headers, maxResponseTime);
+    return new HttpExpectations(
+        status, json, bodyContains, headers, maxResponseTime, degradedResponseTime);
   }
 
   private static @Nullable StatusExpectation readStatus(MapReader expect) {

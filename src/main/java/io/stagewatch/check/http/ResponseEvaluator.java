@@ -1,6 +1,7 @@
 package io.stagewatch.check.http;
 
 import io.stagewatch.check.CheckOutcome;
+import io.stagewatch.check.DegradedResponseTime;
 import io.stagewatch.config.Durations;
 import io.stagewatch.config.Secrets;
 import java.net.http.HttpHeaders;
@@ -70,7 +71,11 @@ final class ResponseEvaluator {
               + Durations.format(max));
     }
     if (failures.isEmpty()) {
-      return CheckOutcome.passed();
+      return DegradedResponseTime.judge(
+          exchange.elapsed(),
+          expect.degradedResponseTime(),
+          null,
+          "response took " + exchange.elapsed().toMillis() + " ms");
     }
     return CheckOutcome.failed(
         String.join("; ", failures) + "\n" + excerpt(maskedHead(text), body.truncated()));

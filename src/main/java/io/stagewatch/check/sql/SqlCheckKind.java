@@ -3,6 +3,7 @@ package io.stagewatch.check.sql;
 import io.stagewatch.check.CheckKind;
 import io.stagewatch.check.CheckResources;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.check.DegradedResponseTime;
 import io.stagewatch.config.EnvironmentConfig;
 import io.stagewatch.config.MapReader;
 import io.stagewatch.config.YamlNode;
@@ -78,10 +79,12 @@ public final class SqlCheckKind implements CheckKind {
             ? null
             : expect.text(valueNode, expect.keyPath("value"));
     Duration maxResponseTime = expect.duration("maxResponseTime");
+    Duration degradedResponseTime = DegradedResponseTime.read(expect, maxResponseTime);
     if (expect.problems().size() > problemsBefore) {
       return null;
     }
-    return new SqlExpectations(rows.min(), rows.max(), checksValue, value, maxResponseTime);
+    return new SqlExpectations(
+        rows.min(), rows.max(), checksValue, value, maxResponseTime, degradedResponseTime);
   }
 
   /** The bounds of {@code rows:}; either may be absent. */

@@ -1,9 +1,9 @@
 package io.stagewatch.check.sql;
 
-import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
+import io.stagewatch.check.DegradedResponseTime;
 import io.stagewatch.config.EnvironmentConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -100,7 +100,8 @@ public record SqlCheckSpec(String database, @Nullable String query, SqlExpectati
         query == null
             ? "PostgreSQL " + result.firstValue()
             : result.rows() + (result.rows() == 1 ? " row" : " rows");
-    return new CheckOutcome(AttemptVerdict.PASSED, seen + ", " + time);
+    return DegradedResponseTime.judge(
+        result.elapsed(), expect.degradedResponseTime(), seen + ", " + time, seen + ", " + time);
   }
 
   /**

@@ -14,15 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param maxRows the most rows the query may return; null for no upper bound
  * @param checksValue whether the first column of the first row is compared
  * @param value the expected value; null means SQL NULL
+ * @param degradedResponseTime the longest the query may take before a pass is degraded
  */
 record SqlExpectations(
     @Nullable Long minRows,
     @Nullable Long maxRows,
     boolean checksValue,
     @Nullable String value,
-    @Nullable Duration maxResponseTime) {
+    @Nullable Duration maxResponseTime,
+    @Nullable Duration degradedResponseTime) {
 
-  static final SqlExpectations NONE = new SqlExpectations(null, null, false, null, null);
+  static final SqlExpectations NONE = new SqlExpectations(null, null, false, null, null, null);
 
   /** Whether anything beyond the response time is expected, which needs a query. */
   boolean needsQuery() {

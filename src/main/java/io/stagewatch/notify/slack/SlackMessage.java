@@ -66,6 +66,7 @@ public final class SlackMessage {
               + notice.total()
               + " failing";
       case REMINDER -> "🟠 " + where + ": " + count(named, "check") + " still failing";
+      case DEGRADED -> "🟡 " + where + ": " + count(named, "check") + " degraded";
       case RECOVERY -> "🟢 " + where + ": " + count(named, "check") + " recovered";
     };
   }
@@ -97,7 +98,9 @@ public final class SlackMessage {
     return switch (kind) {
       case ALERT -> name + " — " + reason(check.reason());
       case REMINDER -> name + " — failing for " + down + ": " + reason(check.reason());
-      case RECOVERY -> name + " — was down for " + down;
+      case DEGRADED -> name + " — passed, but slow: " + reason(check.reason());
+      case RECOVERY ->
+          name + (check.degraded() ? " — was degraded for " : " — was down for ") + down;
     };
   }
 

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param history one entry per run of the window that ran the check, oldest first
  * @param durationsMs the check's duration in the same runs, for the latency sparkline
  * @param silenceReason why the latest run held back notices about the check; null when it did not
+ * @param degraded why the latest run's pass was degraded (slower than its degradedResponseTime);
+ *     null when it was not, or when only the store knows the run (the store keeps no such mark)
  */
 public record CheckState(
     String id,
@@ -28,14 +30,15 @@ public record CheckState(
     List<Long> durationsMs,
     @Nullable String lastFailure,
     @Nullable Instant lastFailureAt,
-    @Nullable String silenceReason) {
+    @Nullable String silenceReason,
+    @Nullable String degraded) {
 
   public CheckState {
     history = List.copyOf(history);
     durationsMs = List.copyOf(durationsMs);
   }
 
-  /** A check that no silence covered in its latest run. */
+  /** A check that no silence covered in its latest run and that was not degraded. */
   public CheckState(
       String id,
       CheckStatus status,
@@ -43,7 +46,7 @@ public record CheckState(
       List<Long> durationsMs,
       @Nullable String lastFailure,
       @Nullable Instant lastFailureAt) {
-    this(id, status, history, durationsMs, lastFailure, lastFailureAt, null);
+    this(id, status, history, durationsMs, lastFailure, lastFailureAt, null, null);
   }
 
   /** The share of the window's runs in which the check passed (flaky counts as passed). */
@@ -89,9 +92,43 @@ public record CheckState(
               List.of(c.durationMs()),
               failed ? (c.message() == null ? "no reason given" : c.message()) : null,
               failed ? run.finishedAt() : null,
-              c.silenceReason()));
+              c.silenceReason(),
+              degradedReason(c)));
     }
     return states;
+  }
+
+  /**
+   * The states with the degraded marks of {@code run}, the run their latest status comes from: the
+   * store does not keep the mark, the run in memory does.
+   */
+  public static List<CheckState> markDegraded(List<CheckState> states, RunResult run) {
+    Map<String, String> degraded = new HashMap<>();
+    for (CheckResult c : run.checks()) {
+      String reason = degradedReason(c);
+      if (reason != null) {
+        degraded.put(c.id(), reason);
+      }
+    }
+    if (degraded.isEmpty()) {
+      return states;
+    }
+    return states.stream()
+        .map(s -> s.withDegraded(degraded.getOrDefault(s.id(), s.degraded())))
+        .toList();
+  }
+
+  private CheckState withDegraded(@Nullable String reason) {
+    return new CheckState(
+        id, status, history, durationsMs, lastFailure, lastFailureAt, silenceReason, reason);
+  }
+
+  private static @Nullable String degradedReason(CheckResult c) {
+    if (!c.degraded()) {
+      return null;
+    }
+    String message = c.message();
+    return message == null ? "slower than its degradedResponseTime" : message;
   }
 
   /**
@@ -106,7 +143,7 @@ public record CheckState(
     for (CheckState state : of(runs, results)) {
       stored.put(state.id(), state);
     }
-    return of(run).stream().map(c -> stored.getOrDefault(c.id(), c)).toList();
+    return markDegraded(of(run).stream().map(c -> stored.getOrDefault(c.id(), c)).toList(), run);
   }
 
   private static CheckState of(String id, List<StoredResult> oldestFirst) {
@@ -124,6 +161,7 @@ public record CheckState(
         oldestFirst.stream().map(StoredResult::durationMs).toList(),
         failure == null ? null : failure.message(),
         failure == null ? null : failure.recordedAt(),
-        latest.silenceReason());
+        latest.silenceReason(),
+        null);
   }
 }

@@ -25,6 +25,7 @@ public final class StatusPage {
       .bar{display:inline-block;width:6px;height:18px;margin-right:2px;border-radius:1px}
       .passed,.flaky{background:#2e9e44}.failed,.error{background:#d33}.skipped{background:#bbb}
       .state-passed,.state-flaky{color:#2e9e44}.state-failed,.state-error{color:#d33}
+      .state-degraded{color:#b06000;font-weight:bold}.legend{color:#555}
       .problem{color:#d33;font-weight:bold}.silenced{color:#777;font-size:90%}.reason{color:#555;max-width:40em}
       .readiness{border-left:6px solid #bbb;padding:2px 12px;margin:1em 0;max-width:60em}
       .readiness.ready{border-color:#2e9e44}.readiness.not-ready{border-color:#d33}
@@ -133,14 +134,9 @@ public final class StatusPage {
     html.append("<table><tr><th>check</th><th>state</th><th>uptime</th>")
         .append("<th>last runs</th><th>latency</th><th>last failure</th></tr>\n");
     for (CheckState c : checks) {
-      html.append("<tr><td>")
-          .append(escape(c.id()))
-          .append("</td><td class=\"state-")
-          .append(lower(c.status()))
-          .append("\">")
-          .append(c.status());
-      silenced(html, c.silenceReason());
-      html.append("</td><td>")
+      html.append("<tr><td>").append(escape(c.id())).append("</td>");
+      state(html, c);
+      html.append("<td>")
           // Rounds half up like "%.0f" for these non-negative values, without a format per check.
           .append(Math.round(c.uptime() * 100))
           .append('%')
@@ -163,6 +159,30 @@ public final class StatusPage {
       html.append("</td></tr>\n");
     }
     html.append("</table>\n");
+    if (checks.stream().anyMatch(c -> c.degraded() != null)) {
+      html.append("<p class=\"legend\"><span class=\"state-degraded\">(degraded)</span>: passed,")
+          .append(" but slower than its degradedResponseTime; hover for how slow.</p>\n");
+    }
+  }
+
+  /**
+   * The state cell: amber and labelled "(degraded)" for a slow pass, not told by colour alone; a
+   * silenced check's mark beside it.
+   */
+  private static void state(StringBuilder html, CheckState c) {
+    String degraded = c.degraded();
+    if (degraded == null) {
+      html.append("<td class=\"state-").append(lower(c.status())).append("\">");
+      html.append(c.status());
+    } else {
+      html.append("<td class=\"state-degraded\" title=\"")
+          .append(escape(degraded))
+          .append("\">")
+          .append(c.status())
+          .append(" (degraded)");
+    }
+    silenced(html, c.silenceReason());
+    html.append("</td>");
   }
 
   /** A mark beside a silenced check's state, its reason on hover and for screen readers. */

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
   "message",
   "flags",
   "silenced",
-  "silenceReason"
+  "silenceReason",
+  "degraded"
 })
 public record CheckJson(
     String id,
@@ -32,7 +33,8 @@ public record CheckJson(
     @Nullable String message,
     List<String> flags,
     boolean silenced,
-    @Nullable String silenceReason) {
+    @Nullable String silenceReason,
+    boolean degraded) {
 
   public static CheckJson of(CheckResult check) {
     return new CheckJson(
@@ -46,7 +48,8 @@ public record CheckJson(
         check.message(),
         check.flags(),
         check.silenced(),
-        check.silenceReason());
+        check.silenceReason(),
+        check.degraded());
   }
 
   /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
@@ -63,6 +66,7 @@ public record CheckJson(
     JsonText.strings(json, "flags", flags);
     json.writeBooleanField("silenced", silenced);
     JsonText.stringOrNull(json, "silenceReason", silenceReason);
+    json.writeBooleanField("degraded", degraded);
     json.writeEndObject();
   }
 }

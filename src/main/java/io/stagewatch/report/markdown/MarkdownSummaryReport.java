@@ -45,6 +45,7 @@ public final class MarkdownSummaryReport implements ReportFile {
     durations(md, result.checks());
     slowest(md, result.checks());
     flaky(md, result.checks());
+    degraded(md, result.checks());
     failures(md, result.checks());
     insecure(md, result.checks());
     silenced(md, result.checks());
@@ -71,13 +72,13 @@ public final class MarkdownSummaryReport implements ReportFile {
         .append(", took ")
         .append(HumanDuration.format(result.duration()))
         .append("\n\n");
-    counts(md, result.counts());
+    counts(md, result.counts(), result.checks().stream().filter(CheckResult::degraded).count());
   }
 
-  private static void counts(StringBuilder md, Counts c) {
+  private static void counts(StringBuilder md, Counts c, long degraded) {
     md.append(
         String.format(
-            "**%d/%d passed (%s%%)**: %d passed, %d flaky, %d failed, %d %s, %d skipped.\n\n",
+            "**%d/%d passed (%s%%)**: %d passed, %d flaky, %d failed, %d %s, %d skipped%s.\n\n",
             c.passed() + c.flaky(),
             c.executed(),
             PassRate.percent(c),
@@ -86,7 +87,8 @@ public final class MarkdownSummaryReport implements ReportFile {
             c.failed(),
             c.error(),
             c.error() == 1 ? "error" : "errors",
-            c.skipped()));
+            c.skipped(),
+            degraded == 0 ? "" : "; " + degraded + " degraded"));
   }
 
   private static void item(StringBuilder md, String name, @Nullable String value) {
@@ -129,6 +131,21 @@ public final class MarkdownSummaryReport implements ReportFile {
     md.append("\n## Flaky\n\n| Check | Attempts |\n| --- | --- |\n");
     for (CheckResult check : flaky) {
       row(md, text(check.id()), Integer.toString(check.attempts()));
+    }
+  }
+
+  /** Checks that passed, but slower than their degradedResponseTime, and how slow they were. */
+  private static void degraded(StringBuilder md, List<CheckResult> checks) {
+    List<CheckResult> degraded = checks.stream().filter(CheckResult::degraded).toList();
+    if (degraded.isEmpty()) {
+      return;
+    }
+    md.append(
+        "\n## Degraded (passed, but slow)\n\n| Check | Duration | Why |\n| --- | --- | --- |\n");
+    for (CheckResult check : degraded) {
+      String message = check.message();
+      String why = message == null ? "(no message)" : cut(text(message));
+      row(md, text(check.id()), HumanDuration.format(check.durationMs()), why);
     }
   }
 

@@ -25,6 +25,8 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *   <li>{@code stagewatch_check_up{suite,check}}: 1 when the check passed (flaky included), 0 when
  *       it failed or errored; skipped checks have no sample
+ *   <li>{@code stagewatch_check_degraded{suite,check}}: 1 when the check passed slower than its
+ *       {@code degradedResponseTime}, else 0; skipped checks have no sample
  *   <li>{@code stagewatch_check_status{suite,check,status}}: 1 for the check's status
  *   <li>{@code stagewatch_check_duration_seconds{suite,check}} and {@code
  *       stagewatch_check_attempts{suite,check}}
@@ -99,6 +101,12 @@ public final class MetricsReport implements ReportFile {
         "How many attempts the check took in the last run.",
         checks,
         CheckResult::attempts);
+    perCheck(
+        out,
+        "stagewatch_check_degraded",
+        "Whether the check passed slower than its degradedResponseTime in the last run (1) or not.",
+        executed,
+        c -> c.degraded() ? 1 : 0);
     if (durationGauge) {
       perCheck(
           out,

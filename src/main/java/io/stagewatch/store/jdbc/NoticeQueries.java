@@ -19,6 +19,13 @@ import org.jspecify.annotations.Nullable;
 
 /** The alert state and the outbox of notices; the same statements for both databases. */
 final class NoticeQueries {
+  /**
+   * The {@code alerting} column holds whether the streak was announced in its lowest bit and, in
+   * this bit, whether the streak is of degraded passes: so degraded streaks need no new column, and
+   * the values 0 and 1 that stores already hold keep their meaning.
+   */
+  private static final int DEGRADED_STREAK = 2;
+
   private static final String UPSERT_STATE =
       "INSERT INTO alert_state (environment, check_id, consecutive_failures, alerting,"
           + " failing_since, last_notice_at) VALUES (?, ?, ?, ?, ?, ?)"
@@ -47,7 +54,7 @@ final class NoticeQueries {
           environment,
           s.checkId(),
           s.consecutiveFailures(),
-          s.alerting() ? 1 : 0,
+          (s.alerting() ? 1 : 0) | (s.degraded() ? DEGRADED_STREAK : 0),
           s.failingSince().toEpochMilli(),
           last == null ? Statements.NULL_LONG : last.toEpochMilli());
     }
@@ -97,14 +104,16 @@ final class NoticeQueries {
         while (rs.next()) {
           long last = rs.getLong(5);
           @Nullable Instant lastNotice = rs.wasNull() ? null : Instant.ofEpochMilli(last);
+          int alerting = rs.getInt(3);
           states.put(
               rs.getString(1),
               new AlertState(
                   rs.getString(1),
                   rs.getInt(2),
-                  rs.getInt(3) != 0,
+                  (alerting & 1) != 0,
                   Instant.ofEpochMilli(rs.getLong(4)),
-                  lastNotice));
+                  lastNotice,
+                  (alerting & DEGRADED_STREAK) != 0));
         }
       }
     }

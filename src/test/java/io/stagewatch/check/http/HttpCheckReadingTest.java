@@ -38,6 +38,7 @@ class HttpCheckReadingTest {
               bodyContains: UP
               headers: {Content-Type: json}
               maxResponseTime: 2s
+              degradedResponseTime: 800ms
             """);
 
     assertThat(spec)
@@ -55,7 +56,8 @@ class HttpCheckReadingTest {
                     Map.of("$.status", "UP", "$.gone", "null"),
                     "UP",
                     Map.of("Content-Type", "json"),
-                    Duration.ofSeconds(2))));
+                    Duration.ofSeconds(2),
+                    Duration.ofMillis(800))));
     assertThat(spec.flags()).containsExactly("insecure");
   }
 

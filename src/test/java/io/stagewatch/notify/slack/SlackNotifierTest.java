@@ -46,7 +46,7 @@ class SlackNotifierTest {
   SlackNotifier webhook(Duration budget) {
     SlackSection config =
         new SlackSection(
-            slack.baseUrl() + HOOK, null, null, 1, true, Duration.ofHours(24), null, "");
+            slack.baseUrl() + HOOK, null, null, 1, true, Duration.ofHours(24), null, "", false);
     notifier = SlackNotifier.of(config, webhookSecrets(config.webhookUrl()), budget);
     return notifier;
   }
@@ -61,7 +61,8 @@ class SlackNotifierTest {
             true,
             Duration.ofHours(24),
             null,
-            slack.baseUrl() + "/api/");
+            slack.baseUrl() + "/api/",
+            false);
     notifier = SlackNotifier.of(config, secrets(TOKEN), budget);
     return notifier;
   }
@@ -253,7 +254,8 @@ class SlackNotifierTest {
             true,
             Duration.ofHours(24),
             null,
-            "");
+            "",
+            false);
     notifier =
         SlackNotifier.of(config, webhookSecrets(config.webhookUrl()), Duration.ofMillis(300));
 

@@ -92,7 +92,7 @@ class MetricsReportTest {
   @Test
   void everyMetricHasHelpAndAType() {
     long metrics = text.lines().filter(l -> l.startsWith("# TYPE ")).count();
-    assertThat(metrics).isEqualTo(9);
+    assertThat(metrics).isEqualTo(10);
     assertThat(text.lines().filter(l -> l.startsWith("# HELP ")).count()).isEqualTo(metrics);
   }
 

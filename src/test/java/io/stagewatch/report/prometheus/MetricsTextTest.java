@@ -81,6 +81,7 @@ class MetricsTextTest {
           "stagewatch_check_duration_seconds",
           "stagewatch_check_attempts",
           "stagewatch_check_silenced",
+          "stagewatch_check_degraded",
           "stagewatch_run_checks",
           "stagewatch_run_up",
           "stagewatch_run_duration_seconds",
@@ -169,7 +170,15 @@ class MetricsTextTest {
             env,
             schedule,
             checks,
-            c -> c.silenced() ? 1 : 0));
+            c -> c.silenced() ? 1 : 0),
+        perCheck(
+            "stagewatch_check_degraded",
+            "Whether the check passed slower than its degradedResponseTime in the last run (1) or"
+                + " not.",
+            env,
+            schedule,
+            executed,
+            c -> c.degraded() ? 1 : 0));
   }
 
   private static List<MetricSnapshot> runMetrics(String env, String schedule, RunResult result) {

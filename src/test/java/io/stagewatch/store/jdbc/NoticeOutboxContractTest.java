@@ -89,6 +89,22 @@ class NoticeOutboxContractTest {
 
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
+  void aDegradedStreakIsKeptApartFromAFailingOne(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
+      AlertState announced = new AlertState("api/a", 2, true, T0, T0.plusSeconds(5), true);
+      AlertState counting = new AlertState("api/b", 1, false, T0, null, true);
+      AlertState failing = new AlertState("api/c", 1, true, T0, T0, false);
+      finish(store, new AlertUpdate(List.of(announced, counting, failing), List.of(), List.of()));
+
+      assertThat(store.alertStates("staging"))
+          .containsEntry("api/a", announced)
+          .containsEntry("api/b", counting)
+          .containsEntry("api/c", failing);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
   void aNoticeIsClaimedOnceRetriedWhilePendingAndNeverSentTwice(StoreDatabase db) throws Exception {
     try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       RunInfo run = ResultStoreContractTest.info("staging", T0);

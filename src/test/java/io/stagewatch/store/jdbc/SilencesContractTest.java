@@ -92,7 +92,8 @@ class SilencesContractTest {
               5,
               "boom",
               List.of(),
-              "deploy 1.4.2");
+              "deploy 1.4.2",
+              false);
       CheckResult loud =
           new CheckResult(
               "health/up", "health", "up", List.of(), CheckStatus.PASSED, 1, 5, null, List.of());
