@@ -1,6 +1,7 @@
 package io.stagewatch.schedule;
 
 import io.stagewatch.report.badge.Badge;
+import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.RunStatus;
 import io.stagewatch.store.Uptime;
@@ -13,10 +14,11 @@ import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The daemon's badges: {@code /badges/<schedule>/status.svg} (passing, failing or unknown, from the
- * series' last finished run) and {@code /badges/<schedule>/uptime.svg?window=24h|7d|30d} (the share
- * of the series' finished runs in the window that passed). Caches may keep one for a minute: a
- * README shown to many readers should not read the store for each of them.
+ * The daemon's badges: {@code /badges/<schedule>/status.svg} (passing, degraded when a check of it
+ * passed slowly, failing, or unknown: the series' last finished run) and {@code
+ * /badges/<schedule>/uptime.svg?window=24h|7d|30d} (the share of the series' finished runs in the
+ * window that passed). Caches may keep one for a minute: a README shown to many readers should not
+ * read the store for each of them.
  */
 final class Badges {
   static final String PREFIX = "/badges/";
@@ -48,13 +50,18 @@ final class Badges {
       return StatusServer.notFound();
     }
     Optional<RunResult> last = series.get().lastFinished();
-    Badge badge =
-        last.isEmpty()
-            ? new Badge(schedule, "unknown", Badge.GREY)
-            : last.get().status() == RunStatus.PASSED
-                ? new Badge(schedule, "passing", Badge.GREEN)
-                : new Badge(schedule, "failing", Badge.RED);
-    return svg(badge);
+    if (last.isEmpty()) {
+      return svg(new Badge(schedule, "unknown", Badge.GREY));
+    }
+    RunResult run = last.get();
+    if (run.status() != RunStatus.PASSED) {
+      return svg(new Badge(schedule, "failing", Badge.RED));
+    }
+    boolean degraded = run.checks().stream().anyMatch(CheckResult::degraded);
+    return svg(
+        degraded
+            ? new Badge(schedule, "degraded", Badge.AMBER)
+            : new Badge(schedule, "passing", Badge.GREEN));
   }
 
   private static StatusServer.Reply uptime(

@@ -165,6 +165,8 @@ class DegradedRunsTest {
       assertThat(DaemonEndpointsTest.fetch(endpoints, "/"))
           .contains("<td>health/up</td><td class=\"state-degraded\"")
           .contains("PASSED (degraded)");
+      assertThat(DaemonBadgesTest.badgeText(endpoints.get("/badges/default/status.svg")))
+          .isEqualTo("default: degraded");
     }
   }
 
