@@ -1,5 +1,6 @@
 package io.stagewatch.check;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,13 +8,23 @@ import org.jspecify.annotations.Nullable;
  *
  * @param permanent whether no retry can change this outcome (a wrong password, a certificate that
  *     does not verify, a request that cannot be built): the check is then not tried again
+ * @param certificateExpiry when the TLS certificate the target presented expires, for the checks
+ *     that saw one (tls, https); null otherwise
  */
-public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+public record CheckOutcome(
+    AttemptVerdict verdict,
+    @Nullable String message,
+    boolean permanent,
+    @Nullable Instant certificateExpiry) {
   private static final CheckOutcome PASS = new CheckOutcome(AttemptVerdict.PASSED, null);
 
   /** An outcome that a later attempt may change. */
   public CheckOutcome(AttemptVerdict verdict, @Nullable String message) {
     this(verdict, message, false);
+  }
+
+  public CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
+    this(verdict, message, permanent, null);
   }
 
   public static CheckOutcome passed() {
@@ -22,6 +33,14 @@ public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boo
 
   public static CheckOutcome failed(String message) {
     return new CheckOutcome(AttemptVerdict.FAILED, message);
+  }
+
+  /**
+   * An expectation did not hold, and trying again cannot change that before the run is long over: a
+   * certificate that expires too soon does not renew itself between retries.
+   */
+  public static CheckOutcome permanentFailure(String message) {
+    return new CheckOutcome(AttemptVerdict.FAILED, message, true);
   }
 
   public static CheckOutcome error(String message) {
@@ -38,7 +57,12 @@ public record CheckOutcome(AttemptVerdict verdict, @Nullable String message, boo
 
   /** The same outcome with another message, such as the masked one. */
   public CheckOutcome withMessage(String newMessage) {
-    return new CheckOutcome(verdict, newMessage, permanent);
+    return new CheckOutcome(verdict, newMessage, permanent, certificateExpiry);
+  }
+
+  /** The same outcome, recording when the target's certificate expires. */
+  public CheckOutcome withCertificateExpiry(Instant expiry) {
+    return new CheckOutcome(verdict, message, permanent, expiry);
   }
 
   public boolean isPassed() {

@@ -1,5 +1,6 @@
 package io.stagewatch.run;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param id {@code <suite>/<name>}
  * @param flags things to point out, such as {@code insecure} (TLS not verified)
+ * @param certificateExpiry when the TLS certificate the check saw expires (tls and https checks),
+ *     or null
  */
 public record CheckResult(
     String id,
@@ -19,10 +22,25 @@ public record CheckResult(
     int attempts,
     long durationMs,
     @Nullable String message,
-    List<String> flags) {
+    List<String> flags,
+    @Nullable Instant certificateExpiry) {
 
   public CheckResult {
     tags = List.copyOf(tags);
     flags = List.copyOf(flags);
+  }
+
+  /** A result that recorded no certificate. */
+  public CheckResult(
+      String id,
+      String suite,
+      String name,
+      List<String> tags,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      List<String> flags) {
+    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null);
   }
 }

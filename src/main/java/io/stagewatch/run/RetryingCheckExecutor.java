@@ -53,7 +53,8 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
     CheckExecution concluded = permanentFailures.get(check.id());
     if (concluded != null) {
       // A rerun of a check whose failure no retry can change: the same result, no new attempt.
-      return new CheckExecution(concluded.verdict(), 0, false, concluded.message());
+      return new CheckExecution(
+          concluded.verdict(), 0, false, concluded.message(), concluded.certificateExpiry());
     }
     return masked(attempts(check));
   }
@@ -63,7 +64,11 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
     return message == null
         ? execution
         : new CheckExecution(
-            execution.verdict(), execution.attempts(), execution.flaky(), secrets.mask(message));
+            execution.verdict(),
+            execution.attempts(),
+            execution.flaky(),
+            secrets.mask(message),
+            execution.certificateExpiry());
   }
 
   /**
@@ -79,21 +84,31 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
       int count = plan.started();
       if (last.isPassed()) {
         return new CheckExecution(
-            last.verdict(), count, !retry.polls() && count > 1, last.message());
+            last.verdict(),
+            count,
+            !retry.polls() && count > 1,
+            last.message(),
+            last.certificateExpiry());
       }
       String message = last.message() == null ? "failed" : last.message();
       if (last.permanent()) {
         CheckExecution execution =
-            new CheckExecution(last.verdict(), count, false, notRetried(message, retry));
+            new CheckExecution(
+                last.verdict(), count, false, notRetried(message, retry), last.certificateExpiry());
         permanentFailures.put(check.id(), masked(execution));
         return execution;
       }
       Duration pause = plan.pauseAfterFailure(System.nanoTime());
       if (pause == null) {
-        return new CheckExecution(last.verdict(), count, false, allFailed(message, retry, count));
+        return new CheckExecution(
+            last.verdict(),
+            count,
+            false,
+            allFailed(message, retry, count),
+            last.certificateExpiry());
       }
       if (!sleep(pause)) {
-        return new CheckExecution(last.verdict(), count, false, message);
+        return new CheckExecution(last.verdict(), count, false, message, last.certificateExpiry());
       }
     }
   }

@@ -89,8 +89,8 @@ public record SeriesStatus(
   }
 
   /**
-   * The last finished run, for the metrics: the store's, or the one in memory when that is newer
-   * (the store missed it) or the store could not be read.
+   * The last finished run, for the metrics: the store's, or the one in memory when that is the same
+   * run or newer (the store missed it) or the store could not be read.
    */
   public Optional<RunResult> lastFinished() {
     Optional<RunResult> stored =
@@ -99,7 +99,10 @@ public record SeriesStatus(
     if (memory == null) {
       return stored;
     }
-    if (stored.isEmpty() || stored.get().finishedAt().isBefore(memory.finishedAt())) {
+    if (stored.isEmpty()
+        || stored.get().finishedAt().isBefore(memory.finishedAt())
+        || stored.get().info().runId().equals(memory.info().runId())) {
+      // The same run in memory also knows what the store does not keep (certificate expiries).
       return Optional.of(memory);
     }
     return stored;

@@ -128,10 +128,12 @@ public final class HttpCheckKind implements CheckKind {
     String bodyContains = expect.string("bodyContains");
     Map<String, String> headers = expect.stringMap("headers");
     Duration maxResponseTime = expect.duration("maxResponseTime");
+    Duration certificateValidFor = expect.duration("certificateValidFor");
     if (status == null) {
       return null;
     }
-    return new HttpExpectations(status, json, bodyContains, headers, maxResponseTime);
+    return new HttpExpectations(
+        status, json, bodyContains, headers, maxResponseTime, certificateValidFor);
   }
 
   private static @Nullable StatusExpectation readStatus(MapReader expect) {

@@ -1,13 +1,20 @@
 package io.stagewatch.report.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.stagewatch.run.CheckResult;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One entry of the {@code checks} array of {@code result.json}. */
+/**
+ * One entry of the {@code checks} array of {@code result.json}.
+ *
+ * @param certificateExpiry when the TLS certificate a tls or https check saw expires; left out of
+ *     the file for the other checks
+ */
 @JsonPropertyOrder({
   "id",
   "suite",
@@ -17,7 +24,8 @@ import org.jspecify.annotations.Nullable;
   "attempts",
   "durationMs",
   "message",
-  "flags"
+  "flags",
+  "certificateExpiry"
 })
 public record CheckJson(
     String id,
@@ -28,7 +36,8 @@ public record CheckJson(
     int attempts,
     long durationMs,
     @Nullable String message,
-    List<String> flags) {
+    List<String> flags,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String certificateExpiry) {
 
   public static CheckJson of(CheckResult check) {
     return new CheckJson(
@@ -40,7 +49,12 @@ public record CheckJson(
         check.attempts(),
         check.durationMs(),
         check.message(),
-        check.flags());
+        check.flags(),
+        instant(check.certificateExpiry()));
+  }
+
+  private static @Nullable String instant(@Nullable Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
@@ -55,6 +69,9 @@ public record CheckJson(
     json.writeNumberField("durationMs", durationMs);
     JsonText.stringOrNull(json, "message", message);
     JsonText.strings(json, "flags", flags);
+    if (certificateExpiry != null) {
+      json.writeStringField("certificateExpiry", certificateExpiry);
+    }
     json.writeEndObject();
   }
 }
