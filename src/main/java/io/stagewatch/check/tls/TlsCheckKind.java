@@ -5,6 +5,7 @@ import io.stagewatch.check.CheckSpec;
 import io.stagewatch.check.tcp.Endpoint;
 import io.stagewatch.config.MapReader;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.time.Duration;
@@ -53,6 +54,8 @@ public final class TlsCheckKind implements CheckKind {
     Path file = resolve(spec, caFile);
     try {
       return TlsTrust.ofFile(file);
+    } catch (NoSuchFileException e) {
+      spec.problem("caFile", "cannot read " + file + ": no such file");
     } catch (IOException e) {
       spec.problem("caFile", "cannot read " + file + ": " + e.getMessage());
     } catch (CertificateException e) {
