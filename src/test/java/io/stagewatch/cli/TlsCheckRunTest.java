@@ -62,22 +62,24 @@ class TlsCheckRunTest {
     return cli.runChecks("--no-store");
   }
 
+  /** Runs "api certificate", a check of a server presenting {@code identity} for 14 days. */
+  private int runValidFor14Days(TestCertificates.Identity identity) throws Exception {
+    return runSuite(
+        """
+          - name: api certificate
+            tls: {host: localhost, port: %d, caFile: ca.pem}
+            expect: {validFor: 14d}
+        """
+            .formatted(serve(identity)));
+  }
+
   @Test
   void aCertificateValidLongEnoughPassesAndRecordsItsExpiry() throws Exception {
     TestCertificates.Identity identity =
         certificates.server(Duration.ofDays(30).plusHours(2), "localhost");
-    int port = serve(identity);
 
-    int exit =
-        runSuite(
-            """
-              - name: api certificate
-                tls: {host: localhost, port: %d, caFile: ca.pem}
-                expect: {validFor: 14d}
-            """
-                .formatted(port));
+    assertThat(runValidFor14Days(identity)).as(cli.out + cli.err).isZero();
 
-    assertThat(exit).as(cli.out + cli.err).isZero();
     ResultChecks checks = new ResultChecks(cli.report("result.json"));
     Instant expiry = identity.leaf().getNotAfter().toInstant();
     assertThat(checks.status("api certificate")).isEqualTo("PASSED");
@@ -96,18 +98,9 @@ class TlsCheckRunTest {
   void aCertificateThatExpiresTooSoonFailsWithoutRetryAndSaysWhen() throws Exception {
     TestCertificates.Identity identity =
         certificates.server(Duration.ofDays(5).plusHours(2), "localhost");
-    int port = serve(identity);
 
-    int exit =
-        runSuite(
-            """
-              - name: api certificate
-                tls: {host: localhost, port: %d, caFile: ca.pem}
-                expect: {validFor: 14d}
-            """
-                .formatted(port));
+    assertThat(runValidFor14Days(identity)).isEqualTo(1);
 
-    assertThat(exit).isEqualTo(1);
     ResultChecks checks = new ResultChecks(cli.report("result.json"));
     Instant expiry = identity.leaf().getNotAfter().toInstant();
     assertThat(checks.status("api certificate")).isEqualTo("FAILED");
