@@ -2,6 +2,7 @@ package io.stagewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stagewatch.FreePort;
 import io.stagewatch.check.dns.DnsResponder;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -76,6 +77,7 @@ class DnsCheckRunTest {
 
   @Test
   void otherValuesAMissingNameAndASilentServerFailClearly() throws Exception {
+    int closed = FreePort.pick();
     try (DnsResponder silent = DnsResponder.silent()) {
       ResultChecks checks =
           run(
@@ -89,8 +91,10 @@ class DnsCheckRunTest {
                 - name: silent
                   timeout: 500ms
                   dns: {name: api.staging.test, server: "%s"}
+                - name: no server
+                  dns: {name: api.staging.test, server: "127.0.0.1:%d"}
               """
-                  .formatted(silent.address()));
+                  .formatted(silent.address(), closed));
 
       assertThat(checks.status("moved")).isEqualTo("FAILED");
       assertThat(checks.message("moved"))
@@ -101,6 +105,12 @@ class DnsCheckRunTest {
       assertThat(checks.status("silent")).isEqualTo("ERROR");
       assertThat(checks.message("silent"))
           .isEqualTo("no answer from " + silent.address() + " within 500ms (A api.staging.test)");
+      assertThat(checks.status("no server")).isEqualTo("ERROR");
+      assertThat(checks.message("no server"))
+          .isEqualTo(
+              "no DNS server answers at 127.0.0.1:"
+                  + closed
+                  + " (port unreachable; A api.staging.test)");
     }
   }
 }

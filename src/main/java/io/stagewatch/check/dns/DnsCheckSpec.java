@@ -1,10 +1,12 @@
 package io.stagewatch.check.dns;
 
+import io.stagewatch.check.Causes;
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.CheckSpec;
 import io.stagewatch.config.Durations;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
@@ -75,10 +77,23 @@ record DnsCheckSpec(
               + query
               + ")");
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return CheckOutcome.error(
-          "the query " + query + " to " + from + " failed: " + cause.getMessage());
+      return CheckOutcome.error(failed(e, query, from));
     }
+  }
+
+  /** Why a query got no answer: nothing listens there, or what the resolver says. */
+  private static String failed(ExecutionException e, String query, String from) {
+    if (Causes.has(e, PortUnreachableException.class)) {
+      return "no DNS server answers at " + from + " (port unreachable; " + query + ")";
+    }
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    String reason = cause.getMessage();
+    return "the query "
+        + query
+        + " to "
+        + from
+        + " failed"
+        + (reason == null || reason.isBlank() ? "" : ": " + reason);
   }
 
   private Resolver resolver(Duration timeout) throws UnknownHostException {
