@@ -1,5 +1,6 @@
 package io.stagewatch.check;
 
+import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -11,13 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param captured the values a passing attempt captured for the later checks of its suite, by name
  * @param degraded whether a pass was slower than the check's {@code degradedResponseTime}: still a
  *     pass, shown as a warning; the message then says how slow it was
+ * @param certificateExpiry when the TLS certificate the target presented expires, for the checks
+ *     that saw one (tls, https); null otherwise
  */
 public record CheckOutcome(
     AttemptVerdict verdict,
     @Nullable String message,
     boolean permanent,
     Map<String, String> captured,
-    boolean degraded) {
+    boolean degraded,
+    @Nullable Instant certificateExpiry) {
   private static final CheckOutcome PASS = new CheckOutcome(AttemptVerdict.PASSED, null);
 
   public CheckOutcome {
@@ -26,7 +30,7 @@ public record CheckOutcome(
 
   /** An outcome that captured nothing and is not degraded. */
   public CheckOutcome(AttemptVerdict verdict, @Nullable String message, boolean permanent) {
-    this(verdict, message, permanent, Map.of(), false);
+    this(verdict, message, permanent, Map.of(), false, null);
   }
 
   /** An outcome that a later attempt may change. */
@@ -44,11 +48,19 @@ public record CheckOutcome(
    * @param message how slow it was, and the bound: the alert about it quotes this
    */
   public static CheckOutcome degraded(String message) {
-    return new CheckOutcome(AttemptVerdict.PASSED, message, false, Map.of(), true);
+    return new CheckOutcome(AttemptVerdict.PASSED, message, false, Map.of(), true, null);
   }
 
   public static CheckOutcome failed(String message) {
     return new CheckOutcome(AttemptVerdict.FAILED, message);
+  }
+
+  /**
+   * An expectation did not hold, and trying again cannot change that before the run is long over: a
+   * certificate that expires too soon does not renew itself between retries.
+   */
+  public static CheckOutcome permanentFailure(String message) {
+    return new CheckOutcome(AttemptVerdict.FAILED, message, true);
   }
 
   public static CheckOutcome error(String message) {
@@ -65,12 +77,17 @@ public record CheckOutcome(
 
   /** The same outcome with another message, such as the masked one. */
   public CheckOutcome withMessage(String newMessage) {
-    return new CheckOutcome(verdict, newMessage, permanent, captured, degraded);
+    return new CheckOutcome(verdict, newMessage, permanent, captured, degraded, certificateExpiry);
+  }
+
+  /** The same outcome, recording when the target's certificate expires. */
+  public CheckOutcome withCertificateExpiry(Instant expiry) {
+    return new CheckOutcome(verdict, message, permanent, captured, degraded, expiry);
   }
 
   /** A pass that captured {@code values}. */
   public static CheckOutcome passedCapturing(Map<String, String> values) {
-    return new CheckOutcome(AttemptVerdict.PASSED, null, false, values, false);
+    return new CheckOutcome(AttemptVerdict.PASSED, null, false, values, false, null);
   }
 
   public boolean isPassed() {

@@ -1,5 +1,6 @@
 package io.stagewatch.run;
 
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     maintenance window covers it); null when it is not silenced
  * @param degraded whether it passed slower than its {@code degradedResponseTime}; never true for a
  *     check that did not pass
+ * @param certificateExpiry when the TLS certificate the check saw expires (tls and https checks),
+ *     or null
  */
 public record CheckResult(
     String id,
@@ -25,14 +28,15 @@ public record CheckResult(
     @Nullable String message,
     List<String> flags,
     @Nullable String silenceReason,
-    boolean degraded) {
+    boolean degraded,
+    @Nullable Instant certificateExpiry) {
 
   public CheckResult {
     tags = List.copyOf(tags);
     flags = List.copyOf(flags);
   }
 
-  /** A result that no silence covers and that is not degraded. */
+  /** A result that no silence covers, that is not degraded and that recorded no certificate. */
   public CheckResult(
       String id,
       String suite,
@@ -46,7 +50,7 @@ public record CheckResult(
     this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, false);
   }
 
-  /** A result that no silence covers. */
+  /** A result that no silence covers and that recorded no certificate. */
   public CheckResult(
       String id,
       String suite,
@@ -61,10 +65,49 @@ public record CheckResult(
     this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, degraded);
   }
 
+  /** A result that recorded no certificate. */
+  public CheckResult(
+      String id,
+      String suite,
+      String name,
+      List<String> tags,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      List<String> flags,
+      @Nullable String silenceReason,
+      boolean degraded) {
+    this(
+        id,
+        suite,
+        name,
+        tags,
+        status,
+        attempts,
+        durationMs,
+        message,
+        flags,
+        silenceReason,
+        degraded,
+        null);
+  }
+
   /** The same result, silenced for {@code reason}. */
   public CheckResult withSilenceReason(String reason) {
     return new CheckResult(
-        id, suite, name, tags, status, attempts, durationMs, message, flags, reason, degraded);
+        id,
+        suite,
+        name,
+        tags,
+        status,
+        attempts,
+        durationMs,
+        message,
+        flags,
+        reason,
+        degraded,
+        certificateExpiry);
   }
 
   /** Whether a silence or a maintenance window holds back every notice about the check. */

@@ -3,6 +3,7 @@ package io.stagewatch.run;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.StagewatchTestEngine;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -171,13 +172,20 @@ final class ResultCollector implements TestExecutionListener {
                 durationMs,
                 message == null ? null : cut(secrets.mask(message)),
                 flags,
-                degraded));
+                null,
+                degraded,
+                certificateExpiry(entry)));
     results.put(uid, result);
     events.checkFinished(result);
     CancellationToken token = stopOnFailure;
     if (token != null && status.isFailure()) {
       token.cancel();
     }
+  }
+
+  private static @Nullable Instant certificateExpiry(Map<String, String> entry) {
+    String expiry = entry.get(StagewatchTestEngine.CERTIFICATE_EXPIRY);
+    return expiry == null ? null : Instant.parse(expiry);
   }
 
   private static CheckStatus statusOf(TestExecutionResult result) {

@@ -54,7 +54,8 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
     CheckExecution concluded = permanentFailures.get(check.id());
     if (concluded != null) {
       // A rerun of a check whose failure no retry can change: the same result, no new attempt.
-      return new CheckExecution(concluded.verdict(), 0, false, concluded.message());
+      return new CheckExecution(
+          concluded.verdict(), 0, false, concluded.message(), concluded.certificateExpiry());
     }
     return masked(attempts(check));
   }
@@ -78,7 +79,8 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
             execution.flaky(),
             secrets.mask(message),
             execution.captured(),
-            execution.degraded());
+            execution.degraded(),
+            execution.certificateExpiry());
   }
 
   /**
@@ -113,21 +115,28 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
             !retry.polls() && count > 1,
             last.message(),
             captured(check, last),
-            last.degraded());
+            last.degraded(),
+            last.certificateExpiry());
       }
       String message = last.message() == null ? "failed" : last.message();
       if (last.permanent()) {
         CheckExecution execution =
-            new CheckExecution(last.verdict(), count, false, notRetried(message, retry));
+            new CheckExecution(
+                last.verdict(), count, false, notRetried(message, retry), last.certificateExpiry());
         permanentFailures.put(check.id(), masked(execution));
         return execution;
       }
       Duration pause = plan.pauseAfterFailure(System.nanoTime());
       if (pause == null) {
-        return new CheckExecution(last.verdict(), count, false, allFailed(message, retry, count));
+        return new CheckExecution(
+            last.verdict(),
+            count,
+            false,
+            allFailed(message, retry, count),
+            last.certificateExpiry());
       }
       if (!sleep(pause)) {
-        return new CheckExecution(last.verdict(), count, false, message);
+        return new CheckExecution(last.verdict(), count, false, message, last.certificateExpiry());
       }
     }
   }

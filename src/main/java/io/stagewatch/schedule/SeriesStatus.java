@@ -94,8 +94,8 @@ public record SeriesStatus(
   }
 
   /**
-   * The last finished run, for the metrics: the store's, or the one in memory when that is newer
-   * (the store missed it) or the store could not be read.
+   * The last finished run, for the metrics: the store's, or the one in memory when that is the same
+   * run or newer (the store missed it) or the store could not be read.
    */
   public Optional<RunResult> lastFinished() {
     Optional<RunResult> stored =
@@ -104,7 +104,8 @@ public record SeriesStatus(
     if (memory == null) {
       return stored;
     }
-    // The run in memory is the better copy of the same run: it knows which checks were degraded.
+    // The run in memory is the better copy of the same run: it knows what the store does not keep
+    // (which checks were degraded, certificate expiries).
     if (stored.isEmpty()
         || stored.get().info().runId().equals(memory.info().runId())
         || stored.get().finishedAt().isBefore(memory.finishedAt())) {

@@ -1,6 +1,7 @@
 package io.stagewatch.suite;
 
 import io.stagewatch.check.AttemptVerdict;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class StagewatchTestEngine implements TestEngine {
 
   /** Report entry key: what a passing check saw, such as a database's version. */
   public static final String DETAIL = "stagewatch.detail";
+
+  /** Report entry key: when the TLS certificate the check saw expires (an ISO-8601 instant). */
+  public static final String CERTIFICATE_EXPIRY = "stagewatch.certificateExpiry";
 
   /** Report entry key: "true" when the check passed only after failing. */
   public static final String FLAKY = "stagewatch.flaky";
@@ -235,17 +239,19 @@ public final class StagewatchTestEngine implements TestEngine {
 
   /**
    * Tells the listeners what a test result cannot carry: attempts, flakiness, and a passed check's
-   * detail and whether it was degraded. A check that passed at its first attempt without a detail,
-   * most of them, publishes nothing: a missing entry reads as one attempt, not flaky, and each
-   * entry goes through every listener of the platform.
+   * detail, whether it was degraded, and the certificate expiry a check saw. A check that passed at
+   * its first attempt without a detail, most of them, publishes nothing: a missing entry reads as
+   * one attempt, not flaky, and each entry goes through every listener of the platform.
    */
   private static void publishEntry(
       CheckDescriptor descriptor, EngineExecutionListener listener, CheckExecution execution) {
     String detail = execution.verdict() == AttemptVerdict.PASSED ? execution.message() : null;
+    Instant expiry = execution.certificateExpiry();
     if (execution.attempts() == 1
         && !execution.flaky()
         && detail == null
-        && !execution.degraded()) {
+        && !execution.degraded()
+        && expiry == null) {
       return;
     }
     Map<String, String> entry = new HashMap<>();
@@ -256,6 +262,9 @@ public final class StagewatchTestEngine implements TestEngine {
     }
     if (execution.degraded()) {
       entry.put(DEGRADED, "true");
+    }
+    if (expiry != null) {
+      entry.put(CERTIFICATE_EXPIRY, expiry.toString());
     }
     listener.reportingEntryPublished(descriptor, ReportEntry.from(entry));
   }

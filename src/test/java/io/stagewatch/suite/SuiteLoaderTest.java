@@ -165,7 +165,8 @@ class SuiteLoaderTest {
                       - name: nothing
                         expect: {status: 200}
                     """)))
-        .containsExactly("nokind.yaml:3:5: checks[0]: a check needs exactly one of: http, sql");
+        .containsExactly(
+            "nokind.yaml:3:5: checks[0]: a check needs exactly one of: http, sql, tls, tcp, dns");
   }
 
   @Test
@@ -182,7 +183,7 @@ class SuiteLoaderTest {
                         sql: {database: main}
                     """)))
         .containsExactly(
-            "two.yaml:3:5: checks[0]: a check needs exactly one of: http, sql (found http, sql)");
+            "two.yaml:3:5: checks[0]: a check needs exactly one of: http, sql, tls, tcp, dns (found http, sql)");
   }
 
   @Test
@@ -198,9 +199,9 @@ class SuiteLoaderTest {
                         grpc: {service: health}
                     """)))
         .containsExactly(
-            "grpc.yaml:3:5: checks[0]: a check needs exactly one of: http, sql",
+            "grpc.yaml:3:5: checks[0]: a check needs exactly one of: http, sql, tls, tcp, dns",
             "grpc.yaml:4:5: checks[0].grpc: unknown key (expected one of: capture, description,"
-                + " expect, http, name, retry, sql, tags, timeout)");
+                + " dns, expect, http, name, retry, sql, tags, tcp, timeout, tls)");
   }
 
   @Test

@@ -138,11 +138,18 @@ public final class HttpCheckKind implements CheckKind {
     Map<String, String> headers = expect.stringMap("headers");
     Duration maxResponseTime = expect.duration("maxResponseTime");
     Duration degradedResponseTime = DegradedResponseTime.read(expect, maxResponseTime);
+    Duration certificateValidFor = expect.duration("certificateValidFor");
     if (status == null) {
       return null;
     }
     return new HttpExpectations(
-        status, json, bodyContains, headers, maxResponseTime, degradedResponseTime);
+        status,
+        json,
+        bodyContains,
+        headers,
+        maxResponseTime,
+        degradedResponseTime,
+        certificateValidFor);
   }
 
   private static @Nullable StatusExpectation readStatus(MapReader expect) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param headers header name to a text the header's value must contain (case-sensitive)
  * @param maxResponseTime the longest the whole exchange (redirects and body included) may take
  * @param degradedResponseTime the longest the same exchange may take before a pass is degraded
+ * @param certificateValidFor the least time the server's certificate must still be valid (https)
  */
 public record HttpExpectations(
     StatusExpectation status,
@@ -19,11 +20,22 @@ public record HttpExpectations(
     @Nullable String bodyContains,
     Map<String, String> headers,
     @Nullable Duration maxResponseTime,
-    @Nullable Duration degradedResponseTime) {
+    @Nullable Duration degradedResponseTime,
+    @Nullable Duration certificateValidFor) {
 
   /** What a check without an {@code expect:} map checks: a 2xx status. */
   public static final HttpExpectations DEFAULT =
-      new HttpExpectations(StatusExpectation.ANY_SUCCESS, Map.of(), null, Map.of(), null, null);
+      new HttpExpectations(
+          StatusExpectation.ANY_SUCCESS, Map.of(), null, Map.of(), null, null, null);
+
+  public HttpExpectations(
+      StatusExpectation status,
+      Map<String, String> json,
+      @Nullable String bodyContains,
+      Map<String, String> headers,
+      @Nullable Duration maxResponseTime) {
+    this(status, json, bodyContains, headers, maxResponseTime, null, null);
+  }
 
   public HttpExpectations {
     json = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(json));

@@ -1,5 +1,6 @@
 package io.stagewatch.check.http;
 
+import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.DegradedResponseTime;
 import io.stagewatch.config.Durations;
@@ -11,11 +12,13 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a complete response against a check's expectations. Every expectation is evaluated, so one
@@ -70,15 +73,42 @@ final class ResponseEvaluator {
               + " ms, more than maxResponseTime "
               + Durations.format(max));
     }
-    if (failures.isEmpty()) {
-      return DegradedResponseTime.judge(
-          exchange.elapsed(),
-          expect.degradedResponseTime(),
-          null,
-          "response took " + exchange.elapsed().toMillis() + " ms");
+    CheckOutcome certificate = ServerCertificate.judge(response, expect.certificateValidFor());
+    if (certificate != null && !certificate.isPassed()) {
+      failures.add(String.valueOf(certificate.message()));
     }
-    return CheckOutcome.failed(
-        String.join("; ", failures) + "\n" + excerpt(maskedHead(text), body.truncated()));
+    if (failures.isEmpty()) {
+      CheckOutcome passed =
+          DegradedResponseTime.judge(
+              exchange.elapsed(),
+              expect.degradedResponseTime(),
+              null,
+              "response took " + exchange.elapsed().toMillis() + " ms");
+      return withCertificate(passed, certificate);
+    }
+    return withCertificate(
+        new CheckOutcome(
+            AttemptVerdict.FAILED,
+            String.join("; ", failures) + "\n" + excerpt(maskedHead(text), body.truncated()),
+            certificate != null && certificate.permanent()),
+        certificate);
+  }
+
+  /**
+   * Records the certificate's expiry on the outcome; a pass says how long the certificate has left
+   * only when the check asked for certificateValidFor (and was not degraded, whose message says how
+   * slow it was), so other https checks read as before.
+   */
+  private CheckOutcome withCertificate(CheckOutcome outcome, @Nullable CheckOutcome certificate) {
+    Instant expiry = certificate == null ? null : certificate.certificateExpiry();
+    if (certificate == null || expiry == null) {
+      return outcome;
+    }
+    CheckOutcome recorded =
+        outcome.isPassed() && !outcome.degraded() && expect.certificateValidFor() != null
+            ? certificate
+            : outcome;
+    return recorded.withCertificateExpiry(expiry);
   }
 
   private static void headerMismatch(

@@ -1,13 +1,20 @@
 package io.stagewatch.report.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.stagewatch.run.CheckResult;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One entry of the {@code checks} array of {@code result.json}. */
+/**
+ * One entry of the {@code checks} array of {@code result.json}.
+ *
+ * @param certificateExpiry when the TLS certificate a tls or https check saw expires; left out of
+ *     the file for the other checks
+ */
 @JsonPropertyOrder({
   "id",
   "suite",
@@ -20,7 +27,8 @@ import org.jspecify.annotations.Nullable;
   "flags",
   "silenced",
   "silenceReason",
-  "degraded"
+  "degraded",
+  "certificateExpiry"
 })
 public record CheckJson(
     String id,
@@ -34,7 +42,8 @@ public record CheckJson(
     List<String> flags,
     boolean silenced,
     @Nullable String silenceReason,
-    boolean degraded) {
+    boolean degraded,
+    @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String certificateExpiry) {
 
   public static CheckJson of(CheckResult check) {
     return new CheckJson(
@@ -49,7 +58,12 @@ public record CheckJson(
         check.flags(),
         check.silenced(),
         check.silenceReason(),
-        check.degraded());
+        check.degraded(),
+        instant(check.certificateExpiry()));
+  }
+
+  private static @Nullable String instant(@Nullable Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /** Writes the fields in the order of {@link JsonPropertyOrder} above. */
@@ -67,6 +81,9 @@ public record CheckJson(
     json.writeBooleanField("silenced", silenced);
     JsonText.stringOrNull(json, "silenceReason", silenceReason);
     json.writeBooleanField("degraded", degraded);
+    if (certificateExpiry != null) {
+      json.writeStringField("certificateExpiry", certificateExpiry);
+    }
     json.writeEndObject();
   }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -23,6 +24,8 @@ import java.util.function.ToDoubleFunction;
  * the name of the schedule of its selection, or {@code adhoc}):
  *
  * <ul>
+ *   <li>{@code stagewatch_certificate_expiry_timestamp_seconds{suite,check}}: when the TLS
+ *       certificate a tls or https check saw expires; only checks that saw one have a sample
  *   <li>{@code stagewatch_check_up{suite,check}}: 1 when the check passed (flaky included), 0 when
  *       it failed or errored; skipped checks have no sample
  *   <li>{@code stagewatch_check_degraded{suite,check}}: 1 when the check passed slower than its
@@ -95,6 +98,12 @@ public final class MetricsReport implements ReportFile {
     List<Sample> executed =
         checks.stream().filter(c -> c.check().status() != CheckStatus.SKIPPED).toList();
     StringBuilder out = new StringBuilder(checks.size() * 400 + 2000);
+    perCheck(
+        out,
+        "stagewatch_certificate_expiry_timestamp_seconds",
+        "When the TLS certificate the check saw in the last run expires, in seconds since the epoch.",
+        checks.stream().filter(c -> c.check().certificateExpiry() != null).toList(),
+        c -> Objects.requireNonNull(c.certificateExpiry()).getEpochSecond());
     perCheck(
         out,
         "stagewatch_check_attempts",

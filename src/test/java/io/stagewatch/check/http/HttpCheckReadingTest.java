@@ -57,7 +57,8 @@ class HttpCheckReadingTest {
                     "UP",
                     Map.of("Content-Type", "json"),
                     Duration.ofSeconds(2),
-                    Duration.ofMillis(800))));
+                    Duration.ofMillis(800),
+                    null)));
     assertThat(spec.flags()).containsExactly("insecure");
   }
 
