@@ -34,36 +34,6 @@ public record StagewatchConfig(
     maintenance = List.copyOf(maintenance);
   }
 
-  /** A config without maintenance windows. */
-  public StagewatchConfig(
-      Path file,
-      @Nullable String project,
-      EnvironmentConfig environment,
-      List<String> environmentNames,
-      DefaultsConfig defaults,
-      Path suitesDir,
-      StoreConfig store,
-      @Nullable SlackSection slack,
-      List<ScheduleConfig> schedules,
-      ReadinessConfig readiness,
-      Secrets secrets,
-      JavaSuitesConfig javaSuites) {
-    this(
-        file,
-        project,
-        environment,
-        environmentNames,
-        defaults,
-        suitesDir,
-        store,
-        slack,
-        schedules,
-        readiness,
-        secrets,
-        javaSuites,
-        List.of());
-  }
-
   /**
    * A config with no file: one environment and defaults everywhere (used by {@code demo}). The
    * environment's credential headers and database passwords are its secrets. A relative {@code
@@ -85,7 +55,8 @@ public record StagewatchConfig(
         List.of(),
         ReadinessConfig.DEFAULT,
         secrets.freeze(),
-        JavaSuitesConfig.DEFAULT);
+        JavaSuitesConfig.DEFAULT,
+        List.of());
   }
 
   /** The same config with other secrets: the config's and those its suites brought. */

@@ -47,50 +47,7 @@ public record CheckResult(
       long durationMs,
       @Nullable String message,
       List<String> flags) {
-    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, false);
-  }
-
-  /** A result that no silence covers and that recorded no certificate. */
-  public CheckResult(
-      String id,
-      String suite,
-      String name,
-      List<String> tags,
-      CheckStatus status,
-      int attempts,
-      long durationMs,
-      @Nullable String message,
-      List<String> flags,
-      boolean degraded) {
-    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, degraded);
-  }
-
-  /** A result that recorded no certificate. */
-  public CheckResult(
-      String id,
-      String suite,
-      String name,
-      List<String> tags,
-      CheckStatus status,
-      int attempts,
-      long durationMs,
-      @Nullable String message,
-      List<String> flags,
-      @Nullable String silenceReason,
-      boolean degraded) {
-    this(
-        id,
-        suite,
-        name,
-        tags,
-        status,
-        attempts,
-        durationMs,
-        message,
-        flags,
-        silenceReason,
-        degraded,
-        null);
+    this(id, suite, name, tags, status, attempts, durationMs, message, flags, null, false, null);
   }
 
   /** The same result, silenced for {@code reason}. */

@@ -148,6 +148,7 @@ public record SeriesStatus(
         r.message(),
         List.of(),
         r.silenceReason(),
-        false);
+        false,
+        null);
   }
 }

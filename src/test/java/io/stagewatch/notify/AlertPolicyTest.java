@@ -43,7 +43,9 @@ class AlertPolicyTest {
         412,
         "response took 412 ms, more than degradedResponseTime 200ms",
         List.of(),
-        true);
+        null,
+        true,
+        null);
   }
 
   static AlertPolicy onDegraded(int threshold) {

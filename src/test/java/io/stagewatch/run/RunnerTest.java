@@ -111,7 +111,8 @@ class RunnerTest {
         base.schedules(),
         base.readiness(),
         base.secrets(),
-        base.javaSuites());
+        base.javaSuites(),
+        base.maintenance());
   }
 
   private static List<SuiteDefinition> suites(StagewatchConfig config, String... yamls)

@@ -83,17 +83,16 @@ class SilencesContractTest {
       RunInfo info = new RunInfo("run-1", "shop", "staging", "cron", null, T0);
       CheckResult quiet =
           new CheckResult(
-              "db/migrations",
-              "db",
-              "migrations",
-              List.of(),
-              CheckStatus.FAILED,
-              1,
-              5,
-              "boom",
-              List.of(),
-              "deploy 1.4.2",
-              false);
+                  "db/migrations",
+                  "db",
+                  "migrations",
+                  List.of(),
+                  CheckStatus.FAILED,
+                  1,
+                  5,
+                  "boom",
+                  List.of())
+              .withSilenceReason("deploy 1.4.2");
       CheckResult loud =
           new CheckResult(
               "health/up", "health", "up", List.of(), CheckStatus.PASSED, 1, 5, null, List.of());
