@@ -178,7 +178,7 @@ public final class RunPipeline implements AutoCloseable {
             : NoticeLines.deliver(output, notifications, session, result, config.secrets());
     RunOutcome.Reports reports = writeReports(result, request.reportDir(), recent, verdict, sent);
     GitHubAnnotations.of(environment)
-        .forRun(result, workspace.checkLocations())
+        .forRun(result, workspace::checkLocations)
         .forEach(output::info);
     // Read after the notices: a store that failed while they were sent is part of the outcome.
     String storeProblem = session.problem().map(config.secrets()::maskedMessage).orElse(null);

@@ -1,6 +1,6 @@
 package io.stagewatch.app;
 
-import io.stagewatch.run.Silencing;
+import io.stagewatch.config.TagExpressions;
 import io.stagewatch.store.Silence;
 import io.stagewatch.store.Silences;
 import io.stagewatch.store.StoreException;
@@ -60,7 +60,7 @@ public final class SilenceBook {
     Instant end = end(request, now, zone);
     String tags = request.tags();
     if (tags != null) {
-      String problem = Silencing.tagExpressionProblem(tags);
+      String problem = TagExpressions.problem(tags);
       if (problem != null) {
         throw new SilenceRefusedException("--tags " + problem);
       }

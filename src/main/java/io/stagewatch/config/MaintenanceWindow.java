@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.junit.platform.launcher.TagFilter;
 
 /**
  * One {@code maintenance:} entry: a window that recurs on some days of the week, at a local time in
@@ -216,10 +215,9 @@ public record MaintenanceWindow(
   }
 
   private static void checkTags(MapReader r, String tags) {
-    try {
-      TagFilter.includeTags(tags);
-    } catch (RuntimeException e) {
-      r.problem("tags", "'" + tags + "' is not a valid tag expression: " + e.getMessage());
+    String problem = TagExpressions.problem(tags);
+    if (problem != null) {
+      r.problem("tags", problem);
     }
   }
 }

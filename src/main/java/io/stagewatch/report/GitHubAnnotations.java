@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,12 +42,13 @@ public final class GitHubAnnotations {
 
   /**
    * One {@code ::error} per failed or errored check, at the place its suite defines it ({@code
-   * where} by check id; a check without one, such as a Java suite's test, is named by title only).
-   * Messages in a result are masked already.
+   * locations} by check id, asked for only under Actions; a check without one, such as a Java
+   * suite's test, is named by title only). Messages in a result are masked already.
    */
-  public List<String> forRun(RunResult result, Map<String, Location> where) {
+  public List<String> forRun(RunResult result, Supplier<Map<String, Location>> locations) {
     List<String> lines = new ArrayList<>();
     if (active()) {
+      Map<String, Location> where = locations.get();
       for (CheckResult check : result.checks()) {
         if (check.status().isFailure()) {
           String reason = check.message() == null ? check.status().name() : check.message();

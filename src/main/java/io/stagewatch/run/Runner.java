@@ -6,6 +6,7 @@ import io.stagewatch.config.ConfigProblem;
 import io.stagewatch.config.Location;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.config.TagExpressions;
 import io.stagewatch.suite.CheckDefinition;
 import io.stagewatch.suite.StagewatchTestEngine;
 import io.stagewatch.suite.SuiteDefinition;
@@ -241,7 +242,7 @@ public final class Runner {
     try {
       return new TagSelection(tags);
     } catch (RuntimeException e) {
-      throw usage("--tags", "'" + tags + "' is not a valid tag expression: " + e.getMessage());
+      throw usage("--tags", TagExpressions.invalid(tags, e));
     }
   }
 

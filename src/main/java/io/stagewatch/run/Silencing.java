@@ -1,5 +1,6 @@
 package io.stagewatch.run;
 
+import io.stagewatch.config.TagExpressions;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +30,7 @@ public final class Silencing {
   private record Selecting(Rule rule, @Nullable PostDiscoveryFilter tags) {
     static Selecting of(Rule rule) {
       String expression = rule.tags();
-      if (expression == null || tagExpressionProblem(expression) != null) {
+      if (expression == null || TagExpressions.problem(expression) != null) {
         return new Selecting(rule, null);
       }
       return new Selecting(rule, filter(expression));
@@ -79,18 +80,5 @@ public final class Silencing {
 
   private static PostDiscoveryFilter filter(String expression) {
     return TagFilter.includeTags(expression);
-  }
-
-  /**
-   * The problem with a tag expression, for the commands and the config to name; null when it is
-   * valid.
-   */
-  public static @Nullable String tagExpressionProblem(String expression) {
-    try {
-      filter(expression);
-      return null;
-    } catch (RuntimeException e) {
-      return "'" + expression + "' is not a valid tag expression: " + e.getMessage();
-    }
   }
 }

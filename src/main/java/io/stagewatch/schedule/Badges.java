@@ -71,7 +71,7 @@ final class Badges {
     if (span == null) {
       return StatusServer.badRequest("window must be one of 24h, 7d, 30d; got " + name);
     }
-    if (source.read().series().stream().noneMatch(s -> s.name().equals(schedule))) {
+    if (!source.hasSchedule(schedule)) {
       return StatusServer.notFound();
     }
     String label = schedule + " " + name;

@@ -30,7 +30,7 @@ import java.util.jar.Manifest;
 public final class DaemonMetrics {
   private static final PrometheusTextFormatWriter WRITER = PrometheusTextFormatWriter.create();
 
-  private static final String BUILD_VERSION = manifest("Implementation-Version");
+  private static final String BUILD_VERSION = version();
   private static final String BUILD_REVISION = manifest("Build-Revision");
 
   private DaemonMetrics() {}
@@ -85,6 +85,12 @@ public final class DaemonMetrics {
       throw new UncheckedIOException(e);
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** The jar's version, as {@code --version} and the store read it. */
+  private static String version() {
+    String version = DaemonMetrics.class.getPackage().getImplementationVersion();
+    return version == null ? "unknown" : version;
   }
 
   /** An entry of the manifest of stagewatch's jar; {@code unknown} outside one (tests, an IDE). */

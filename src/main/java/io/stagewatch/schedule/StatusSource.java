@@ -17,6 +17,9 @@ public interface StatusSource {
    */
   Optional<Uptime> uptime(String schedule, Duration window);
 
+  /** Whether the config has a schedule of that name: known without reading the store. */
+  boolean hasSchedule(String schedule);
+
   /** What the daemon has counted since it started: none by default. */
   default MetricSnapshots counters() {
     return new MetricSnapshots();

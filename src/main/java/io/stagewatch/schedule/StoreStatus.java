@@ -119,6 +119,11 @@ public final class StoreStatus implements StatusSource, AutoCloseable {
   }
 
   @Override
+  public boolean hasSchedule(String schedule) {
+    return schedules.stream().anyMatch(s -> s.name().equals(schedule));
+  }
+
+  @Override
   public MetricSnapshots counters() {
     return memory.counters().snapshots();
   }

@@ -1,5 +1,6 @@
 package io.stagewatch.check.dns;
 
+import io.stagewatch.check.tcp.Endpoint;
 import io.stagewatch.config.MapReader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,6 @@ record DnsServer(String host, int port) {
 
   @Override
   public String toString() {
-    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    return Endpoint.describe(host, port);
   }
 }

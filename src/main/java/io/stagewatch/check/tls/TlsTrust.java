@@ -12,6 +12,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,6 +29,10 @@ import org.jspecify.annotations.Nullable;
 record TlsTrust(boolean insecure, List<X509Certificate> authorities) {
   static final TlsTrust RUNTIME = new TlsTrust(false, List.of());
   static final TlsTrust ANYONE = new TlsTrust(true, List.of());
+
+  /** Verifiers by trust: a record's equality is its authorities'. */
+  private static final Map<TlsTrust, X509ExtendedTrustManager> VERIFIERS =
+      new ConcurrentHashMap<>();
 
   TlsTrust {
     authorities = List.copyOf(authorities);
@@ -60,11 +66,24 @@ record TlsTrust(boolean insecure, List<X509Certificate> authorities) {
     return context;
   }
 
-  /** The trust manager that judges a chain; null for an insecure check, which judges none. */
+  /**
+   * The trust manager that judges a chain; null for an insecure check, which judges none. Made once
+   * per trust and kept (trust managers may be shared): making one reads the runtime's {@code
+   * cacerts} or builds a key store, which each attempt would otherwise pay within its deadline.
+   */
   @Nullable X509ExtendedTrustManager verifier() throws GeneralSecurityException {
     if (insecure) {
       return null;
     }
+    X509ExtendedTrustManager made = VERIFIERS.get(this);
+    if (made == null) {
+      made = makeVerifier();
+      VERIFIERS.putIfAbsent(this, made);
+    }
+    return made;
+  }
+
+  private X509ExtendedTrustManager makeVerifier() throws GeneralSecurityException {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     if (authorities.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.stagewatch.report.badge;
 
+import static io.stagewatch.report.html.StatusPage.escape;
+
 /**
  * A flat two-part badge, a label on grey and a message on a colour, as one self-contained SVG: no
  * fonts, images or scripts from elsewhere, so that it shows the same in any README or page.
@@ -115,13 +117,5 @@ public record Badge(String label, String message, String colour) {
       }
     }
     return (int) Math.ceil(width);
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
   }
 }

@@ -27,7 +27,7 @@ final class FailureReason {
     }
     Throwable root = root(e);
     boolean timedOut =
-        anyInChain(e, t -> t instanceof SocketTimeoutException || t instanceof SQLTimeoutException)
+        anyInChain(e, FailureReason::waitRanOut)
             // The pool's wait for a connection, whatever its last attempt met, unless the server
             // refused or could not be found: the root says so then.
             || (!(root instanceof IOException)
