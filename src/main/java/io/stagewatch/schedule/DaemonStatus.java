@@ -1,6 +1,7 @@
 package io.stagewatch.schedule;
 
 import io.stagewatch.readiness.StagingReadiness;
+import io.stagewatch.report.html.PageTime;
 import io.stagewatch.report.html.PageView;
 import io.stagewatch.run.RunResult;
 import java.time.Duration;
@@ -44,7 +45,13 @@ public record DaemonStatus(
         series.stream()
             .map(s -> new PageView.Section(s.name(), s.lastRun(), null, s.checks()))
             .toList();
-    return new PageView(environment, problem().orElse(null), readiness, sections, REFRESH_SECONDS);
+    return new PageView(
+        environment,
+        problem().orElse(null),
+        readiness,
+        sections,
+        REFRESH_SECONDS,
+        PageTime.live(now));
   }
 
   /**

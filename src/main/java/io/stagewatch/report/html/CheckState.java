@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param history one entry per run of the window that ran the check, oldest first
  * @param durationsMs the check's duration in the same runs, for the latency sparkline
+ * @param attempts how many attempts the latest run made of the check
  * @param silenceReason why the latest run held back notices about the check; null when it did not
  * @param degraded why the latest run's pass was degraded (slower than its degradedResponseTime);
  *     null when it was not, or when only the store knows the run (the store keeps no such mark)
@@ -28,6 +29,7 @@ public record CheckState(
     CheckStatus status,
     List<CheckStatus> history,
     List<Long> durationsMs,
+    int attempts,
     @Nullable String lastFailure,
     @Nullable Instant lastFailureAt,
     @Nullable String silenceReason,
@@ -38,7 +40,10 @@ public record CheckState(
     durationsMs = List.copyOf(durationsMs);
   }
 
-  /** A check that no silence covered in its latest run and that was not degraded. */
+  /**
+   * A check that no silence covered in its latest run, that was not degraded, and that took one
+   * attempt.
+   */
   public CheckState(
       String id,
       CheckStatus status,
@@ -46,7 +51,26 @@ public record CheckState(
       List<Long> durationsMs,
       @Nullable String lastFailure,
       @Nullable Instant lastFailureAt) {
-    this(id, status, history, durationsMs, lastFailure, lastFailureAt, null, null);
+    this(id, status, history, durationsMs, 1, lastFailure, lastFailureAt, null, null);
+  }
+
+  /**
+   * The state the page shows and counts the check under: silenced before degraded before its
+   * status, so that each check counts once.
+   */
+  public PageState state() {
+    if (silenceReason != null) {
+      return PageState.SILENCED;
+    }
+    if (degraded != null) {
+      return PageState.DEGRADED;
+    }
+    return PageState.of(status);
+  }
+
+  /** The check's duration in its latest run; null when no run is known. */
+  public @Nullable Long latestDurationMs() {
+    return durationsMs.isEmpty() ? null : durationsMs.get(durationsMs.size() - 1);
   }
 
   /** The share of the window's runs in which the check passed (flaky counts as passed). */
@@ -90,6 +114,7 @@ public record CheckState(
               c.status(),
               List.of(c.status()),
               List.of(c.durationMs()),
+              c.attempts(),
               failed ? (c.message() == null ? "no reason given" : c.message()) : null,
               failed ? run.finishedAt() : null,
               c.silenceReason(),
@@ -120,7 +145,15 @@ public record CheckState(
 
   private CheckState withDegraded(@Nullable String reason) {
     return new CheckState(
-        id, status, history, durationsMs, lastFailure, lastFailureAt, silenceReason, reason);
+        id,
+        status,
+        history,
+        durationsMs,
+        attempts,
+        lastFailure,
+        lastFailureAt,
+        silenceReason,
+        reason);
   }
 
   private static @Nullable String degradedReason(CheckResult c) {
@@ -159,6 +192,7 @@ public record CheckState(
         latest.status(),
         oldestFirst.stream().map(StoredResult::status).toList(),
         oldestFirst.stream().map(StoredResult::durationMs).toList(),
+        latest.attempts(),
         failure == null ? null : failure.message(),
         failure == null ? null : failure.recordedAt(),
         latest.silenceReason(),

@@ -14,7 +14,8 @@ import java.util.Locale;
  * and reason, under the run's series. With a store, a line sums up the series' last runs, the
  * staging readiness verdict is shown, and each check of this run has the history bars, uptime and
  * latency sparkline of the series' last {@link PageView#HISTORY_RUNS} runs, as on the daemon's
- * page. The page does not reload itself.
+ * page. The page does not reload itself, so its times count from the end of the run ("3 min before
+ * this report"), not from whenever it is opened.
  */
 public final class HtmlReport implements ReportFile {
   @Override
@@ -41,7 +42,14 @@ public final class HtmlReport implements ReportFile {
             r == null
                 ? CheckState.of(result)
                 : CheckState.of(result, r.last(PageView.HISTORY_RUNS), r.results()));
-    PageView view = new PageView(result.info().environment(), null, readiness, List.of(section), 0);
+    PageView view =
+        new PageView(
+            result.info().environment(),
+            null,
+            readiness,
+            List.of(section),
+            0,
+            PageTime.report(result.finishedAt()));
     return StatusPage.render(view);
   }
 

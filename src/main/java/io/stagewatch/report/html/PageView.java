@@ -14,13 +14,15 @@ import org.jspecify.annotations.Nullable;
  * @param readiness the verdict of the staging series in the store; null without a store
  * @param sections one per series; the daemon's page has one per schedule, {@code report.html} one
  * @param refreshSeconds how often the browser reloads the page; 0 for never
+ * @param time the page's moment, which its relative times count from
  */
 public record PageView(
     String environment,
     @Nullable String problem,
     @Nullable StagingReadiness readiness,
     List<Section> sections,
-    int refreshSeconds) {
+    int refreshSeconds,
+    PageTime time) {
 
   /** How many of a series' last runs the history bars cover, on every page. */
   public static final int HISTORY_RUNS = 20;

@@ -1,35 +1,49 @@
 package io.stagewatch.report.html;
 
 import io.stagewatch.readiness.StagingReadiness;
-import io.stagewatch.run.CheckStatus;
-import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The page a person looks at, the daemon's {@code /} and {@code report.html}: the staging readiness
- * verdict, then per series (one per schedule on the daemon's page) its last run and per check its
- * state, uptime over the window, a bar per recent run, a latency sparkline and the last failure.
+ * The page a person looks at, the daemon's {@code /} and {@code report.html}: a header with the
+ * overall verdict and how many checks are in each state ({@link Overview}), the staging readiness
+ * verdict, then per series (one per schedule on the daemon's page) its last run and its checks
+ * ({@link CheckTable}). Times read relative to the page's moment, the exact instant on hover.
  * Self-contained (inline CSS, no scripts, no external assets, so it works offline and behind strict
  * proxies), every value escaped, and reloaded by the browser only when the view asks for it.
  */
 public final class StatusPage {
-  static final int SPARK_WIDTH = 80;
-  static final int SPARK_HEIGHT = 18;
-
+  /**
+   * Colours by state: green passed, amber flaky and degraded, red failed and error, grey skipped
+   * and silenced; each at least 4.5:1 against white, as text and as a chip's background.
+   */
   private static final String STYLE =
       """
-      body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}
+      body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;background:#fff}
       table{border-collapse:collapse}td,th{padding:4px 10px;text-align:left;vertical-align:top}
       tr+tr td{border-top:1px solid #eee}.bars{white-space:nowrap}
       .bar{display:inline-block;width:6px;height:18px;margin-right:2px;border-radius:1px}
-      .passed,.flaky{background:#2e9e44}.failed,.error{background:#d33}.skipped{background:#bbb}
-      .state-passed,.state-flaky{color:#2e9e44}.state-failed,.state-error{color:#d33}
-      .state-degraded{color:#b06000;font-weight:bold}.legend{color:#555}
-      .problem{color:#d33;font-weight:bold}.silenced{color:#777;font-size:90%}.reason{color:#555;max-width:40em}
+      .passed{background:#1a7f37}.flaky{background:#9a6700}.failed,.error{background:#cf222e}
+      .skipped{background:#8c959f}
+      .state-passed{color:#1a7f37}.state-flaky,.state-degraded{color:#9a6700;font-weight:bold}
+      .state-failed,.state-error{color:#cf222e;font-weight:bold}
+      .state-skipped,.state-silenced{color:#59636e}.legend{color:#555}
+      .problem{color:#cf222e;font-weight:bold}.silenced{color:#59636e;font-size:90%}
+      .reason{color:#444;max-width:40em}.duration{white-space:nowrap}
+      .reason summary{cursor:pointer}.reason pre{white-space:pre-wrap;margin:4px 0;font-size:90%}
+      time[title]{text-decoration:underline dotted}
+      .overview{border-left:6px solid #8c959f;padding:2px 12px;margin:1em 0}
+      .overview.passing{border-color:#1a7f37}.overview.warning{border-color:#9a6700}
+      .overview.failing{border-color:#cf222e}.passing .overall{color:#1a7f37}
+      .warning .overall{color:#9a6700}.failing .overall{color:#cf222e}.as-of{color:#555}
+      .chips{list-style:none;padding:0;margin:0 0 6px}
+      .chip{display:inline-block;margin:0 6px 4px 0;padding:1px 10px;border-radius:10px;color:#fff}
+      .chip-passed{background:#1a7f37}.chip-flaky,.chip-degraded{background:#9a6700}
+      .chip-failed,.chip-error{background:#cf222e}.chip-skipped,.chip-silenced{background:#59636e}
+      .chip.zero{background:#fff;color:#59636e;box-shadow:inset 0 0 0 1px #d0d7de}
       .readiness{border-left:6px solid #bbb;padding:2px 12px;margin:1em 0;max-width:60em}
-      .readiness.ready{border-color:#2e9e44}.readiness.not-ready{border-color:#d33}
-      .ready .verdict{color:#2e9e44}.not-ready .verdict{color:#d33}.basis{color:#555}
+      .readiness.ready{border-color:#1a7f37}.readiness.not-ready{border-color:#cf222e}
+      .ready .verdict{color:#1a7f37}.not-ready .verdict{color:#cf222e}.basis{color:#555}
       .readiness ul{margin:0;padding-left:1.2em}
       """;
 
@@ -61,6 +75,7 @@ public final class StatusPage {
     if (problem != null) {
       html.append("<p class=\"problem\">").append(escape(problem)).append("</p>\n");
     }
+    Overview.render(html, status);
     readiness(html, status.readiness());
     for (PageView.Section section : status.sections()) {
       html.append("<section class=\"series\" id=\"series-")
@@ -68,15 +83,15 @@ public final class StatusPage {
           .append("\">\n<h2>")
           .append(escape(section.series()))
           .append("</h2>\n");
-      header(html, section);
-      checks(html, section.checks());
+      header(html, section, status.time());
+      CheckTable.render(html, section.checks(), status.time());
       html.append("</section>\n");
     }
     html.append("</body></html>\n");
     return html.toString();
   }
 
-  private static void header(StringBuilder html, PageView.Section status) {
+  private static void header(StringBuilder html, PageView.Section status, PageTime time) {
     PageView.LastRun last = status.lastRun();
     if (last == null) {
       html.append("<p>No run recorded yet.</p>\n");
@@ -88,7 +103,7 @@ public final class StatusPage {
         .append("\">")
         .append(last.status())
         .append("</b> started ")
-        .append(escape(last.startedAt().toString()))
+        .append(time.element(last.startedAt()))
         .append(label == null ? "" : " (" + escape(label) + ")")
         .append(", ")
         .append(last.passed())
@@ -128,95 +143,6 @@ public final class StatusPage {
       html.append("</ul>\n");
     }
     html.append("<p class=\"basis\">").append(escape(readiness.basis())).append("</p></div>\n");
-  }
-
-  private static void checks(StringBuilder html, List<CheckState> checks) {
-    html.append("<table><tr><th>check</th><th>state</th><th>uptime</th>")
-        .append("<th>last runs</th><th>latency</th><th>last failure</th></tr>\n");
-    for (CheckState c : checks) {
-      html.append("<tr><td>").append(escape(c.id())).append("</td>");
-      state(html, c);
-      html.append("<td>")
-          // Rounds half up like "%.0f" for these non-negative values, without a format per check.
-          .append(Math.round(c.uptime() * 100))
-          .append('%')
-          .append("</td><td class=\"bars\">");
-      for (CheckStatus s : c.history()) {
-        html.append("<span class=\"bar ")
-            .append(lower(s))
-            .append("\" title=\"")
-            .append(s)
-            .append("\"></span>");
-      }
-      html.append("</td><td>")
-          .append(sparkline(c.durationsMs()))
-          .append("</td><td class=\"reason\">");
-      if (c.lastFailure() != null && c.lastFailureAt() != null) {
-        html.append(escape(c.lastFailureAt().toString()))
-            .append(": ")
-            .append(escape(c.lastFailure()));
-      }
-      html.append("</td></tr>\n");
-    }
-    html.append("</table>\n");
-    if (checks.stream().anyMatch(c -> c.degraded() != null)) {
-      html.append("<p class=\"legend\"><span class=\"state-degraded\">(degraded)</span>: passed,")
-          .append(" but slower than its degradedResponseTime; hover for how slow.</p>\n");
-    }
-  }
-
-  /**
-   * The state cell: amber and labelled "(degraded)" for a slow pass, not told by colour alone; a
-   * silenced check's mark beside it.
-   */
-  private static void state(StringBuilder html, CheckState c) {
-    String degraded = c.degraded();
-    if (degraded == null) {
-      html.append("<td class=\"state-").append(lower(c.status())).append("\">");
-      html.append(c.status());
-    } else {
-      html.append("<td class=\"state-degraded\" title=\"")
-          .append(escape(degraded))
-          .append("\">")
-          .append(c.status())
-          .append(" (degraded)");
-    }
-    silenced(html, c.silenceReason());
-    html.append("</td>");
-  }
-
-  /** A mark beside a silenced check's state, its reason on hover and for screen readers. */
-  private static void silenced(StringBuilder html, @Nullable String reason) {
-    if (reason != null) {
-      html.append(" <span class=\"silenced\" title=\"")
-          .append(escape(reason))
-          .append("\">silenced: ")
-          .append(escape(reason))
-          .append("</span>");
-    }
-  }
-
-  /** The check's durations over the window as an inline SVG line, scaled to the slowest run. */
-  static String sparkline(List<Long> durationsMs) {
-    if (durationsMs.size() < 2) {
-      return "";
-    }
-    long max = Math.max(1, durationsMs.stream().mapToLong(Long::longValue).max().orElse(1));
-    StringBuilder points = new StringBuilder();
-    for (int i = 0; i < durationsMs.size(); i++) {
-      double x = i * (SPARK_WIDTH / (double) (durationsMs.size() - 1));
-      double y = SPARK_HEIGHT - 1 - durationsMs.get(i) * (SPARK_HEIGHT - 2) / (double) max;
-      points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
-    }
-    return String.format(
-        Locale.ROOT,
-        "<svg class=\"spark\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"latency,"
-            + " up to %d ms\"><polyline fill=\"none\" stroke=\"#36c\" stroke-width=\"1.5\""
-            + " points=\"%s\"/></svg>",
-        SPARK_WIDTH,
-        SPARK_HEIGHT,
-        max,
-        points);
   }
 
   /** Escapes text for HTML element content and quoted attribute values. */

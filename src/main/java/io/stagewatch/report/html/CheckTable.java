@@ -1,0 +1,168 @@
+package io.stagewatch.report.html;
+
+import static io.stagewatch.report.html.StatusPage.escape;
+
+import io.stagewatch.run.CheckStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A series' checks as a table: per check its state, uptime over the window, a bar per recent run,
+ * its latest duration and attempts with a sparkline of its durations, and its last failure, the
+ * reason in full a click away.
+ */
+final class CheckTable {
+  static final int SPARK_WIDTH = 80;
+  static final int SPARK_HEIGHT = 18;
+
+  /** How much of a failure reason's first line the closed row shows. */
+  static final int SUMMARY_CHARS = 100;
+
+  private CheckTable() {}
+
+  static void render(StringBuilder html, List<CheckState> checks, PageTime time) {
+    html.append("<table><tr><th>check</th><th>state</th><th>uptime</th>")
+        .append("<th>last runs</th><th>duration</th><th>last failure</th></tr>\n");
+    for (CheckState c : checks) {
+      html.append("<tr data-state=\"")
+          .append(c.state().word())
+          .append("\"><td>")
+          .append(escape(c.id()))
+          .append("</td>");
+      state(html, c);
+      html.append("<td>")
+          // Rounds half up like "%.0f" for these non-negative values, without a format per check.
+          .append(Math.round(c.uptime() * 100))
+          .append('%')
+          .append("</td><td class=\"bars\">");
+      for (CheckStatus s : c.history()) {
+        html.append("<span class=\"bar ")
+            .append(lower(s))
+            .append("\" title=\"")
+            .append(s)
+            .append("\"></span>");
+      }
+      html.append("</td><td class=\"duration\">");
+      duration(html, c);
+      html.append("</td><td class=\"reason\">");
+      String failure = c.lastFailure();
+      Instant failedAt = c.lastFailureAt();
+      if (failure != null && failedAt != null) {
+        reason(html, time.element(failedAt), failure);
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</table>\n");
+    if (checks.stream().anyMatch(c -> c.degraded() != null)) {
+      html.append("<p class=\"legend\"><span class=\"state-degraded\">(degraded)</span>: passed,")
+          .append(" but slower than its degradedResponseTime; hover for how slow.</p>\n");
+    }
+  }
+
+  /**
+   * The state cell, coloured by the check's {@link PageState} and always labelled: "(degraded)"
+   * after a slow pass, a silenced check's mark and reason after its status.
+   */
+  private static void state(StringBuilder html, CheckState c) {
+    String degraded = c.degraded();
+    html.append("<td class=\"state-").append(c.state().word()).append('"');
+    if (degraded != null) {
+      html.append(" title=\"").append(escape(degraded)).append('"');
+    }
+    html.append('>').append(c.status());
+    if (degraded != null) {
+      html.append(" (degraded)");
+    }
+    String silence = c.silenceReason();
+    if (silence != null) {
+      html.append(" <span class=\"silenced\" title=\"")
+          .append(escape(silence))
+          .append("\">silenced: ")
+          .append(escape(silence))
+          .append("</span>");
+    }
+    html.append("</td>");
+  }
+
+  /** The latest duration and attempts, then the sparkline of the window's durations. */
+  private static void duration(StringBuilder html, CheckState c) {
+    Long latest = c.latestDurationMs();
+    if (latest == null || c.status() == CheckStatus.SKIPPED) {
+      html.append("not run");
+    } else {
+      html.append(PageTime.duration(latest));
+      if (c.attempts() > 1) {
+        html.append(", ").append(c.attempts()).append(" attempts");
+      }
+    }
+    String spark = sparkline(ranDurations(c));
+    if (!spark.isEmpty()) {
+      html.append(' ').append(spark);
+    }
+  }
+
+  /** The durations of the runs that carried the check out: a skipped check took no time. */
+  private static List<Long> ranDurations(CheckState c) {
+    List<Long> ran = new ArrayList<>();
+    for (int i = 0; i < c.durationsMs().size() && i < c.history().size(); i++) {
+      if (c.history().get(i) != CheckStatus.SKIPPED) {
+        ran.add(c.durationsMs().get(i));
+      }
+    }
+    return ran;
+  }
+
+  /**
+   * When the check last failed and why: a reason that fits on one short line as it is, a longer one
+   * as its first line that opens to the full text on click.
+   */
+  private static void reason(StringBuilder html, String when, String reason) {
+    String text = reason.replace("\r", "").strip();
+    int newline = text.indexOf('\n');
+    String firstLine = newline < 0 ? text : text.substring(0, newline);
+    boolean cut = firstLine.codePointCount(0, firstLine.length()) > SUMMARY_CHARS;
+    if (cut) {
+      firstLine = firstLine.substring(0, firstLine.offsetByCodePoints(0, SUMMARY_CHARS));
+    }
+    if (newline < 0 && !cut) {
+      html.append(when).append(": ").append(escape(text));
+      return;
+    }
+    html.append("<details><summary>")
+        .append(when)
+        .append(": ")
+        .append(escape(firstLine))
+        .append("…</summary><pre class=\"full\">")
+        .append(escape(text))
+        .append("</pre></details>");
+  }
+
+  /** The check's durations over the window as an inline SVG line, scaled to the slowest run. */
+  static String sparkline(List<Long> durationsMs) {
+    if (durationsMs.size() < 2) {
+      return "";
+    }
+    long max = Math.max(1, durationsMs.stream().mapToLong(Long::longValue).max().orElse(1));
+    StringBuilder points = new StringBuilder();
+    for (int i = 0; i < durationsMs.size(); i++) {
+      double x = i * (SPARK_WIDTH / (double) (durationsMs.size() - 1));
+      double y = SPARK_HEIGHT - 1 - durationsMs.get(i) * (SPARK_HEIGHT - 2) / (double) max;
+      points.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
+    }
+    return String.format(
+        Locale.ROOT,
+        "<svg class=\"spark\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"latency,"
+            + " up to %d ms\"><polyline fill=\"none\" stroke=\"#36c\" stroke-width=\"1.5\""
+            + " points=\"%s\"/></svg>",
+        SPARK_WIDTH,
+        SPARK_HEIGHT,
+        max,
+        points);
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT);
+  }
+}
