@@ -29,7 +29,7 @@ public final class StatusPage {
       .state-failed,.state-error{color:#cf222e;font-weight:bold}
       .state-skipped,.state-silenced{color:#59636e}.legend{color:#555}
       .problem{color:#cf222e;font-weight:bold}.silenced{color:#59636e;font-size:90%}
-      .reason{color:#444;max-width:40em}.duration{white-space:nowrap}
+      .reason{color:#444;max-width:40em}.duration{white-space:nowrap}.spark{vertical-align:middle}
       .reason summary{cursor:pointer}.reason pre{white-space:pre-wrap;margin:4px 0;font-size:90%}
       time[title]{text-decoration:underline dotted}
       .overview{border-left:6px solid #8c959f;padding:2px 12px;margin:1em 0}

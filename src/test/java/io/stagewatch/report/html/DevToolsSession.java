@@ -127,6 +127,51 @@ final class DevToolsSession implements AutoCloseable {
   }
 
   /**
+   * Writes a PNG of the element {@code element} (a JavaScript expression) evaluates to, cut out of
+   * the whole page.
+   */
+  void screenshot(Path file, String element) throws IOException {
+    JsonNode box =
+        evaluate(
+            "(() => { const r = (%s).getBoundingClientRect();".formatted(element)
+                + " return {x: r.x + scrollX, y: r.y + scrollY, width: r.width,"
+                + " height: r.height, scale: 1}; })()");
+    JsonNode shot =
+        call(
+            "Page.captureScreenshot",
+            Map.of("format", "png", "captureBeyondViewport", true, "clip", box));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
+  }
+
+  /**
+   * Clicks the middle of the element {@code element} (a JavaScript expression) evaluates to with
+   * the mouse, as a person would: scrolled into view, pressed and released.
+   */
+  void click(String element) throws IOException {
+    JsonNode middle =
+        evaluate(
+            "(() => { const e = (%s); e.scrollIntoView({block: 'center'});".formatted(element)
+                + " const r = e.getBoundingClientRect();"
+                + " return {x: r.x + Math.min(r.width / 2, 20), y: r.y + r.height / 2}; })()");
+    for (String type : List.of("mousePressed", "mouseReleased")) {
+      call(
+          "Input.dispatchMouseEvent",
+          Map.of(
+              "type",
+              type,
+              "x",
+              middle.path("x").asDouble(),
+              "y",
+              middle.path("y").asDouble(),
+              "button",
+              "left",
+              "clickCount",
+              1));
+    }
+  }
+
+  /**
    * The errors seen so far: console.error calls, uncaught exceptions, and error entries of the
    * browser's log (failed resource loads, blocked content).
    */

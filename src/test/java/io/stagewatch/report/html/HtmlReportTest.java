@@ -47,6 +47,34 @@ class HtmlReportTest {
   }
 
   @Test
+  void aSingleRunShowsEachChecksDurationAndAttemptsWithoutASparkline() {
+    String html = new HtmlReport().render(SampleRuns.mixed());
+    assertThat(html)
+        .contains("<td class=\"duration\">42 ms</td>")
+        .contains("<td class=\"duration\">1.2 s, 2 attempts</td>")
+        .contains("<td class=\"duration\">5.0 s, 3 attempts</td>")
+        .contains("<td class=\"duration\">not run</td>")
+        .doesNotContain("<svg");
+  }
+
+  @Test
+  void theHeaderCountsEachStateOnceAndAMultiLineReasonOpensInFull() {
+    String html = new HtmlReport().render(SampleRuns.mixed());
+    assertThat(html)
+        .contains("<b class=\"overall\">Failing</b>: 6 checks.")
+        .contains("<li class=\"chip chip-passed\" data-state=\"passed\">2 passed</li>")
+        .contains("<li class=\"chip chip-flaky\" data-state=\"flaky\">1 flaky</li>")
+        .contains("<li class=\"chip chip-degraded zero\" data-state=\"degraded\">0 degraded</li>")
+        .contains("<li class=\"chip chip-silenced zero\" data-state=\"silenced\">0 silenced</li>")
+        .contains(
+            ": expected body to contain &quot;&lt;ok/&gt;&quot; &amp; &#39;done&#39;…</summary>"
+                + "<pre class=\"full\">expected body to contain");
+    assertThat(new HtmlReport().render(SampleRuns.allPassed()))
+        .contains("<div id=\"overview\" class=\"overview passing\">")
+        .contains("<b class=\"overall\">All checks passing</b>: 2 checks.");
+  }
+
+  @Test
   void thePageIsSelfContainedAndDoesNotReloadItself() {
     // The only link is the empty inline icon, which saves a request for /favicon.ico.
     String html = new HtmlReport().render(SampleRuns.mixed()).replace(StatusPage.NO_ICON, "");

@@ -41,8 +41,8 @@ class StatusPageInBrowserTest {
       WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
   static final Path SCREENSHOTS = Path.of("target", "browser");
-  static final String RED = "rgb(221, 51, 51)";
-  static final String GREEN = "rgb(46, 158, 68)";
+  static final String RED = EveryStateInBrowserTest.RED;
+  static final String GREEN = EveryStateInBrowserTest.GREEN;
 
   /** The state cell of a check's row: its text and its colour as rendered. */
   static final String STATE_OF =
@@ -54,7 +54,7 @@ class StatusPageInBrowserTest {
         const cell = row.cells[1];
         return {text: cell.innerText, color: getComputedStyle(cell).color,
                 bars: [...row.querySelectorAll('.bar')].map(b => b.title),
-                reason: row.cells[5].innerText};
+                reason: row.cells[5].innerText, fullReason: row.cells[5].textContent};
       })()
       """;
 
@@ -169,7 +169,8 @@ class StatusPageInBrowserTest {
     assertThat(failing.path("text").asText()).isEqualTo("FAILED");
     assertThat(failing.path("color").asText()).isEqualTo(RED);
     assertThat(failing.path("bars").toString()).isEqualTo("[\"FAILED\",\"FAILED\"]");
-    assertThat(failing.path("reason").asText()).contains("503").contains("<b>down</b>");
+    assertThat(failing.path("reason").asText()).contains("503").doesNotContain("<b>down</b>");
+    assertThat(failing.path("fullReason").asText()).contains("503").contains("<b>down</b>");
 
     JsonNode passing = tab.evaluate(STATE_OF.formatted("shop/health"));
     assertThat(passing.path("text").asText()).isEqualTo("PASSED");
