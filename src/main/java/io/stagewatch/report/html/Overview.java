@@ -65,7 +65,6 @@ final class Overview {
       html.append(", ").append(silencedFailing).append(" of them failing but silenced");
     }
     html.append(". <span class=\"as-of\">")
-        .append(view.refreshSeconds() > 0 ? "As of " : "Report made ")
         .append(view.time().stamp())
         .append("</span></p>\n<ul class=\"chips\">");
     for (PageState state : PageState.values()) {

@@ -17,10 +17,10 @@ import java.util.Locale;
  * made: rendered server-side, the page needs no script and never goes stale.
  *
  * @param now the page's moment: the daemon's clock at the request, or the end of the run
- * @param before the words after a span in the past, such as {@code ago}
- * @param after the words after a span in the future (a replica's clock running ahead)
+ * @param live whether the page is rendered for the moment it is read (the daemon's), rather than
+ *     kept (a report)
  */
-public record PageTime(Instant now, String before, String after) {
+public record PageTime(Instant now, boolean live) {
   private static final DateTimeFormatter SHOWN =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
@@ -30,12 +30,12 @@ public record PageTime(Instant now, String before, String after) {
 
   /** The daemon's page, rendered afresh on each request at {@code now}. */
   public static PageTime live(Instant now) {
-    return new PageTime(now, "ago", "from now");
+    return new PageTime(now, true);
   }
 
   /** A report made at {@code madeAt} and read any time later. */
   public static PageTime report(Instant madeAt) {
-    return new PageTime(madeAt, "before this report", "after this report");
+    return new PageTime(madeAt, false);
   }
 
   /** {@code at} as a {@code <time>} element: relative text, the exact instant on hover. */
@@ -49,9 +49,10 @@ public record PageTime(Instant now, String before, String after) {
         + "</time>";
   }
 
-  /** The page's own moment as a {@code <time>} element, written out in full. */
+  /** The page's own moment, written out in full: {@code As of <time>…</time>}. */
   public String stamp() {
-    return "<time datetime=\""
+    return (live ? "As of " : "Report made ")
+        + "<time datetime=\""
         + now.truncatedTo(ChronoUnit.SECONDS)
         + "\">"
         + exact(now)
@@ -61,12 +62,13 @@ public record PageTime(Instant now, String before, String after) {
   /** {@code at} relative to the page's moment, such as {@code 3 min ago}. */
   public String relative(Instant at) {
     Duration span = Duration.between(at, now);
-    boolean past = !span.isNegative();
+    // A time after the page's moment: a replica's clock running ahead of this one.
+    String side =
+        span.isNegative()
+            ? (live ? "from now" : "after this report")
+            : (live ? "ago" : "before this report");
     span = span.abs();
-    if (span.compareTo(MOMENT) < 0) {
-      return past ? "moments " + before : "moments " + after;
-    }
-    return span(span) + " " + (past ? before : after);
+    return (span.compareTo(MOMENT) < 0 ? "moments" : span(span)) + " " + side;
   }
 
   /** The instant to the second, in UTC, as a person reads it: {@code 2026-12-06 14:23:20 UTC}. */

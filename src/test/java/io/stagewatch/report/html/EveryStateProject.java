@@ -108,25 +108,8 @@ final class EveryStateProject {
   }
 
   private void write() throws IOException {
-    Files.createDirectories(dir.resolve("config"));
-    Files.createDirectories(dir.resolve("suites"));
-    Files.writeString(
-        config(),
-        """
-        environments:
-          staging:
-            baseUrl: ${STAGING_URL}
-        defaults:
-          timeout: 3s
-          retry: {attempts: 1}
-        store:
-          url: "jdbc:sqlite:%s"
-        schedules:
-          - {name: shop, suites: [shop], every: 1h}
-        """
-            .formatted(dir.resolve("store/stagewatch.db")));
-    Files.writeString(
-        dir.resolve("suites/shop.yaml"),
+    writeShop(
+        dir,
         """
         name: shop
         checks:
@@ -154,6 +137,31 @@ final class EveryStateProject {
             http: {path: /legacy}
             expect: {status: 200}
         """);
+  }
+
+  /**
+   * Writes a project in {@code dir} with a SQLite store, the schedule {@code shop} and {@code
+   * suites/shop.yaml}; its staging's URL comes from {@code STAGING_URL}.
+   */
+  static void writeShop(Path dir, String shopSuite) throws IOException {
+    Files.createDirectories(dir.resolve("config"));
+    Files.createDirectories(dir.resolve("suites"));
+    Files.writeString(
+        dir.resolve("config/stagewatch.yaml"),
+        """
+        environments:
+          staging:
+            baseUrl: ${STAGING_URL}
+        defaults:
+          timeout: 3s
+          retry: {attempts: 1}
+        store:
+          url: "jdbc:sqlite:%s"
+        schedules:
+          - {name: shop, suites: [shop], every: 1h}
+        """
+            .formatted(dir.resolve("store/stagewatch.db")));
+    Files.writeString(dir.resolve("suites/shop.yaml"), shopSuite);
   }
 
   /** Runs a command of the real entry point with this project's config, on the test's clock. */

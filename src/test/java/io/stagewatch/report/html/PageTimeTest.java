@@ -40,7 +40,7 @@ class PageTimeTest {
             "<time datetime=\"2026-12-06T14:21:50Z\" title=\"2026-12-06 14:21:50 UTC\">"
                 + "1 min ago</time>");
     assertThat(PageTime.live(NOW).stamp())
-        .isEqualTo("<time datetime=\"2026-12-06T14:23:20Z\">2026-12-06 14:23:20 UTC</time>");
+        .isEqualTo("As of <time datetime=\"2026-12-06T14:23:20Z\">2026-12-06 14:23:20 UTC</time>");
   }
 
   @ParameterizedTest

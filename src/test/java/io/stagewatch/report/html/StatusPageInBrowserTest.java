@@ -82,25 +82,8 @@ class StatusPageInBrowserTest {
     staging.stubFor(get("/health").willReturn(aResponse().withStatus(200)));
     staging.stubFor(
         get("/orders").willReturn(aResponse().withStatus(503).withBody("<b>down</b> for now")));
-    Files.createDirectories(dir.resolve("config"));
-    Files.createDirectories(dir.resolve("suites"));
-    Files.writeString(
-        dir.resolve("config/stagewatch.yaml"),
-        """
-        environments:
-          staging:
-            baseUrl: ${STAGING_URL}
-        defaults:
-          timeout: 3s
-          retry: {attempts: 1}
-        store:
-          url: "jdbc:sqlite:%s"
-        schedules:
-          - {name: shop, suites: [shop], every: 1h}
-        """
-            .formatted(dir.resolve("store/stagewatch.db")));
-    Files.writeString(
-        dir.resolve("suites/shop.yaml"),
+    EveryStateProject.writeShop(
+        dir,
         """
         name: shop
         checks:
