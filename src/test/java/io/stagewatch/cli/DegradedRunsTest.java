@@ -164,7 +164,9 @@ class DegradedRunsTest {
                   + "schedule=\"default\",suite=\"health\"} 1");
       assertThat(DaemonEndpointsTest.fetch(endpoints, "/"))
           .contains("<td>health/up</td><td class=\"state-degraded\"")
-          .contains("PASSED (degraded)");
+          .contains("PASSED (degraded)")
+          .contains("<li class=\"chip chip-degraded\" data-state=\"degraded\">1 degraded</li>")
+          .contains("<b class=\"overall\">Passing with warnings</b>");
       assertThat(DaemonBadgesTest.badgeText(endpoints.get("/badges/default/status.svg")))
           .isEqualTo("default: degraded");
     }
