@@ -7,8 +7,9 @@ import java.util.List;
  * how many checks are in it, so a glance says how staging is before any table is read.
  *
  * <p>The verdict is red when a check failed or could not run, amber when all passed but some only
- * after a retry or slower than their bound, green when all passed. A silenced check counts as
- * silenced, not as failed: a silence is someone saying they know.
+ * after a retry or slower than their bound, or when a failure is silenced, green when all passed. A
+ * silenced check counts as silenced, not as failed: a silence is someone saying they know, but what
+ * they know of is not a pass.
  */
 final class Overview {
   private Overview() {}
@@ -36,11 +37,15 @@ final class Overview {
     return counts;
   }
 
-  static Verdict verdict(int[] counts) {
+  /**
+   * @param silencedFailing how many of the silenced checks failed
+   */
+  static Verdict verdict(int[] counts, long silencedFailing) {
     if (counts[PageState.FAILED.ordinal()] + counts[PageState.ERROR.ordinal()] > 0) {
       return Verdict.FAILING;
     }
-    if (counts[PageState.FLAKY.ordinal()] + counts[PageState.DEGRADED.ordinal()] > 0) {
+    if (counts[PageState.FLAKY.ordinal()] + counts[PageState.DEGRADED.ordinal()] > 0
+        || silencedFailing > 0) {
       return Verdict.WARNING;
     }
     return counts[PageState.PASSED.ordinal()] > 0 ? Verdict.PASSING : Verdict.NONE;
@@ -49,7 +54,11 @@ final class Overview {
   static void render(StringBuilder html, PageView view) {
     List<CheckState> checks = view.sections().stream().flatMap(s -> s.checks().stream()).toList();
     int[] counts = counts(checks);
-    Verdict verdict = verdict(counts);
+    long silencedFailing =
+        checks.stream()
+            .filter(c -> c.state() == PageState.SILENCED && c.status().isFailure())
+            .count();
+    Verdict verdict = verdict(counts, silencedFailing);
     html.append("<div id=\"overview\" class=\"overview ")
         .append(verdict.css)
         .append("\"><p><b class=\"overall\">")
@@ -57,10 +66,6 @@ final class Overview {
         .append("</b>: ")
         .append(checks.size())
         .append(checks.size() == 1 ? " check" : " checks");
-    long silencedFailing =
-        checks.stream()
-            .filter(c -> c.state() == PageState.SILENCED && c.status().isFailure())
-            .count();
     if (silencedFailing > 0) {
       html.append(", ").append(silencedFailing).append(" of them failing but silenced");
     }
