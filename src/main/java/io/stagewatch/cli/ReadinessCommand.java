@@ -149,8 +149,8 @@ final class ReadinessCommand implements Callable<Integer> {
         json.<Boolean>getValue() ? ReadinessJson.render(result) : ReadinessText.render(result));
     if (notify.<Boolean>getValue() && !result.verdict().ready()) {
       // A notice that cannot be sent is reported; it never changes the verdict or the exit code.
-      ReleaseReadiness.notifySlack(result, loaded)
-          .ifPresent(problem -> root.err.println("stagewatch: " + problem));
+      ReleaseReadiness.notifyChannels(result, loaded)
+          .forEach(problem -> root.err.println("stagewatch: " + problem));
     }
     if (githubComment.<Boolean>getValue()) {
       // Like the Slack notice: a comment that cannot be posted never changes the exit code.
