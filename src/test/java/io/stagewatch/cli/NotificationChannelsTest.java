@@ -368,6 +368,37 @@ class NotificationChannelsTest {
         .contains("another channel is named 'webhook'");
   }
 
+  @Test
+  void readinessGoesToSlackAndTheWebhookButNotToPagerDuty() throws Exception {
+    CliRun cli =
+        project(
+            """
+            notify:
+              channels:
+                - slack: {webhookUrl: "${SLACK_WEBHOOK_URL}"}
+                - webhook: {url: "${HOOK_URL}", secret: "${HOOK_SECRET}"}
+                - pagerduty: {routingKey: "${PD_ROUTING_KEY}", apiUrl: "${PD_URL}"}
+            """);
+
+    int code =
+        cli.run("readiness", "-c", cli.configFile().toString(), "--quality", "70", "--notify");
+
+    assertThat(code).as(cli.err).isEqualTo(ExitCodes.FAILED);
+    assertThat(SlackWebhook.posts(slack)).hasSize(1);
+    List<LoggedRequest> hooks = posts(hook, "/hook");
+    assertThat(hooks).hasSize(1);
+    JsonNode body = JSON.readTree(hooks.get(0).getBodyAsString());
+    assertThat(body.get("kind").asText()).isEqualTo("readiness");
+    assertThat(body.get("project").asText()).isEqualTo("shop");
+    assertThat(body.at("/readiness/ready").asBoolean()).isFalse();
+    assertThat(body.at("/readiness/threshold").asDouble()).isEqualTo(90.0);
+    assertThat(body.at("/readiness/reasons/0").asText()).contains("below the threshold");
+    assertThat(hooks.get(0).getHeader("X-Stagewatch-Signature"))
+        .isEqualTo("sha256=" + hmacSha256(HOOK_SECRET, hooks.get(0).getBody()));
+    assertThat(events()).isEmpty();
+    assertThat(cli.err).doesNotContain("not delivered");
+  }
+
   static String hmacSha256(String secret, byte[] body) throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
