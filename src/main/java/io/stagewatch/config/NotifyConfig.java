@@ -129,12 +129,7 @@ public record NotifyConfig(
         };
     r.finish();
     if (name != null && !ScheduleConfig.NAME.matcher(name).matches()) {
-      r.problem(
-          "name",
-          "expected letters, digits, '_', '.' or '-' (up to 63, starting with a letter or digit),"
-              + " got '"
-              + name
-              + "'");
+      r.problem("name", ScheduleConfig.badName(name));
     }
     String tagProblem = tags == null ? null : TagExpressions.problem(tags);
     if (tagProblem != null) {

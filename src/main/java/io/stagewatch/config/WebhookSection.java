@@ -6,13 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A webhook channel ({@code notify.channels: - webhook:}): a JSON POST to any URL. The URL, every
- * header value and the signing secret are secrets.
+ * A webhook channel ({@code notify.channels: - webhook:}): a JSON POST to any URL. The URL, the
+ * values of credential headers (as everywhere) and the signing secret are secrets.
  *
  * @param headers sent with every request, in written order
  * @param template the Mustache template of the body; null for the default JSON body
@@ -29,7 +30,7 @@ public record WebhookSection(
   public static final String DEFAULT_SIGNATURE_HEADER = "X-Stagewatch-Signature";
 
   public WebhookSection {
-    headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
   /** Reads the webhook's keys; the caller reads any other key and finishes the reader. */
@@ -40,9 +41,9 @@ public record WebhookSection(
     }
     Interpolated hook = r.interpolated("url");
     if (url != null && hook != null) {
-      r.interpolator().secrets().webhookUrl(r.nameOf("url"), hook);
+      r.interpolator().secrets().endpointUrl(r.nameOf("url"), hook);
     }
-    Map<String, String> headers = secretHeaders(r);
+    Map<String, String> headers = r.headers("headers");
     String template = r.string("template");
     String templateFile = r.string("templateFile");
     String secret = r.secret("secret");
@@ -71,25 +72,6 @@ public record WebhookSection(
   @Override
   public String kind() {
     return "webhook";
-  }
-
-  /** Every header value is a secret: a webhook's headers are where its credentials go. */
-  private static Map<String, String> secretHeaders(MapReader r) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    MapReader child = r.child("headers");
-    if (child == null) {
-      return headers;
-    }
-    for (String name : child.keys()) {
-      String value = child.string(name);
-      Interpolated interpolated = child.interpolated(name);
-      if (value != null && interpolated != null) {
-        child.interpolator().secrets().credential(child.nameOf(name), interpolated);
-        headers.put(name, value);
-      }
-    }
-    child.finish();
-    return headers;
   }
 
   private static @Nullable String readTemplateFile(MapReader r, Path configFile, String name) {
