@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The release readiness score and gate from CI's reports and the staging series in the store, as
- * {@code stagewatch readiness} computes them; and the Slack notice of a release that is not ready.
+ * {@code stagewatch readiness} computes them; and the notice of a release that is not ready to the
+ * channels.
  */
 public final class ReleaseReadiness {
   private ReleaseReadiness() {}
