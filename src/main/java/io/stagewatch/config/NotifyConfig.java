@@ -97,7 +97,7 @@ public record NotifyConfig(
         entry.problem(
             "another channel is named '"
                 + channel.name()
-                + "': give each channel of a kind its own name:");
+                + "': give each channel of a kind its own name");
       } else if (channel != null) {
         channels.add(channel);
       }
@@ -117,6 +117,9 @@ public record NotifyConfig(
     }
     entry.finish();
     if (r == null) {
+      if (kinds.size() == 1) {
+        entry.problem(kinds.get(0), "expected the channel's settings, a map");
+      }
       return null;
     }
     String name = r.string("name");
