@@ -32,9 +32,7 @@ final class NoticeLines {
         reports = notifications.deliverOutbox(outbox.get(), result.info().environment());
       } catch (StoreException e) {
         output.problem(
-            "stagewatch: "
-                + notifications.notifierName()
-                + ": the notices stay in the store for the next run: "
+            "stagewatch: notifications: the notices stay in the store for the next run: "
                 + secrets.maskedMessage(e));
         return List.of();
       }
@@ -42,14 +40,14 @@ final class NoticeLines {
       reports = notifications.sendDirectly(result);
     }
     for (NoticeReport report : reports) {
-      print(output, notifications.notifierName(), report, secrets);
+      print(output, report, secrets);
     }
-    return reports.stream().map(r -> json(notifications.notifierName(), r)).toList();
+    return reports.stream().map(NoticeLines::json).toList();
   }
 
-  static void print(RunOutput output, String notifier, NoticeReport report, Secrets secrets) {
+  static void print(RunOutput output, NoticeReport report, Secrets secrets) {
     String what =
-        notifier
+        report.channel()
             + ": "
             + report.kind()
             + " about "
@@ -72,9 +70,9 @@ final class NoticeLines {
     }
   }
 
-  private static NoticeOutcome json(String notifier, NoticeReport r) {
+  private static NoticeOutcome json(NoticeReport r) {
     return new NoticeOutcome(
-        notifier, r.kind(), r.runId(), r.checks(), r.status().label(), r.error());
+        r.channel(), r.kind(), r.runId(), r.checks(), r.status().label(), r.error());
   }
 
   private static String capitalized(String text) {

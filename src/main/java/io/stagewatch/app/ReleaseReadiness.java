@@ -1,13 +1,11 @@
 package io.stagewatch.app;
 
 import io.stagewatch.config.ReadinessConfig;
-import io.stagewatch.config.SlackSection;
 import io.stagewatch.config.StagewatchConfig;
 import io.stagewatch.notify.Delivery;
+import io.stagewatch.notify.Notifier;
 import io.stagewatch.notify.github.PullRequest;
 import io.stagewatch.notify.github.PullRequestComment;
-import io.stagewatch.notify.slack.ReadinessSlackMessage;
-import io.stagewatch.notify.slack.SlackNotifier;
 import io.stagewatch.readiness.Component;
 import io.stagewatch.readiness.ComponentInput;
 import io.stagewatch.readiness.CoverageReport;
@@ -33,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The release readiness score and gate from CI's reports and the staging series in the store, as
- * {@code stagewatch readiness} computes them; and the Slack notice of a release that is not ready.
+ * {@code stagewatch readiness} computes them; and the notice of a release that is not ready to the
+ * channels.
  */
 public final class ReleaseReadiness {
   private ReleaseReadiness() {}
@@ -84,25 +83,33 @@ public final class ReleaseReadiness {
   }
 
   /**
-   * Sends the notice of a release that is not ready to {@code notify.slack}.
+   * Sends the notice of a release that is not ready to every configured channel that sends
+   * readiness notices (PagerDuty does not), one after the other.
    *
-   * @return why it was not sent, masked; empty when it was
+   * @return why it was not sent, per channel, masked; empty when every channel got it
    */
-  public static Optional<String> notifySlack(
+  public static List<String> notifyChannels(
       ReadinessResult result, @Nullable StagewatchConfig config) {
-    SlackSection slack = config == null ? null : config.slack();
-    if (config == null || slack == null) {
-      return Optional.of("--notify needs notify.slack in the config; nothing was sent");
+    if (config == null || config.notifications().channels().isEmpty()) {
+      return List.of("--notify needs notify.channels in the config; nothing was sent");
     }
-    try (SlackNotifier notifier = SlackNotifier.of(slack, config.secrets())) {
-      Delivery delivery = notifier.send(ReadinessSlackMessage.render(result, config.project()));
-      if (delivery.outcome() != Delivery.Outcome.SENT) {
-        return Optional.of(
-            "the readiness notice was not delivered to Slack: "
-                + config.secrets().mask(String.valueOf(delivery.error())));
+    List<String> problems = new ArrayList<>();
+    for (Notifier notifier : Notifiers.notifiers(config)) {
+      try (notifier) {
+        Optional<String> message = notifier.renderReadiness(result, config.project());
+        if (message.isEmpty()) {
+          continue;
+        }
+        Delivery delivery = notifier.send(message.get());
+        if (delivery.outcome() != Delivery.Outcome.SENT) {
+          problems.add(
+              notifier.name()
+                  + ": the readiness notice was not delivered: "
+                  + config.secrets().mask(String.valueOf(delivery.error())));
+        }
       }
-      return Optional.empty();
     }
+    return problems;
   }
 
   /**

@@ -186,14 +186,12 @@ public final class ScheduledRuns implements SlotRunner {
     try {
       String environment = config.environment().name();
       for (NoticeReport report : n.deliverOutbox(outbox, environment)) {
-        NoticeLines.print(log, n.notifierName(), report, config.secrets());
-        lastRuns.counters().notified(environment, n.notifierName(), report.status().label());
+        NoticeLines.print(log, report, config.secrets());
+        lastRuns.counters().notified(environment, report.channel(), report.status().label());
       }
     } catch (StoreException | RuntimeException e) {
       log.problem(
-          "stagewatch: "
-              + n.notifierName()
-              + ": the waiting notices could not be sent between runs: "
+          "stagewatch: notifications: the waiting notices could not be sent between runs: "
               + config.secrets().maskedMessage(e));
     }
   }

@@ -71,7 +71,9 @@ final class ReadinessCommand implements Callable<Integer> {
 
   private final OptionSpec notify =
       CommandSpecs.flag(
-          "Tell Slack (notify.slack in the config) when the release is not ready.", "--notify");
+          "Tell the configured channels (notify.channels; not PagerDuty) when the release is not"
+              + " ready.",
+          "--notify");
 
   private final OptionSpec githubComment =
       CommandSpecs.flag(
@@ -149,11 +151,11 @@ final class ReadinessCommand implements Callable<Integer> {
         json.<Boolean>getValue() ? ReadinessJson.render(result) : ReadinessText.render(result));
     if (notify.<Boolean>getValue() && !result.verdict().ready()) {
       // A notice that cannot be sent is reported; it never changes the verdict or the exit code.
-      ReleaseReadiness.notifySlack(result, loaded)
-          .ifPresent(problem -> root.err.println("stagewatch: " + problem));
+      ReleaseReadiness.notifyChannels(result, loaded)
+          .forEach(problem -> root.err.println("stagewatch: " + problem));
     }
     if (githubComment.<Boolean>getValue()) {
-      // Like the Slack notice: a comment that cannot be posted never changes the exit code.
+      // Like the channels' notice: a comment that cannot be posted never changes the exit code.
       ReleaseReadiness.PostedComment comment =
           ReleaseReadiness.commentOnPullRequest(result, root.environment, pullRequest.getValue());
       if (!comment.posted()) {

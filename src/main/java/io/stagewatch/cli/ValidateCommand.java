@@ -1,6 +1,7 @@
 package io.stagewatch.cli;
 
 import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.NotifyConfig;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.run.PlannedCheck;
 import io.stagewatch.run.RunOptions;
@@ -58,6 +59,13 @@ final class ValidateCommand implements Callable<Integer> {
             + ": "
             + String.join(", ", suites));
     warnAboutShortSecrets(workspace.config().secrets());
+    NotifyConfig notify = workspace.config().notifications();
+    if (notify.oldSlackForm()) {
+      root.err.println(
+          "stagewatch: hint: notify.slack is the old form, still read; the same in the current"
+              + " form (notify.policy and notify.channels):\n"
+              + workspace.config().secrets().mask(notify.currentForm()).stripTrailing());
+    }
     return ExitCodes.PASSED;
   }
 

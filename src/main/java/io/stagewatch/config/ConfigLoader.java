@@ -79,7 +79,7 @@ public final class ConfigLoader {
     String suites = r.string("suites");
     MapReader storeReader = r.child("store");
     StoreConfig store = storeReader == null ? StoreConfig.DEFAULT : StoreConfig.read(storeReader);
-    SlackSection slack = readSlack(r);
+    NotifyConfig notify = readNotify(r, file);
     List<ScheduleConfig> schedules = ScheduleConfig.readAll(r);
     MapReader readinessReader = r.child("readiness");
     ReadinessConfig readiness =
@@ -104,7 +104,7 @@ public final class ConfigLoader {
         defaults,
         suitesDir,
         store,
-        slack,
+        notify,
         schedules,
         readiness,
         r.interpolator().secrets().freeze(),
@@ -173,15 +173,9 @@ public final class ConfigLoader {
     return choice;
   }
 
-  private static @Nullable SlackSection readSlack(MapReader r) {
+  private static NotifyConfig readNotify(MapReader r, Path file) {
     MapReader notify = r.child("notify");
-    if (notify == null) {
-      return null;
-    }
-    MapReader slackReader = notify.child("slack");
-    SlackSection slack = slackReader == null ? null : SlackSection.read(slackReader);
-    notify.finish();
-    return slack;
+    return notify == null ? NotifyConfig.NONE : NotifyConfig.read(notify, file);
   }
 
   /**

@@ -35,6 +35,14 @@ public record ScheduleConfig(
   /** What a name may hold: it appears in metric labels, URLs and run labels. */
   static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
 
+  /** What a problem says of a name that does not match {@link #NAME}. */
+  static String badName(String name) {
+    return "expected letters, digits, '_', '.' or '-' (up to 63, starting with a letter or digit),"
+        + " got '"
+        + name
+        + "'";
+  }
+
   /** Names that mean something else. */
   static final List<String> RESERVED = List.of("adhoc");
 
@@ -50,12 +58,7 @@ public record ScheduleConfig(
     if (name == null && count > 1) {
       r.problem("name", "expected a name: with more than one schedule each needs one");
     } else if (name != null && !NAME.matcher(name).matches()) {
-      r.problem(
-          "name",
-          "expected letters, digits, '_', '.' or '-' (up to 63, starting with a letter or digit),"
-              + " got '"
-              + name
-              + "'");
+      r.problem("name", badName(name));
     } else if (name != null && RESERVED.contains(name)) {
       r.problem("name", "'" + name + "' names the runs that match no schedule; choose another");
     }

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * ${TOKEN:-none}}) is never a secret: it is in the config for anyone to read.
  */
 public final class SecretCollector {
+  /** A webhook's last path part this long is taken for a token. */
+  static final int PATH_TOKEN_LENGTH = 24;
+
   /** The name of a secret whose origin is unknown (added by code, not read at a key). */
   static final String UNNAMED = "a value in the config";
 
@@ -133,6 +136,26 @@ public final class SecretCollector {
       if (last.length() >= Secrets.MIN_FREE_TEXT_LENGTH) {
         add(key, last);
       }
+    }
+  }
+
+  /**
+   * The URL of a webhook of any service: secret whole, with the credentials inside it (query
+   * parameters named like credentials, a password) and its last path part when it is long enough to
+   * be a token, as Discord's is. Shorter parts are left alone: {@code /hooks/stagewatch} names a
+   * route, and masking it would mask that word everywhere.
+   */
+  public void endpointUrl(String key, Interpolated url) {
+    if (url.onlyDefaults()) {
+      return;
+    }
+    String text = url.text().trim();
+    add(key, text);
+    addUrl(key, text);
+    String path = text.replaceFirst("[?#].*$", "");
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    if (last.length() >= PATH_TOKEN_LENGTH) {
+      add(key, last);
     }
   }
 

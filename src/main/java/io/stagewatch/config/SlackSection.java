@@ -2,30 +2,24 @@ package io.stagewatch.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code notify.slack:}: where alerts go and when. The webhook URL and token are secrets.
+ * A Slack channel ({@code notify.channels: - slack:}, or the old {@code notify.slack:}): where its
+ * messages go. The webhook URL and token are secrets.
  *
  * @param apiBaseUrl where the Slack Web API lives, ending in {@code /}; another value points the
  *     bot token path at a Slack-compatible proxy or a test server
- * @param alertOnDegraded whether checks degraded for failureThreshold runs in a row alert too
  */
 public record SlackSection(
     @Nullable String webhookUrl,
     @Nullable String token,
     @Nullable String channel,
-    int failureThreshold,
-    boolean sendOnRecovery,
-    Duration reminderInterval,
-    @Nullable String reportUrl,
-    String apiBaseUrl,
-    boolean alertOnDegraded) {
-  public static final int DEFAULT_FAILURE_THRESHOLD = 1;
-  public static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(24);
+    String apiBaseUrl)
+    implements ChannelConfig.Settings {
   public static final String DEFAULT_API_BASE_URL = "https://slack.com/api/";
 
+  /** Reads the connection keys; the caller reads any other key and finishes the reader. */
   static SlackSection read(MapReader r) {
     String webhookUrl = r.string("webhookUrl");
     Interpolated hook = r.interpolated("webhookUrl");
@@ -34,13 +28,7 @@ public record SlackSection(
     }
     String token = r.secret("token");
     String channel = r.string("channel");
-    Integer threshold = r.integer("failureThreshold", 1, 1000);
-    Boolean recovery = r.bool("sendOnRecovery");
-    Duration reminder = r.duration("reminderInterval");
-    String reportUrl = r.string("reportUrl");
     String apiBaseUrl = r.string("apiBaseUrl");
-    Boolean alertOnDegraded = r.bool("alertOnDegraded");
-    r.finish();
     if (webhookUrl != null && !isHttpUrl(webhookUrl)) {
       // The value is a secret: say what is wrong without showing it.
       r.problem("webhookUrl", "expected an http(s) URL such as https://hooks.slack.com/...");
@@ -59,12 +47,12 @@ public record SlackSection(
         webhookUrl,
         token,
         channel,
-        threshold != null ? threshold : DEFAULT_FAILURE_THRESHOLD,
-        recovery == null || recovery,
-        reminder != null ? reminder : DEFAULT_REMINDER_INTERVAL,
-        reportUrl,
-        apiBaseUrl == null ? DEFAULT_API_BASE_URL : withSlash(apiBaseUrl),
-        Boolean.TRUE.equals(alertOnDegraded));
+        apiBaseUrl == null ? DEFAULT_API_BASE_URL : withSlash(apiBaseUrl));
+  }
+
+  @Override
+  public String kind() {
+    return "slack";
   }
 
   /** Whether messages go through the Web API ({@code chat.postMessage}) rather than a webhook. */
@@ -72,7 +60,7 @@ public record SlackSection(
     return webhookUrl == null && token != null;
   }
 
-  private static boolean isHttpUrl(String text) {
+  static boolean isHttpUrl(String text) {
     try {
       URI uri = new URI(text);
       return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))

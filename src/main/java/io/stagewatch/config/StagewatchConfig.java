@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param suitesDir where the YAML suites are, resolved against the config file's directory
  * @param secrets every secret met while loading, frozen; {@link #withSecrets} adds the suites
  * @param javaSuites Java suites from outside the jar
+ * @param notifications the notification policy and channels; {@link NotifyConfig#NONE} without
+ *     {@code notify:}
  * @param maintenance the recurring windows during which notices are held back, of every environment
  */
 public record StagewatchConfig(
@@ -21,7 +23,7 @@ public record StagewatchConfig(
     DefaultsConfig defaults,
     Path suitesDir,
     StoreConfig store,
-    @Nullable SlackSection slack,
+    NotifyConfig notifications,
     List<ScheduleConfig> schedules,
     ReadinessConfig readiness,
     Secrets secrets,
@@ -51,7 +53,7 @@ public record StagewatchConfig(
         DefaultsConfig.DEFAULT,
         suitesDir,
         StoreConfig.DEFAULT,
-        null,
+        NotifyConfig.NONE,
         List.of(),
         ReadinessConfig.DEFAULT,
         secrets.freeze(),
@@ -69,7 +71,7 @@ public record StagewatchConfig(
         defaults,
         suitesDir,
         store,
-        slack,
+        notifications,
         schedules,
         readiness,
         all,

@@ -1,6 +1,6 @@
 package io.stagewatch.notify;
 
-import io.stagewatch.config.SlackSection;
+import io.stagewatch.config.NotifyPolicy;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunResult;
@@ -48,13 +48,13 @@ public final class AlertPolicy {
     this.alertOnDegraded = alertOnDegraded;
   }
 
-  public static AlertPolicy of(SlackSection slack) {
+  public static AlertPolicy of(NotifyPolicy policy) {
     return new AlertPolicy(
-        slack.failureThreshold(),
-        slack.sendOnRecovery(),
-        slack.reminderInterval(),
-        slack.reportUrl(),
-        slack.alertOnDegraded());
+        policy.failureThreshold(),
+        policy.sendOnRecovery(),
+        policy.reminderInterval(),
+        policy.reportUrl(),
+        policy.alertOnDegraded());
   }
 
   /**

@@ -28,6 +28,11 @@ public record Notice(
     flaky = List.copyOf(flaky);
   }
 
+  /** The same notice naming only {@code named}, as a channel that carries some checks sends it. */
+  public Notice withChecks(List<NoticeCheck> named) {
+    return new Notice(kind, run, runDuration, failing, total, named, flaky, reportUrl);
+  }
+
   public List<String> checkIds() {
     return checks.stream().map(NoticeCheck::id).toList();
   }

@@ -44,6 +44,8 @@ class PackageRulesTest {
         .resideInAnyPackage(
             "io.stagewatch.store.jdbc..",
             "io.stagewatch.notify.slack..",
+            "io.stagewatch.notify.webhook..",
+            "io.stagewatch.notify.pagerduty..",
             "io.stagewatch.notify.github..",
             "io.stagewatch.report.json..",
             "io.stagewatch.report.junit..",

@@ -49,6 +49,7 @@ final class DaemonProject {
   private @Nullable String storeUrl;
   private @Nullable Integer retentionDays;
   private @Nullable String slackWebhookUrl;
+  private @Nullable String notify;
   private @Nullable String every = "1s";
   private @Nullable String schedules;
 
@@ -107,6 +108,12 @@ final class DaemonProject {
     return this;
   }
 
+  /** The config's {@code notify:} section, written as given, instead of Slack's. */
+  DaemonProject notify(String yaml) {
+    this.notify = yaml;
+    return this;
+  }
+
   /** The interval of the schedule of the health suite. */
   DaemonProject every(String interval) {
     this.every = interval;
@@ -145,7 +152,9 @@ final class DaemonProject {
         yaml.append("  retentionDays: ").append(retentionDays).append('\n');
       }
     }
-    if (slackWebhookUrl != null) {
+    if (notify != null) {
+      yaml.append(notify);
+    } else if (slackWebhookUrl != null) {
       yaml.append("notify:\n  slack:\n    webhookUrl: ${SLACK_WEBHOOK_URL}\n");
     }
     if (schedules != null) {

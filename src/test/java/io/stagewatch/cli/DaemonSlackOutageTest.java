@@ -84,13 +84,13 @@ class DaemonSlackOutageTest {
     Workspace workspace =
         project.timeout("3s").storeInSqlite().slack(SlackWebhook.url(slack)).load();
     PrintStream print = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    SlackSection slackConfig = Objects.requireNonNull(workspace.config().slack());
+    SlackSection slackConfig = Objects.requireNonNull(workspace.config().notifications().slack());
     // A short delivery budget, so that each delivery Slack fails gives up within a second and the
     // outage takes seconds; the budget itself is tested with SlackNotifier.
     try (Alerting notifications =
         new Alerting(
             SlackNotifier.of(slackConfig, workspace.config().secrets(), Duration.ofMillis(600)),
-            AlertPolicy.of(slackConfig),
+            AlertPolicy.of(workspace.config().notifications().policy()),
             Clock.systemUTC())) {
       Daemon daemon =
           project.daemon(

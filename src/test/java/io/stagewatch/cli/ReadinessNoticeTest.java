@@ -87,7 +87,7 @@ class ReadinessNoticeTest {
     assertThat(readiness("70")).isEqualTo(ExitCodes.FAILED);
 
     assertThat(cli.err)
-        .contains("the readiness notice was not delivered to Slack")
+        .contains("slack: the readiness notice was not delivered")
         .doesNotContain("hook-secret-7731");
   }
 }

@@ -43,8 +43,8 @@ class ConfigLoaderTest {
     assertThat(config.defaults().retry().attempts()).isEqualTo(3);
     assertThat(config.defaults().retry().backoff()).isEqualTo(2.0);
     assertThat(config.store().retentionDays()).isEqualTo(14);
-    assertThat(config.slack()).isNotNull();
-    assertThat(config.slack().reminderInterval()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.notifications().slack()).isNotNull();
+    assertThat(config.notifications().policy().reminderInterval()).isEqualTo(Duration.ofHours(24));
     assertThat(config.schedules()).hasSize(1);
     assertThat(config.readiness().threshold()).isEqualTo(90);
     assertThat(config.suitesDir()).isEqualTo(dir.resolve("suites"));

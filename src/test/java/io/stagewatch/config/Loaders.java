@@ -12,15 +12,21 @@ import java.util.Map;
 final class Loaders {
   /** The variables the documents may use; the rest are unset. */
   static final Map<String, String> VARIABLES =
-      Map.of(
-          "STAGING_URL", "https://staging.example.com",
-          "STAGING_TOKEN", "tok-123456",
-          "STAGING_DB_USER", "smoke",
-          "STAGING_DB_PASSWORD", "db-pass-99",
-          "SLACK_WEBHOOK_URL", "https://hooks.slack.test/services/T0/B0/secretpath",
-          "SLACK_BOT_TOKEN", "xoxb-123456",
-          "RETENTION_DAYS", "30",
-          "EXPECTED_VERSION", "1.4.2");
+      Map.ofEntries(
+          Map.entry("STAGING_URL", "https://staging.example.com"),
+          Map.entry("STAGING_TOKEN", "tok-123456"),
+          Map.entry("STAGING_DB_USER", "smoke"),
+          Map.entry("STAGING_DB_PASSWORD", "db-pass-99"),
+          Map.entry("SLACK_WEBHOOK_URL", "https://hooks.slack.test/services/T0/B0/secretpath"),
+          Map.entry("SLACK_BOT_TOKEN", "xoxb-123456"),
+          Map.entry("RETENTION_DAYS", "30"),
+          Map.entry("EXPECTED_VERSION", "1.4.2"),
+          Map.entry(
+              "TEAMS_WORKFLOW_URL",
+              "https://prod-01.westeurope.logic.azure.test/workflows/abc/triggers/manual/paths/invoke?sig=teamsSignature1"),
+          Map.entry("HOOK_TOKEN", "hook-token-123456"),
+          Map.entry("HOOK_SIGNING_SECRET", "signing-secret-123456"),
+          Map.entry("PAGERDUTY_ROUTING_KEY", "R0UT1NGKEY123456"));
 
   /** A folder that {@code javaSuites.classpath} in the documents may name. */
   static final String CLASSES = "build/staging-classes";

@@ -168,4 +168,22 @@ class SecretsTest {
         .isEqualTo("{\"path\":\"\\/***\"}");
     assertThat(secrets.mask("hook hooksecret gone")).isEqualTo("hook *** gone");
   }
+
+  @Test
+  void anyServicesWebhookUrlIsSecretWholeAndByItsTokensButNotByItsRoute() {
+    SecretCollector collector = new SecretCollector();
+    String discord = "https://discord.test/api/webhooks/1234/AbCdEfGhIjKlMnOpQrStUvWxYz0123";
+    collector.endpointUrl("notify.channels[0].webhook.url", Interpolated.literal(discord));
+    collector.endpointUrl(
+        "notify.channels[1].webhook.url",
+        Interpolated.literal("https://flows.test/hooks/stagewatch?api-version=1&sig=SiGnAtUrE99"));
+    Secrets secrets = collector.freeze();
+
+    assertThat(secrets.mask("posting to " + discord)).isEqualTo("posting to ***");
+    assertThat(secrets.mask("unknown token AbCdEfGhIjKlMnOpQrStUvWxYz0123"))
+        .isEqualTo("unknown token ***");
+    assertThat(secrets.mask("bad signature SiGnAtUrE99")).isEqualTo("bad signature ***");
+    assertThat(secrets.mask("stagewatch: /hooks/stagewatch answered 500"))
+        .isEqualTo("stagewatch: /hooks/stagewatch answered 500");
+  }
 }

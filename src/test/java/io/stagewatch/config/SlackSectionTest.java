@@ -73,13 +73,14 @@ class SlackSectionTest {
     StagewatchConfig config =
         new ConfigLoader(Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc")).load(file, null);
 
-    SlackSection slack = config.slack();
+    SlackSection slack = config.notifications().slack();
+    NotifyPolicy policy = config.notifications().policy();
     assertThat(slack).isNotNull();
     assertThat(slack.usesToken()).isTrue();
     assertThat(slack.apiBaseUrl()).isEqualTo("http://127.0.0.1:9/api/");
-    assertThat(slack.failureThreshold()).isEqualTo(1);
-    assertThat(slack.sendOnRecovery()).isTrue();
-    assertThat(slack.reminderInterval()).isEqualTo(Duration.ofHours(24));
+    assertThat(policy.failureThreshold()).isEqualTo(1);
+    assertThat(policy.sendOnRecovery()).isTrue();
+    assertThat(policy.reminderInterval()).isEqualTo(Duration.ofHours(24));
     assertThat(config.secrets().mask("token xoxb-1-2-abc")).isEqualTo("token ***");
   }
 }

@@ -107,7 +107,7 @@ class RunnerTest {
         defaults,
         base.suitesDir(),
         base.store(),
-        base.slack(),
+        base.notifications(),
         base.schedules(),
         base.readiness(),
         base.secrets(),

@@ -6,12 +6,15 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.webhook.WebhookResponse;
 import io.stagewatch.config.Secrets;
 import io.stagewatch.config.SlackSection;
+import io.stagewatch.notify.Attempt;
 import io.stagewatch.notify.Delivery;
 import io.stagewatch.notify.Notice;
 import io.stagewatch.notify.Notifier;
+import io.stagewatch.readiness.ReadinessResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,9 +29,9 @@ public final class SlackNotifier implements Notifier {
   /** How long one message may take, retries included: a run must not hang on Slack. */
   public static final Duration DELIVERY_BUDGET = Duration.ofSeconds(5);
 
-  static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
   static final int TIMEOUT_MILLIS = 3_000;
 
+  private final String name;
   private final SlackSection config;
   private final Secrets secrets;
   private final Duration budget;
@@ -38,18 +41,27 @@ public final class SlackNotifier implements Notifier {
 
   private @Nullable SlackTransport transport;
 
-  private SlackNotifier(SlackSection config, Secrets secrets, Duration budget) {
+  private SlackNotifier(String name, SlackSection config, Secrets secrets, Duration budget) {
+    this.name = name;
     this.config = config;
     this.secrets = secrets;
     this.budget = budget;
   }
 
   public static SlackNotifier of(SlackSection config, Secrets secrets) {
-    return of(config, secrets, DELIVERY_BUDGET);
+    return of("slack", config, secrets, DELIVERY_BUDGET);
   }
 
   public static SlackNotifier of(SlackSection config, Secrets secrets, Duration budget) {
-    return new SlackNotifier(config, secrets, budget);
+    return of("slack", config, secrets, budget);
+  }
+
+  /**
+   * @param name the channel's name in the config
+   */
+  public static SlackNotifier of(
+      String name, SlackSection config, Secrets secrets, Duration budget) {
+    return new SlackNotifier(name, config, secrets, budget);
   }
 
   private SlackTransport transport() {
@@ -84,7 +96,7 @@ public final class SlackNotifier implements Notifier {
 
   @Override
   public String name() {
-    return "slack";
+    return name;
   }
 
   @Override
@@ -93,26 +105,13 @@ public final class SlackNotifier implements Notifier {
   }
 
   @Override
+  public Optional<String> renderReadiness(ReadinessResult result, @Nullable String project) {
+    return Optional.of(secrets.mask(ReadinessSlackMessage.render(result, project)));
+  }
+
+  @Override
   public Delivery send(String payload) {
-    long deadline = System.nanoTime() + budget.toNanos();
-    Duration backoff = FIRST_BACKOFF;
-    while (true) {
-      Attempt attempt = attempt(payload);
-      if (attempt.delivery().outcome() != Delivery.Outcome.RETRY_LATER) {
-        return attempt.delivery();
-      }
-      Duration wait = attempt.retryAfter() != null ? attempt.retryAfter() : backoff;
-      if (System.nanoTime() + wait.toNanos() - deadline > 0) {
-        return attempt.delivery();
-      }
-      try {
-        Thread.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return attempt.delivery();
-      }
-      backoff = backoff.multipliedBy(2);
-    }
+    return Attempt.retried(budget, () -> attempt(payload));
   }
 
   /** One try; its error, whatever produced it, leaves here masked. */
@@ -132,10 +131,10 @@ public final class SlackNotifier implements Notifier {
       return Attempt.retry("Slack could not be reached: " + e, null);
     } catch (SlackApiException e) {
       return Attempt.ofStatus(
-          e.getResponse().code(), e.getResponse().header("Retry-After"), bodyOf(e));
+          "Slack", e.getResponse().code(), e.getResponse().header("Retry-After"), bodyOf(e));
     } catch (RuntimeException e) {
       // The client failing inside (a parse error, a bug) must not end the run.
-      return new Attempt(Delivery.failed("the Slack client failed: " + e), null);
+      return Attempt.failed("the Slack client failed: " + e);
     }
   }
 
@@ -143,45 +142,6 @@ public final class SlackNotifier implements Notifier {
   private String bodyOf(SlackApiException e) {
     String body = e.getResponseBody();
     return secrets.mask(body == null ? "" : body);
-  }
-
-  /** One request and its verdict; {@code retryAfter} is what a 429 asked for. */
-  record Attempt(Delivery delivery, @Nullable Duration retryAfter) {
-    static Attempt sent() {
-      return new Attempt(Delivery.sent(), null);
-    }
-
-    static Attempt retry(String error, @Nullable Duration retryAfter) {
-      return new Attempt(Delivery.retryLater(error), retryAfter);
-    }
-
-    /** The verdict on an HTTP status other than 200, with Slack's error text. */
-    static Attempt ofStatus(int status, @Nullable String retryAfter, String body) {
-      String what = "Slack answered HTTP " + status + (body.isBlank() ? "" : " " + cutBody(body));
-      if (status == 429) {
-        return retry(what + " (rate limited)", retryAfter(retryAfter));
-      }
-      if (status >= 500 || status == 408) {
-        return retry(what, null);
-      }
-      return new Attempt(Delivery.failed(what), null);
-    }
-
-    private static @Nullable Duration retryAfter(@Nullable String header) {
-      if (header == null) {
-        return null;
-      }
-      try {
-        return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-
-    private static String cutBody(String body) {
-      String line = body.strip().replaceAll("\\s+", " ");
-      return line.length() <= 200 ? line : line.substring(0, 199) + "…";
-    }
   }
 
   /** How a message reaches Slack: by webhook or by the Web API. */
@@ -212,7 +172,7 @@ public final class SlackNotifier implements Notifier {
       }
       // Masked before it is cut: a webhook's error answer may echo the webhook's path.
       String body = response.getBody() == null ? "" : secrets.mask(response.getBody());
-      return Attempt.ofStatus(code, retryAfter, body);
+      return Attempt.ofStatus("Slack", code, retryAfter, body);
     }
   }
 

@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.slack.api.Slack;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
-import io.stagewatch.notify.Delivery;
-import io.stagewatch.notify.slack.SlackNotifier.Attempt;
+import io.stagewatch.notify.Attempt;
 import java.io.IOException;
 import java.util.Set;
 
@@ -50,6 +49,6 @@ final class WebApiTransport implements SlackNotifier.SlackTransport {
     if (TRANSIENT.contains(response.getError())) {
       return Attempt.retry(error, null);
     }
-    return new Attempt(Delivery.failed(error), null);
+    return Attempt.failed(error);
   }
 }

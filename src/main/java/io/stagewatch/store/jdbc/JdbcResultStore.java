@@ -157,10 +157,10 @@ public final class JdbcResultStore implements ResultStore {
   }
 
   @Override
-  public List<OutboxNotice> claimNotices(String environment, Instant now, Instant staleBefore)
-      throws StoreException {
+  public List<OutboxNotice> claimNotices(
+      String environment, String channel, Instant now, Instant staleBefore) throws StoreException {
     try {
-      return notices.claim(environment, now, staleBefore);
+      return notices.claim(environment, channel, now, staleBefore);
     } catch (SQLException e) {
       throw failure("claim the notices to send", e);
     }

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  */
 final class Migrations {
   /** The schema version this build writes. */
-  static final int LATEST = 5;
+  static final int LATEST = 6;
 
   private Migrations() {}
 

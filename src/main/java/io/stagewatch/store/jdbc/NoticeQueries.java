@@ -35,8 +35,8 @@ final class NoticeQueries {
           + " last_notice_at = excluded.last_notice_at";
 
   private static final String INSERT_NOTICE =
-      "INSERT INTO notices (notice_id, environment, run_id, kind, checks, payload, status,"
-          + " created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)";
+      "INSERT INTO notices (notice_id, environment, channel, run_id, kind, checks, payload,"
+          + " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)";
 
   private final DataSource pool;
 
@@ -71,6 +71,7 @@ final class NoticeQueries {
           INSERT_NOTICE,
           n.noticeId(),
           n.environment(),
+          n.channel(),
           n.runId(),
           n.kind(),
           String.join("\n", n.checks()),
@@ -120,11 +121,11 @@ final class NoticeQueries {
     return states;
   }
 
-  List<OutboxNotice> claim(String environment, Instant now, Instant staleBefore)
+  List<OutboxNotice> claim(String environment, String channel, Instant now, Instant staleBefore)
       throws SQLException {
     List<OutboxNotice> claimed = new ArrayList<>();
     try (Connection c = pool.getConnection()) {
-      for (OutboxNotice candidate : waiting(c, environment, staleBefore)) {
+      for (OutboxNotice candidate : waiting(c, environment, channel, staleBefore)) {
         // The status in the WHERE clause makes the claim atomic: of two runs racing for the same
         // notice, only one update changes a row.
         int rows =
@@ -144,27 +145,28 @@ final class NoticeQueries {
     return claimed;
   }
 
-  private static List<OutboxNotice> waiting(Connection c, String environment, Instant staleBefore)
-      throws SQLException {
+  private static List<OutboxNotice> waiting(
+      Connection c, String environment, String channel, Instant staleBefore) throws SQLException {
     List<OutboxNotice> waiting = new ArrayList<>();
     try (PreparedStatement st =
         c.prepareStatement(
-            "SELECT notice_id, environment, run_id, kind, checks, payload, created_at"
-                + " FROM notices WHERE environment = ? AND (status = 'PENDING'"
+            "SELECT notice_id, environment, channel, run_id, kind, checks, payload, created_at"
+                + " FROM notices WHERE environment = ? AND channel = ? AND (status = 'PENDING'"
                 + " OR (status = 'SENDING' AND claimed_at < ?)) ORDER BY created_at, notice_id")) {
-      Statements.bind(st, environment, staleBefore.toEpochMilli());
+      Statements.bind(st, environment, channel, staleBefore.toEpochMilli());
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          String checks = rs.getString(5);
+          String checks = rs.getString(6);
           waiting.add(
               new OutboxNotice(
                   rs.getString(1),
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),
+                  rs.getString(5),
                   checks.isEmpty() ? List.of() : Arrays.asList(checks.split("\n")),
-                  rs.getString(6),
-                  Instant.ofEpochMilli(rs.getLong(7))));
+                  rs.getString(7),
+                  Instant.ofEpochMilli(rs.getLong(8))));
         }
       }
     }

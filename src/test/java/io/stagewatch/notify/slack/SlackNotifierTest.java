@@ -44,25 +44,13 @@ class SlackNotifierTest {
   SlackNotifier notifier;
 
   SlackNotifier webhook(Duration budget) {
-    SlackSection config =
-        new SlackSection(
-            slack.baseUrl() + HOOK, null, null, 1, true, Duration.ofHours(24), null, "", false);
+    SlackSection config = new SlackSection(slack.baseUrl() + HOOK, null, null, "");
     notifier = SlackNotifier.of(config, webhookSecrets(config.webhookUrl()), budget);
     return notifier;
   }
 
   SlackNotifier bot(Duration budget) {
-    SlackSection config =
-        new SlackSection(
-            null,
-            TOKEN,
-            "#staging",
-            1,
-            true,
-            Duration.ofHours(24),
-            null,
-            slack.baseUrl() + "/api/",
-            false);
+    SlackSection config = new SlackSection(null, TOKEN, "#staging", slack.baseUrl() + "/api/");
     notifier = SlackNotifier.of(config, secrets(TOKEN), budget);
     return notifier;
   }
@@ -246,16 +234,7 @@ class SlackNotifierTest {
   @Test
   void aNetworkErrorIsRetriedLaterWithoutShowingTheUrl() {
     SlackSection config =
-        new SlackSection(
-            "http://127.0.0.1:1/services/T0/B0/hooksecret",
-            null,
-            null,
-            1,
-            true,
-            Duration.ofHours(24),
-            null,
-            "",
-            false);
+        new SlackSection("http://127.0.0.1:1/services/T0/B0/hooksecret", null, null, "");
     notifier =
         SlackNotifier.of(config, webhookSecrets(config.webhookUrl()), Duration.ofMillis(300));
 

@@ -39,6 +39,7 @@ class NoticeOutboxContractTest {
     return new OutboxNotice(
         UUID.randomUUID().toString(),
         run.environment(),
+        "slack",
         run.runId(),
         kind,
         List.of("api/a", "api/b"),
@@ -111,16 +112,16 @@ class NoticeOutboxContractTest {
       OutboxNotice alert = notice(run, "alert", T0);
       finish(store, new AlertUpdate(List.of(), List.of(), List.of(alert)));
 
-      List<OutboxNotice> claimed = store.claimNotices("staging", T0, STALE);
+      List<OutboxNotice> claimed = store.claimNotices("staging", "slack", T0, STALE);
       assertThat(claimed).containsExactly(alert);
-      assertThat(store.claimNotices("staging", T0, STALE)).as("claimed already").isEmpty();
-      assertThat(store.claimNotices("other", T0, STALE)).isEmpty();
+      assertThat(store.claimNotices("staging", "slack", T0, STALE)).as("claimed already").isEmpty();
+      assertThat(store.claimNotices("other", "slack", T0, STALE)).isEmpty();
 
       store.settleNotice(alert.noticeId(), NoticeStatus.PENDING, "HTTP 500", T0);
-      assertThat(store.claimNotices("staging", T0, STALE)).containsExactly(alert);
+      assertThat(store.claimNotices("staging", "slack", T0, STALE)).containsExactly(alert);
 
       store.settleNotice(alert.noticeId(), NoticeStatus.SENT, null, T0);
-      assertThat(store.claimNotices("staging", T0.plusSeconds(3600), T0.plusSeconds(3000)))
+      assertThat(store.claimNotices("staging", "slack", T0.plusSeconds(3600), T0.plusSeconds(3000)))
           .isEmpty();
     }
   }
@@ -135,7 +136,7 @@ class NoticeOutboxContractTest {
       assertThat(outbox.waitingNotices("staging")).isEqualTo(3);
       assertThat(outbox.waitingNotices("other")).isZero();
 
-      List<OutboxNotice> claimed = outbox.claimNotices("staging", T0, STALE);
+      List<OutboxNotice> claimed = outbox.claimNotices("staging", "slack", T0, STALE);
       assertThat(outbox.waitingNotices("staging")).as("being sent").isEqualTo(3);
 
       outbox.settleNotice(claimed.get(0).noticeId(), NoticeStatus.SENT, null, T0);
@@ -152,13 +153,15 @@ class NoticeOutboxContractTest {
     try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
       RunInfo run = ResultStoreContractTest.info("staging", T0);
       finish(store, notices(run, 1));
-      assertThat(store.claimNotices("staging", T0, STALE)).hasSize(1);
+      assertThat(store.claimNotices("staging", "slack", T0, STALE)).hasSize(1);
 
       Instant later = T0.plus(Duration.ofMinutes(5));
-      assertThat(store.claimNotices("staging", later, later.minus(Duration.ofMinutes(10))))
+      assertThat(store.claimNotices("staging", "slack", later, later.minus(Duration.ofMinutes(10))))
           .isEmpty();
       Instant muchLater = T0.plus(Duration.ofMinutes(11));
-      assertThat(store.claimNotices("staging", muchLater, muchLater.minus(Duration.ofMinutes(10))))
+      assertThat(
+              store.claimNotices(
+                  "staging", "slack", muchLater, muchLater.minus(Duration.ofMinutes(10))))
           .hasSize(1);
     }
   }
@@ -187,7 +190,7 @@ class NoticeOutboxContractTest {
 
   private static List<OutboxNotice> claim(JdbcResultStore store) {
     try {
-      return store.claimNotices("staging", T0, STALE);
+      return store.claimNotices("staging", "slack", T0, STALE);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -201,13 +204,59 @@ class NoticeOutboxContractTest {
       OutboxNotice sent = notice(run, "alert", T0);
       OutboxNotice pending = notice(run, "recovery", T0.plusMillis(1));
       finish(store, new AlertUpdate(List.of(), List.of(), List.of(sent, pending)));
-      store.claimNotices("staging", T0, STALE);
+      store.claimNotices("staging", "slack", T0, STALE);
       store.settleNotice(sent.noticeId(), NoticeStatus.SENT, null, T0);
       store.settleNotice(pending.noticeId(), NoticeStatus.PENDING, "HTTP 503", T0);
 
       store.deleteRunsStartedBefore(T0.plus(Duration.ofDays(1)));
 
-      assertThat(store.claimNotices("staging", T0, STALE)).containsExactly(pending);
+      assertThat(store.claimNotices("staging", "slack", T0, STALE)).containsExactly(pending);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void aStoreWrittenBeforeChannelsKeepsItsPendingNoticesAsSlacks(StoreDatabase db)
+      throws Exception {
+    String url = db.freshUrl(dir);
+    OlderStores.version5WithPendingNotice(url, "run-1/0", "run-1", "{\"text\":\"old\"}", T0);
+
+    try (JdbcResultStore store = JdbcResultStore.open(url, dir, Clock.systemUTC())) {
+      assertThat(store.claimNotices("staging", "webhook", T0, STALE)).isEmpty();
+      List<OutboxNotice> claimed = store.claimNotices("staging", "slack", T0, STALE);
+      assertThat(claimed).hasSize(1);
+      assertThat(claimed.get(0).channel()).isEqualTo("slack");
+      assertThat(claimed.get(0).payload()).isEqualTo("{\"text\":\"old\"}");
+      assertThat(claimed.get(0).checks()).containsExactly("health/up");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void eachChannelClaimsAndSettlesItsOwnRowsOfANotice(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, Clock.systemUTC())) {
+      RunInfo run = ResultStoreContractTest.info("staging", T0);
+      OutboxNotice slack = notice(run, "alert", T0);
+      OutboxNotice pager =
+          new OutboxNotice(
+              slack.noticeId() + "/pagerduty",
+              "staging",
+              "pagerduty",
+              run.runId(),
+              "alert",
+              slack.checks(),
+              "[]",
+              T0);
+      finish(store, new AlertUpdate(List.of(), List.of(), List.of(slack, pager)));
+
+      assertThat(store.claimNotices("staging", "slack", T0, STALE)).containsExactly(slack);
+      store.settleNotice(slack.noticeId(), NoticeStatus.PENDING, "Slack answered HTTP 503", T0);
+      assertThat(store.claimNotices("staging", "pagerduty", T0, STALE)).containsExactly(pager);
+      store.settleNotice(pager.noticeId(), NoticeStatus.SENT, null, T0);
+
+      assertThat(store.waitingNotices("staging")).isEqualTo(1);
+      assertThat(store.claimNotices("staging", "pagerduty", T0, STALE)).isEmpty();
+      assertThat(store.claimNotices("staging", "slack", T0, STALE)).containsExactly(slack);
     }
   }
 }

@@ -1,0 +1,98 @@
+package io.stagewatch.config;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A webhook channel ({@code notify.channels: - webhook:}): a JSON POST to any URL. The URL, the
+ * values of credential headers (as everywhere) and the signing secret are secrets.
+ *
+ * @param headers sent with every request, in written order
+ * @param template the Mustache template of the body; null for the default JSON body
+ * @param secret the HMAC-SHA256 key of the signature header; null for no signature
+ * @param signatureHeader the header that carries {@code sha256=<hex>}
+ */
+public record WebhookSection(
+    String url,
+    Map<String, String> headers,
+    @Nullable String template,
+    @Nullable String secret,
+    String signatureHeader)
+    implements ChannelConfig.Settings {
+  public static final String DEFAULT_SIGNATURE_HEADER = "X-Stagewatch-Signature";
+
+  public WebhookSection {
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+  }
+
+  /** Reads the webhook's keys; the caller reads any other key and finishes the reader. */
+  static @Nullable WebhookSection read(MapReader r, Path configFile) {
+    String url = r.string("url");
+    if (url == null) {
+      r.problem("url", "expected the URL to POST to");
+    }
+    Interpolated hook = r.interpolated("url");
+    if (url != null && hook != null) {
+      r.interpolator().secrets().endpointUrl(r.nameOf("url"), hook);
+    }
+    Map<String, String> headers = r.headers("headers");
+    String template = r.string("template");
+    String templateFile = r.string("templateFile");
+    String secret = r.secret("secret");
+    String signatureHeader = r.string("signatureHeader");
+    if (url != null && !SlackSection.isHttpUrl(url)) {
+      r.problem("url", "expected an http(s) URL such as https://example.com/hooks/stagewatch");
+    }
+    if (template != null && templateFile != null) {
+      r.problem("templateFile", "set template or templateFile, not both");
+    } else if (template != null) {
+      checkTemplate(r, template, r.nameOf("template"));
+    } else if (templateFile != null) {
+      template = readTemplateFile(r, configFile, templateFile);
+    }
+    if (url == null) {
+      return null;
+    }
+    return new WebhookSection(
+        url,
+        headers,
+        template,
+        secret,
+        signatureHeader == null ? DEFAULT_SIGNATURE_HEADER : signatureHeader);
+  }
+
+  @Override
+  public String kind() {
+    return "webhook";
+  }
+
+  private static @Nullable String readTemplateFile(MapReader r, Path configFile, String name) {
+    Path folder = configFile.toAbsolutePath().getParent();
+    Path file = folder == null ? Path.of(name) : folder.resolve(name).normalize();
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      checkTemplate(r, text, file.toString());
+      return text;
+    } catch (IOException e) {
+      r.problem("templateFile", "cannot read the template " + file + ": " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** A template that does not parse is a config error naming where it is and the line in it. */
+  private static void checkTemplate(MapReader r, String text, String where) {
+    try {
+      Mustache.compiler().compile(text);
+    } catch (MustacheException e) {
+      r.problem("template", "the template in " + where + " does not parse: " + e.getMessage());
+    }
+  }
+}
