@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
-import org.sqlite.util.OSInfo;
 
 /**
  * Gives the SQLite driver its native library from the store's folder. Left to itself, sqlite-jdbc
@@ -26,6 +25,9 @@ import org.sqlite.util.OSInfo;
 final class SqliteNativeLibrary {
   /** The driver's system property naming a folder that holds its library. */
   static final String PATH_PROPERTY = "org.sqlite.lib.path";
+
+  /** The driver's system property naming the folder it extracts its library to. */
+  static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
 
   /** The folder beside the database that holds the library. */
   static final String FOLDER = "native";
@@ -42,18 +44,32 @@ final class SqliteNativeLibrary {
       return;
     }
     String name = LibraryLoaderUtil.getNativeLibName();
-    String platform = OSInfo.getNativeLibFolderPathForCurrentOS().replace('/', '-');
     Path home = storeDir.resolve(FOLDER);
-    Path folder = home.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
+    // Named from the JVM's own properties: the driver's name for the platform takes it 15 ms or
+    // more (it starts `uname`), so it is asked only when the library is copied.
+    Path folder =
+        home.resolve(
+            "sqlite-jdbc-"
+                + SQLiteJDBCLoader.getVersion()
+                + "-"
+                + System.getProperty("os.name", "os").replaceAll("[^A-Za-z0-9_.-]", "_")
+                + "-"
+                + System.getProperty("os.arch", "arch"));
     Path library = folder.resolve(name);
     try {
       if (!Files.isRegularFile(library)) {
-        if (!install(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name, library)) {
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        if (!install(resource, library)) {
           return; // the jar has no library for this platform: the driver says so
         }
         removeAllBut(home, library);
       }
       System.setProperty(PATH_PROPERTY, folder.toString());
+      // Before it loads a library the driver deletes the copies it left in its temporary folder,
+      // listing all of java.io.tmpdir to find them; here it lists this folder instead.
+      if (System.getProperty(TMPDIR_PROPERTY) == null) {
+        System.setProperty(TMPDIR_PROPERTY, home.toString());
+      }
     } catch (IOException e) {
       // The driver extracts its library to java.io.tmpdir, as it does by default.
     }
