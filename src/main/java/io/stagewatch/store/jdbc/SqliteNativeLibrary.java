@@ -26,9 +26,6 @@ final class SqliteNativeLibrary {
   /** The driver's system property naming a folder that holds its library. */
   static final String PATH_PROPERTY = "org.sqlite.lib.path";
 
-  /** The driver's system property naming the folder it extracts its library to. */
-  static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
-
   /** The folder beside the database that holds the library. */
   static final String FOLDER = "native";
 
@@ -65,11 +62,6 @@ final class SqliteNativeLibrary {
         removeAllBut(home, library);
       }
       System.setProperty(PATH_PROPERTY, folder.toString());
-      // Before it loads a library the driver deletes the copies it left in its temporary folder,
-      // listing all of java.io.tmpdir to find them; here it lists this folder instead.
-      if (System.getProperty(TMPDIR_PROPERTY) == null) {
-        System.setProperty(TMPDIR_PROPERTY, home.toString());
-      }
     } catch (IOException e) {
       // The driver extracts its library to java.io.tmpdir, as it does by default.
     }
