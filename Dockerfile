@@ -22,7 +22,8 @@ COPY README.md LICENSE ./
 # The commit, for stagewatch_build_info as for the image's label (see below); Maven reads
 # MAVEN_ARGS, so the build runs the README's command as written.
 ARG REVISION=unknown
-ENV MAVEN_ARGS="-Dstagewatch.revision=${REVISION}"
+# The start-up cache is trained below on the runtime's own JRE: one made on this JDK would be refused.
+ENV MAVEN_ARGS="-Dstagewatch.revision=${REVISION} -Dstagewatch.startupCache.skip=true"
 RUN ./mvnw -B -q package -DskipTests
 
 # JDK 25's runtime: its ahead-of-time cache lets a run start in a fraction of the time.
@@ -34,11 +35,12 @@ COPY --from=build /src/target/stagewatch.jar /app/stagewatch.jar
 COPY --from=build /src/target/stagewatch-*.cdx.json /app/sbom.cdx.json
 COPY --from=build /src/config /app/config
 COPY --from=build /src/suites /app/suites
-# The ahead-of-time cache for this image's JDK, recorded by a demo run and assembled before the
-# JVM exits. The entry point below uses it with the same options as bin/stagewatch.
-RUN java -XX:AOTCacheOutput=/app/stagewatch.aot -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -jar /app/stagewatch.jar demo --report-dir /tmp/demo > /dev/null \
-  && rm -rf /tmp/demo /app/.stagewatch
+# The start-up cache for this image's JRE, trained the way the build trains the one it ships
+# (scripts/startup-cache.sh: a run with the store, HTTP and SQL checks and every report). The entry
+# point below uses it with the same options as bin/stagewatch.
+COPY scripts/startup-cache.sh /tmp/training/scripts/
+COPY bin/find-jdk /tmp/training/bin/
+RUN sh /tmp/training/scripts/startup-cache.sh /app/stagewatch.jar && rm -rf /tmp/training
 # The SQLite store and the reports are written here unless the config says otherwise.
 RUN mkdir -p /app/.stagewatch /app/build && chown -R stagewatch:stagewatch /app/.stagewatch /app/build
 # OCI labels, last so that a new revision or build date rebuilds no layer. VERSION's default is the

@@ -2,26 +2,35 @@
 # Whole-process timings of stagewatch side by side with its floor (one curl process) and a peer
 # (newman), in one run on one machine, against a local target whose every GET answers after DELAY
 # seconds. Cases:
-#   one   one check, whole process: curl, newman, stagewatch
+#   one   one check, whole process: curl, newman, stagewatch; and stagewatch's first run on a
+#         fresh machine (empty HOME and cache dir, a new store)
 #   200   200 checks, 20 at a time: curl --parallel, stagewatch --parallel 20
 #   2000  2000 checks, 200 at a time: curl --parallel, stagewatch --parallel 200
 #   sql   200 `select 1` checks, 10 at a time, against the embedded PostgreSQL of the tests:
 #         pgbench (when installed), stagewatch --parallel 10
+#   daemon  200 checks at 20 and 2000 at 200 as slots of a warm daemon (`every: 5s`, after two
+#         slots to warm up): a slot's time from its start on the schedule to its run's end, from
+#         the store; beside curl's time for the same checks
+# stagewatch runs as users run it: with the default SQLite store (one per case, warm after an untimed
+# first run, as a cron job's is), and beside it with --no-store, so that the store's cost shows.
 # Each case runs RUNS times with the tools interleaved (so a busy machine slows all of them alike);
 # the table shows medians of wall time and peak RSS, and the ratios to the floor and to newman. The table
 # also goes to bench/RESULTS.md with the date and the machine.
 #
-#   bash bench/run.sh                 # RUNS=5 DELAY=0.1 PORT=18080 PGPORT=18081 CASES="one 200 2000 sql"
+#   bash bench/run.sh                 # RUNS=5 DELAY=0.1 PORT=18080 PGPORT=18081 CASES="one 200 2000 sql daemon"
+#   QUICK=1 bash bench/run.sh         # a try: RUNS=2, and the table is not written to RESULTS.md
 #
-# stagewatch is started the way the README starts it, with bin/stagewatch (its start-up cache is
-# made by an untimed first run). newman is installed from npm into bench/.tools when missing.
+# stagewatch is started the way the README starts it, with bin/stagewatch, from the start-up cache
+# the build ships beside the jar. newman is installed from npm into bench/.tools when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+QUICK=${QUICK:-}
+if [ -n "$QUICK" ]; then RUNS=${RUNS:-2}; RESULTS=${RESULTS:-/dev/null}; fi
 RUNS=${RUNS:-5}
 DELAY=${DELAY:-0.1}
 PORT=${PORT:-18080}
 PGPORT=${PGPORT:-18081}
-CASES=${CASES:-one 200 2000 sql}
+CASES=${CASES:-one 200 2000 sql daemon}
 RESULTS=${RESULTS:-bench/RESULTS.md}
 
 work=$(mktemp -d)
@@ -38,7 +47,8 @@ trap cleanup EXIT
 # --- tools -------------------------------------------------------------------------------------
 command -v curl > /dev/null || { echo "bench: curl is needed" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed (Debian: apt-get install time)" >&2; exit 2; }
-if [ ! -f target/stagewatch.jar ]; then
+jar=target/stagewatch.jar
+if [ ! -f "$jar" ]; then
   echo "bench: building target/stagewatch.jar" >&2
   ./mvnw -B -q package -DskipTests
 fi
@@ -70,6 +80,7 @@ make_inputs() { # n
 environments: {bench: {baseUrl: "http://127.0.0.1:$PORT"}}
 defaults: {retry: {attempts: 1}, timeout: 30s}
 suites: $dir/suites
+store: {url: "jdbc:sqlite:\${BENCH_STORE}"}
 YAML
   {
     printf 'name: bench\ntags: [bench]\nchecks:\n'
@@ -122,6 +133,7 @@ environments:
     databases: {main: {url: "jdbc:postgresql://127.0.0.1:$PGPORT/postgres", user: postgres}}
 defaults: {retry: {attempts: 1}, timeout: 30s}
 suites: $dir/suites
+store: {url: "jdbc:sqlite:\${BENCH_STORE}"}
 YAML
   {
     printf 'name: bench\ntags: [bench]\nchecks:\n'
@@ -149,9 +161,69 @@ median() { # column of $work/NAME.samples
   awk -v c="$2" '{print $c}' "$work/$1.samples" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
 }
 
-sw() { # inputs parallel: the stagewatch command line for a case's inputs (n200, nsql, ...)
+sw() { # inputs parallel [--no-store]: the stagewatch command line for a case's inputs (n200, ...)
   echo bin/stagewatch run -c "$work/$1/config/stagewatch.yaml" -t bench --parallel "$2" \
-    --no-store --no-notify --report-dir "$work/reports-$1"
+    --no-notify --report-dir "$work/reports-$1" "${3:-}"
+}
+
+# first_run: the one-check run of a user's first day: a machine where stagewatch never ran (empty
+# HOME, no cache dir of its own) and a store that does not exist yet.
+first_run() {
+  local fresh
+  fresh=$(mktemp -d "$work/fresh.XXXXXX")
+  mkdir -p "$fresh/home"
+  # A subshell: the fresh machine's settings end with this run.
+  # shellcheck disable=SC2030
+  (
+    export HOME="$fresh/home" BENCH_STORE="$fresh/store/stagewatch.db"
+    unset XDG_CACHE_HOME STAGEWATCH_CACHE_DIR
+    # shellcheck disable=SC2046
+    sample "first-one" $(sw n1 1)
+  ) || exit 1
+}
+
+# daemon_case n parallel: a daemon runs the n checks every PERIOD seconds, RUNS slots after two to
+# warm up, and is stopped; each slot's time from its start on the schedule to its run's end comes
+# from the store (`history --json`), and the daemon's peak RSS from /usr/bin/time.
+PERIOD=5
+daemon_case() {
+  local n=$1 par=$2 dir="$work/n$1" timer daemon_pid
+  [ -d "$dir" ] || make_inputs "$n"
+  sed "s|^suites: .*|&\nschedules: [{name: bench, suites: [\"*\"], tags: bench, every: ${PERIOD}s}]|" \
+    "$dir/config/stagewatch.yaml" > "$dir/config/daemon.yaml"
+  # shellcheck disable=SC2031
+  export BENCH_STORE="$work/store-daemon-$n/stagewatch.db"
+  /usr/bin/time -f '%e %M' -o "$work/daemon-$n.time" bin/stagewatch daemon -c "$dir/config/daemon.yaml" \
+    --port 0 --parallel "$par" --report-dir "$work/reports-daemon-$n" > "$work/daemon-$n.log" 2>&1 &
+  timer=$!
+  sleep $(((RUNS + 2) * PERIOD + 2))
+  daemon_pid=$(pgrep -P "$timer" || true)
+  if [ -n "$daemon_pid" ]; then kill -TERM "$daemon_pid"; fi
+  wait "$timer" || true
+  bin/stagewatch history -c "$dir/config/daemon.yaml" --last 100 --json > "$work/daemon-$n.json"
+  python3 - "$PERIOD" "$(awk '{print $2}' "$work/daemon-$n.time")" "$work/daemon-$n.json" \
+    > "$work/daemon-$n.samples" <<'PY'
+import json, sys
+from datetime import datetime
+period, rss = float(sys.argv[1]), sys.argv[2]
+runs = json.load(open(sys.argv[3]))["runs"]
+def at(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+done = sorted((at(r["startedAt"]), at(r["finishedAt"])) for r in runs if r.get("finishedAt"))
+for started, finished in done[2:]:
+    slot = started // period * period
+    print(f"{finished - slot:.3f} {rss}")
+PY
+  if [ ! -s "$work/daemon-$n.samples" ]; then
+    echo "bench: the daemon ran no slot to measure:" >&2
+    tail -n 20 "$work/daemon-$n.log" >&2
+    exit 1
+  fi
+  if [ ! -f "$work/floor-$n.samples" ]; then
+    for _ in $(seq "$RUNS"); do
+      sample "floor-$n" curl -sf --parallel --parallel-max "$par" -K "$dir/urls"
+    done
+  fi
 }
 
 rows=()
@@ -174,7 +246,18 @@ for c in $CASES; do
     200) n=200 par=20 ;;
     2000) n=2000 par=200 ;;
     sql) n=200 par=10 ;;
-    *) echo "bench: unknown case $c (one, 200, 2000 or sql)" >&2; exit 2 ;;
+    daemon)
+      echo "bench: case daemon (200 at 20 and 2000 at 200, slots every ${PERIOD} s), $RUNS slots each" >&2
+      daemon_case 200 20
+      # curl's row is in the table already when the case 200 ran.
+      [ -f "$work/stagewatch-200.samples" ] || row "curl, 200 checks, 20 at a time" "floor-200" "floor-200" ""
+      row "stagewatch daemon, 200 checks, 20 at a time (slot start to run end)" "daemon-200" "floor-200" ""
+      daemon_case 2000 200
+      [ -f "$work/stagewatch-2000.samples" ] || row "curl, 2000 checks, 200 at a time" "floor-2000" "floor-2000" ""
+      row "stagewatch daemon, 2000 checks, 200 at a time (slot start to run end)" "daemon-2000" "floor-2000" ""
+      continue
+      ;;
+    *) echo "bench: unknown case $c (one, 200, 2000, sql or daemon)" >&2; exit 2 ;;
   esac
   if [ "$c" = sql ]; then
     if ! start_postgres; then
@@ -187,13 +270,16 @@ for c in $CASES; do
     make_inputs "$n"
     inputs=n$n
   fi
-  # Each case has its own start-up cache, as each user's checks train their own.
-  export STAGEWATCH_CACHE_DIR="$work/cache-$c"
-  # Untimed: records the start-up cache (assembled in the background; wait for it), warms the disk.
-  # shellcheck disable=SC2046
+  # Each case has its own store, made and warmed by an untimed first run (which also warms the
+  # disk), and its own cache dir: used only when the jar ships no start-up cache for this JDK.
+  # shellcheck disable=SC2031
+  export STAGEWATCH_CACHE_DIR="$work/cache-$c" BENCH_STORE="$work/store-$c/stagewatch.db"
+  # shellcheck disable=SC2046,SC2091
   $(sw "$inputs" "$par") > /dev/null 2>&1 || true
   for _ in $(seq 60); do
-    ls "$STAGEWATCH_CACHE_DIR"/*.aot "$STAGEWATCH_CACHE_DIR"/*.jsa > /dev/null 2>&1 && break
+    if [ -f "${jar%.jar}.aot" ] || ls "$STAGEWATCH_CACHE_DIR"/*.aot "$STAGEWATCH_CACHE_DIR"/*.jsa > /dev/null 2>&1; then
+      break
+    fi
     sleep 1
   done
   echo "bench: case $c ($n checks, $par at a time), $RUNS runs" >&2
@@ -211,6 +297,9 @@ for c in $CASES; do
     fi
     # shellcheck disable=SC2046
     sample "stagewatch-$c" $(sw "$inputs" "$par")
+    # shellcheck disable=SC2046
+    sample "nostore-$c" $(sw "$inputs" "$par" --no-store)
+    if [ "$c" = one ]; then first_run; fi
   done
   if [ "$c" = sql ]; then
     label="$n \`select 1\` checks, $par at a time"
@@ -221,6 +310,10 @@ for c in $CASES; do
     if [ "$n" = 1 ] && [ -n "$newman" ]; then row "newman, $label" "newman-$c" "floor-$c" "newman-$c"; fi
   fi
   row "stagewatch, $label" "stagewatch-$c" "floor-$c" "newman-$c"
+  row "stagewatch --no-store, $label" "nostore-$c" "floor-$c" "newman-$c"
+  if [ "$c" = one ]; then
+    row "stagewatch, $label, first run on a fresh machine" "first-$c" "floor-$c" "newman-$c"
+  fi
 done
 
 # Per-check cost beyond the network: a run's wall time less curl's for the same checks (the
@@ -259,6 +352,11 @@ fi
   printf '%s\n' "${rows[@]}"
   echo
   if [ ${#overhead[@]} -gt 0 ]; then printf '%s\n' "${overhead[@]}"; fi
+  # The notes on what was tried, kept and dropped stay as they are below a new table.
+  if [ -f "$RESULTS" ] && grep -q '^## What was tried' "$RESULTS"; then
+    echo
+    sed -n '/^## What was tried/,$p' "$RESULTS"
+  fi
 } > "$work/results.md"
 cat "$work/results.md"
 cp "$work/results.md" "$RESULTS"

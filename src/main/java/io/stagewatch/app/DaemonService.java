@@ -44,6 +44,7 @@ public final class DaemonService {
   /**
    * Listens on {@code address}, then starts scheduling.
    *
+   * @param parallelism how many of a slot's checks run at once
    * @param log where the daemon's lines go, masked by the caller
    * @throws ConfigException when the config has no schedule
    * @throws CannotListenException when the endpoints cannot listen on {@code address}
@@ -52,6 +53,7 @@ public final class DaemonService {
       Workspace workspace,
       InetSocketAddress address,
       Path reportDir,
+      int parallelism,
       Clock clock,
       Map<String, String> environment,
       Consumer<String> log)
@@ -64,7 +66,12 @@ public final class DaemonService {
         new Daemon(
             schedules,
             new ScheduledRuns(
-                pipeline, RunOutput.of(log), lastRuns, reportDir, ScheduledRuns.LOCK_WAIT),
+                pipeline,
+                RunOutput.of(log),
+                lastRuns,
+                reportDir,
+                ScheduledRuns.LOCK_WAIT,
+                parallelism),
             clock,
             log);
     StoreStatus status = ScheduledRuns.status(config, daemon, lastRuns, clock);

@@ -54,6 +54,9 @@ public final class ScheduledRuns implements SlotRunner {
   private final Duration outboxEvery;
   private final Duration retentionEvery;
 
+  /** How many of a slot's checks run at once. */
+  private final int parallelism;
+
   /** When the outbox and retention are next due, by the pipeline's clock; both at the start. */
   private Instant nextOutbox;
 
@@ -66,7 +69,20 @@ public final class ScheduledRuns implements SlotRunner {
    */
   public ScheduledRuns(
       RunPipeline pipeline, RunOutput log, LastRuns lastRuns, Path reportDir, Duration lockWait) {
-    this(pipeline, log, lastRuns, reportDir, lockWait, OUTBOX_EVERY, RETENTION_EVERY);
+    this(pipeline, log, lastRuns, reportDir, lockWait, RunOptions.DEFAULT_PARALLELISM);
+  }
+
+  /**
+   * @param parallelism how many of a slot's checks run at once, as {@code run --parallel}
+   */
+  public ScheduledRuns(
+      RunPipeline pipeline,
+      RunOutput log,
+      LastRuns lastRuns,
+      Path reportDir,
+      Duration lockWait,
+      int parallelism) {
+    this(pipeline, log, lastRuns, reportDir, lockWait, OUTBOX_EVERY, RETENTION_EVERY, parallelism);
   }
 
   /**
@@ -81,6 +97,26 @@ public final class ScheduledRuns implements SlotRunner {
       Duration lockWait,
       Duration outboxEvery,
       Duration retentionEvery) {
+    this(
+        pipeline,
+        log,
+        lastRuns,
+        reportDir,
+        lockWait,
+        outboxEvery,
+        retentionEvery,
+        RunOptions.DEFAULT_PARALLELISM);
+  }
+
+  private ScheduledRuns(
+      RunPipeline pipeline,
+      RunOutput log,
+      LastRuns lastRuns,
+      Path reportDir,
+      Duration lockWait,
+      Duration outboxEvery,
+      Duration retentionEvery,
+      int parallelism) {
     this.pipeline = pipeline;
     this.log = log;
     this.lastRuns = lastRuns;
@@ -88,6 +124,7 @@ public final class ScheduledRuns implements SlotRunner {
     this.lockWait = lockWait;
     this.outboxEvery = outboxEvery;
     this.retentionEvery = retentionEvery;
+    this.parallelism = parallelism;
     this.nextOutbox = pipeline.clock().instant();
     this.nextRetention = nextOutbox;
   }
@@ -202,7 +239,7 @@ public final class ScheduledRuns implements SlotRunner {
         new RunOptions(
             schedule.tags(),
             schedule.suites(),
-            RunOptions.DEFAULT_PARALLELISM,
+            parallelism,
             false,
             List.of(),
             "schedule",

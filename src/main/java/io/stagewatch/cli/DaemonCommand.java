@@ -2,12 +2,16 @@ package io.stagewatch.cli;
 
 import io.stagewatch.app.DaemonService;
 import io.stagewatch.config.ConfigException;
+import io.stagewatch.config.ConfigProblem;
+import io.stagewatch.config.Location;
 import io.stagewatch.config.StagewatchConfig;
+import io.stagewatch.run.RunOptions;
 import io.stagewatch.schedule.CannotListenException;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -39,9 +43,18 @@ final class DaemonCommand implements Callable<Integer> {
           .defaultValue("9464")
           .build();
 
+  private final OptionSpec parallel =
+      CommandSpecs.valued(
+              int.class,
+              "N",
+              "How many of a slot's checks run at once (default: ${DEFAULT-VALUE}).",
+              "--parallel")
+          .defaultValue(Integer.toString(RunOptions.DEFAULT_PARALLELISM))
+          .build();
+
   DaemonCommand(StagewatchCommand root) {
     this.root = root;
-    spec.addOption(bind).addOption(port);
+    spec.addOption(bind).addOption(port).addOption(parallel);
     spec.usageMessage()
         .header("Run suites on their schedules; serve a status page and metrics.")
         .description(
@@ -62,6 +75,12 @@ final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws ConfigException, IOException, InterruptedException {
+    if (parallel.<Integer>getValue() < 1) {
+      throw new ConfigException(
+          List.of(
+              new ConfigProblem(
+                  Location.ofFile("command line"), "--parallel", "must be at least 1")));
+    }
     Workspace workspace =
         Workspace.load(config.config(), config.environment(), root.environment, false);
     StagewatchConfig cfg = workspace.config();
@@ -74,6 +93,7 @@ final class DaemonCommand implements Callable<Integer> {
               workspace,
               new InetSocketAddress(bind.<String>getValue(), port.<Integer>getValue()),
               reports.reportDir(),
+              parallel.<Integer>getValue(),
               root.clock,
               root.environment,
               log);

@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes records to the store in order on a thread of its own, so that no check waits for the
- * store. Whatever is queued when the thread comes round is written at once, as one batch. A batch
- * that fails stays at the head of the queue and is tried again every {@link #RETRY_PAUSE}: a store
- * that comes back gets everything, so every write must be safe to repeat.
+ * store. Whatever is queued when the thread comes round is written at once, as one batch; after a
+ * batch the thread lets records gather for {@link #GATHER} (or until the run ends), so that a run
+ * of hundreds of checks costs the store a few transactions, not one per check. A batch that fails
+ * stays at the head of the queue and is tried again every {@link #RETRY_PAUSE}: a store that comes
+ * back gets everything, so every write must be safe to repeat.
  *
  * <p>{@link #finish} ends the writing: it waits until everything is written, or until an attempt
  * that began after it was called has failed. Every attempt is bounded by the store's own timeouts,
@@ -22,6 +24,13 @@ import org.jspecify.annotations.Nullable;
 final class StoreWriter<T> {
   /** How long the writer waits before trying a failed batch again, while the run goes on. */
   static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+
+  /**
+   * How long records gather after a batch is written. Each transaction costs a SQLite store a sync
+   * of its log: 200 checks at 20 at a time made about 100 of them, on a thread that the checks need
+   * the cores of. A run killed loses at most this much of its results.
+   */
+  static final Duration GATHER = Duration.ofMillis(250);
 
   /** Writes one batch, in order; the whole batch may be written again after a failure. */
   interface Batch<T> {
@@ -118,12 +127,13 @@ final class StoreWriter<T> {
           queue.subList(0, records.size()).clear();
           failure = null;
           changed.signalAll();
+          pause(GATHER);
         } else {
           // The first failure tells why; later ones are often its echo ("connection closed").
           failure = failure == null ? error : failure;
           lastFailedAttempt = attempt;
           changed.signalAll();
-          pauseAfterFailure();
+          pause(RETRY_PAUSE);
         }
       } finally {
         lock.unlock();
@@ -131,9 +141,9 @@ final class StoreWriter<T> {
     }
   }
 
-  /** Waits {@link #RETRY_PAUSE}, or less when the run ends; new records do not cut it short. */
-  private void pauseAfterFailure() {
-    long until = System.nanoTime() + RETRY_PAUSE.toNanos();
+  /** Waits {@code time}, or less when the run ends; new records do not cut it short. */
+  private void pause(Duration time) {
+    long until = System.nanoTime() + time.toNanos();
     long left;
     while (!finishing && !stopped && (left = until - System.nanoTime()) > 0) {
       try {

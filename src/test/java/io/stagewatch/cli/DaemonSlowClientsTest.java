@@ -122,6 +122,17 @@ class DaemonSlowClientsTest {
   }
 
   @Test
+  void aParallelismBelowOneIsAUsageErrorBeforeAnySlot() throws Exception {
+    CliRun cli = new DaemonProject(dir, staging.baseUrl()).write();
+
+    int exit = daemonCommand(cli, "--port", "0", "--parallel", "0");
+
+    assertThat(exit).as(cli.err).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err).contains("--parallel", "must be at least 1");
+    assertThat(staging.getAllServeEvents()).as("no slot ran").isEmpty();
+  }
+
+  @Test
   void aTakenPortIsAUsageErrorThatNamesTheAddress() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       CliRun cli = new DaemonProject(dir, staging.baseUrl()).write();

@@ -2,6 +2,7 @@ package io.stagewatch.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,6 +82,79 @@ class LauncherTest {
       assertThat(first.lines()).anyMatch(line -> line.startsWith("jvm -XX:SharedArchiveFile="));
       assertThat(cacheFiles(".jsa")).hasSize(1);
     }
+  }
+
+  @Test
+  void aCacheShippedBesideTheJarForThisJdkIsUsedFromTheFirstRunWithoutAWord() throws Exception {
+    assumeTrue(JAVA_MAJOR >= 25, "the shipped cache is the JDK 25 ahead-of-time cache");
+    Path shipped = trainShippedCache(thisJdkBuild());
+
+    Result first = launch(Map.of(), "run");
+
+    assertThat(first.exit()).isZero();
+    assertThat(first.lines())
+        .contains("jvm -XX:AOTCache=" + shipped)
+        .noneMatch(line -> line.contains("AOTMode=record"))
+        .as("only the probe's lines: not a word from the JVM")
+        .allMatch(LauncherTest::fromTheProbe)
+        .anyMatch(line -> line.startsWith("arg run"));
+    assertThat(Files.exists(cache) ? cacheFiles("") : List.of()).as("nothing recorded").isEmpty();
+  }
+
+  @Test
+  void aCacheShippedForAnotherJdkIsLeftAloneAndTheFirstRunRecordsSilently() throws Exception {
+    assumeTrue(JAVA_MAJOR >= 25, "the shipped cache is the JDK 25 ahead-of-time cache");
+    Path shipped = trainShippedCache("\"25.0.0+1\" \"Another vendor\"");
+
+    Result first = launch(Map.of(), "run");
+
+    assertThat(first.exit()).isZero();
+    assertThat(first.lines())
+        .noneMatch(line -> line.contains(shipped.toString()))
+        .contains("jvm -XX:AOTMode=record")
+        .as("only the probe's lines: not a word from the JVM")
+        .allMatch(LauncherTest::fromTheProbe);
+  }
+
+  /**
+   * Trains an ahead-of-time cache on the probe jar as the build does, and names {@code jdkBuild}
+   * beside it as the JDK it was made on.
+   */
+  private Path trainShippedCache(String jdkBuild) throws Exception {
+    Path shipped = dir.resolve("stagewatch.aot");
+    Process training =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:AOTCacheOutput=" + shipped,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xlog:aot=off",
+                "-Xlog:cds=off",
+                "-jar",
+                jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(training.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(shipped).isNotEmptyFile();
+    Files.writeString(dir.resolve("stagewatch.aot.jdk"), jdkBuild + "\n");
+    return shipped;
+  }
+
+  private static boolean fromTheProbe(String line) {
+    return line.startsWith("jvm ") || line.startsWith("arg ") || line.startsWith("java.home ");
+  }
+
+  /** This JDK's build as its release file names it, the way bin/find-jdk reads it. */
+  private static String thisJdkBuild() throws IOException {
+    Map<String, String> release = new HashMap<>();
+    for (String line : Files.readAllLines(Path.of(System.getProperty("java.home"), "release"))) {
+      int eq = line.indexOf('=');
+      if (eq > 0) {
+        release.put(line.substring(0, eq), line.substring(eq + 1));
+      }
+    }
+    return release.get("JAVA_RUNTIME_VERSION") + " " + release.getOrDefault("IMPLEMENTOR", "");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -84,6 +85,35 @@ class ReleaseBundleIT {
 
     assertThat(demo.exit()).as(demo.output()).isZero();
     assertThat(demo.output()).containsPattern("(?m)^\\d+ checks: .* - PASSED$");
+  }
+
+  @Test
+  void theFirstRunOnAFreshMachineStartsFromTheBundlesCacheAndRecordsNothing() throws Exception {
+    assumeTrue(Runtime.version().feature() >= 25, "the build trains a cache on JDK 25 and newer");
+    assertThat(root.resolve("bin/stagewatch.aot")).isNotEmptyFile();
+    stubTheExampleSuitesEndpoints();
+    Path home = Files.createDirectories(unpacked.resolve("fresh-home"));
+    Map<String, String> freshMachine =
+        Map.of(
+            "JAVA_HOME", System.getProperty("java.home"),
+            "HOME", home.toString(),
+            "STAGING_URL", staging.baseUrl());
+    List<String> run =
+        List.of("sh", "bin/stagewatch", "run", "-c", "config/stagewatch.yaml", "-t", "health");
+
+    BundleProcess first = BundleProcess.run(root, freshMachine, run.toArray(String[]::new));
+
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(first.output()).doesNotContain("AOT", "VM warning", "[info]");
+    try (var cached = Files.walk(home)) {
+      assertThat(cached.filter(Files::isRegularFile)).as("nothing recorded").isEmpty();
+    }
+    Map<String, String> logged = new HashMap<>(freshMachine);
+    logged.put("STAGEWATCH_JAVA_OPTS", "-Xlog:aot=info");
+    BundleProcess version = BundleProcess.run(root, logged, "sh", "bin/stagewatch", "--version");
+    assertThat(version.output())
+        .containsPattern("Opened AOT cache .*/bin/stagewatch\\.aot")
+        .contains("Using AOT-linked classes: true");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package io.stagewatch.store.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
 import java.sql.SQLException;
@@ -24,8 +23,8 @@ interface Dialect {
   /** The store as people know it in messages: a file, or a URL whose password gets masked. */
   String description();
 
-  /** Sets the URL, the pool size and the driver's timeouts. */
-  void configure(HikariConfig pool);
+  /** Opens the store's connections, with the driver's timeouts. */
+  Connections connect() throws SQLException;
 
   /**
    * A statement run first in the migration transaction so that two processes starting at once do

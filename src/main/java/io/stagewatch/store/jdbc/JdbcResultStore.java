@@ -1,7 +1,5 @@
 package io.stagewatch.store.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
@@ -25,31 +23,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The store over JDBC, for SQLite and PostgreSQL alike: the statements are the same for both;
- * {@link Dialect} holds what differs. Connections come from a HikariCP pool. This class opens the
- * store, plays every role of it, and turns SQL failures into {@link StoreException}s that say what
- * could not be done; the SQL itself is in {@link RunWrites} (the {@link
- * io.stagewatch.store.RunRecorder}'s writes, and marking abandoned runs), {@link RunQueries} (the
- * {@link io.stagewatch.store.RunHistory}, and the lock holder), {@link NoticeQueries} (the alert
- * state and the {@link io.stagewatch.store.NoticeOutbox}), {@link Retention} (the {@link
+ * {@link Dialect} holds what differs, and where connections come from ({@link Connections}). This
+ * class opens the store, plays every role of it, and turns SQL failures into {@link
+ * StoreException}s that say what could not be done; the SQL itself is in {@link RunWrites} (the
+ * {@link io.stagewatch.store.RunRecorder}'s writes, and marking abandoned runs), {@link RunQueries}
+ * (the {@link io.stagewatch.store.RunHistory}, and the lock holder), {@link NoticeQueries} (the
+ * alert state and the {@link io.stagewatch.store.NoticeOutbox}), {@link Retention} (the {@link
  * io.stagewatch.store.RunRetention}) and {@link SilenceQueries} (the {@link
  * io.stagewatch.store.Silences}); the run lock itself is the {@link Dialect}'s.
  */
 public final class JdbcResultStore implements ResultStore {
   private final Dialect dialect;
-  private final HikariDataSource pool;
+  private final Connections connections;
+  private final DataSource pool;
   private final RunWrites writes;
   private final RunQueries queries;
   private final NoticeQueries notices;
   private final Retention retention;
   private final SilenceQueries silences;
 
-  private JdbcResultStore(Dialect dialect, HikariDataSource pool, Clock clock) {
+  private JdbcResultStore(Dialect dialect, Connections connections, Clock clock) {
     this.dialect = dialect;
-    this.pool = pool;
+    this.connections = connections;
+    this.pool = connections.source();
     this.writes = new RunWrites(pool, clock);
     this.queries = new RunQueries(pool, dialect);
     this.notices = new NoticeQueries(pool);
@@ -80,24 +81,21 @@ public final class JdbcResultStore implements ResultStore {
   /** Opens the store with its schema at {@code schemaVersion}; older versions are for tests. */
   static JdbcResultStore open(Dialect dialect, int schemaVersion, Clock clock)
       throws StoreException {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("stagewatch-store");
-    dialect.configure(config);
-    HikariDataSource pool;
+    Connections connections;
     try {
-      pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
+      connections = dialect.connect();
+    } catch (SQLException | RuntimeException e) {
       throw new StoreException(
           "the store " + dialect.description() + " cannot be opened: " + rootMessage(e), e);
     }
     try {
-      Migrations.migrate(pool, dialect, schemaVersion, clock);
+      Migrations.migrate(connections.source(), dialect, schemaVersion, clock);
     } catch (SQLException | RuntimeException e) {
-      pool.close();
+      connections.close();
       throw new StoreException(
           "the store " + dialect.description() + " cannot be prepared: " + rootMessage(e), e);
     }
-    JdbcResultStore store = new JdbcResultStore(dialect, pool, clock);
+    JdbcResultStore store = new JdbcResultStore(dialect, connections, clock);
     store.releaseSpace();
     return store;
   }
@@ -297,7 +295,7 @@ public final class JdbcResultStore implements ResultStore {
   @Override
   public void close() {
     releaseSpace();
-    pool.close();
+    connections.close();
   }
 
   /**

@@ -12,12 +12,14 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
  * Versioned schema changes: {@code V<n>.sql} per database, applied in order on start, each version
  * recorded in {@code schema_version}. All pending versions go in one transaction, so a store is
- * never left half-migrated. Scripts are never edited once released; a change is a new version.
+ * never left half-migrated; a store already up to date costs a start one read of its version.
+ * Scripts are never edited once released; a change is a new version.
  */
 final class Migrations {
   /** The schema version this build writes. */
@@ -33,6 +35,11 @@ final class Migrations {
    */
   static int migrate(DataSource data, Dialect dialect, int target, Clock clock)
       throws SQLException {
+    OptionalInt recorded = recordedVersion(data);
+    if (recorded.isPresent() && recorded.getAsInt() >= target) {
+      // Up to date, as nearly every start finds it: one row read, no transaction, no lock.
+      return notNewerThanThisBuild(recorded.getAsInt());
+    }
     try (Connection c = data.getConnection()) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
@@ -43,14 +50,7 @@ final class Migrations {
         st.execute(
             "CREATE TABLE IF NOT EXISTS schema_version"
                 + " (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
-        int current = current(st);
-        if (current > LATEST) {
-          throw new SQLException(
-              "the store has schema version "
-                  + current
-                  + ", written by a newer stagewatch; this one knows up to "
-                  + LATEST);
-        }
+        int current = notNewerThanThisBuild(current(st));
         for (int version = current + 1; version <= target; version++) {
           apply(c, st, dialect, version, clock.millis());
         }
@@ -61,6 +61,30 @@ final class Migrations {
         throw e;
       }
     }
+  }
+
+  /**
+   * The version the store records, read outside a transaction; empty when it cannot be read (a new
+   * store has no {@code schema_version} yet), and then the migration finds out in its transaction.
+   */
+  private static OptionalInt recordedVersion(DataSource data) {
+    try (Connection c = data.getConnection();
+        Statement st = c.createStatement()) {
+      return OptionalInt.of(current(st));
+    } catch (SQLException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  private static int notNewerThanThisBuild(int version) throws SQLException {
+    if (version > LATEST) {
+      throw new SQLException(
+          "the store has schema version "
+              + version
+              + ", written by a newer stagewatch; this one knows up to "
+              + LATEST);
+    }
+    return version;
   }
 
   private static int current(Statement st) throws SQLException {

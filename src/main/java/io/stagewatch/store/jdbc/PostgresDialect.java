@@ -1,6 +1,7 @@
 package io.stagewatch.store.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -49,12 +50,15 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public void configure(HikariConfig pool) {
+  public Connections connect() {
+    HikariConfig pool = new HikariConfig();
+    pool.setPoolName("stagewatch-store");
     pool.setJdbcUrl(url);
     pool.setMaximumPoolSize(4);
     pool.setConnectionTimeout(ANSWER_TIMEOUT.toMillis());
     pool.setValidationTimeout(VALIDATION_TIMEOUT_MS);
     driverProperties().forEach((k, v) -> pool.addDataSourceProperty((String) k, v));
+    return new PooledConnections(new HikariDataSource(pool));
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.stagewatch.store.jdbc;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.SQLExceptionOverride;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.StoreException;
 import java.io.IOException;
@@ -15,7 +13,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -76,34 +73,8 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public void configure(HikariConfig pool) {
-    pool.setJdbcUrl(PREFIX + file + parameters);
-    pool.setMaximumPoolSize(2);
-    pool.setConnectionTimeout(ANSWER_TIMEOUT.toMillis());
-    pool.addDataSourceProperty("busy_timeout", Long.toString(BUSY_TIMEOUT_MS));
-    pool.addDataSourceProperty("journal_mode", "WAL");
-    // Immediate transactions take the write lock up front, so two writers queue on busy_timeout
-    // instead of one failing when it upgrades a read lock.
-    pool.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-    pool.setExceptionOverride(new EvictAfterSilentRollback());
-  }
-
-  /**
-   * SQLite may roll a transaction back by itself when it fails with one of these codes, and the
-   * driver does not notice: it still believes a transaction is open, so the connection's next
-   * "transaction" would run statement by statement, each committed at once (a run's end without its
-   * results, after a full disk). Such a connection is closed instead of going back to the pool.
-   */
-  private static final class EvictAfterSilentRollback implements SQLExceptionOverride {
-    /** SQLITE_BUSY, SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL: SQLite's "automatic rollback" list. */
-    private static final Set<Integer> MAY_ROLL_BACK = Set.of(5, 7, 10, FailureReason.SQLITE_FULL);
-
-    @java.lang.Override
-    public SQLExceptionOverride.Override adjudicate(SQLException e) {
-      return MAY_ROLL_BACK.contains(e.getErrorCode() & 0xff)
-          ? SQLExceptionOverride.Override.MUST_EVICT
-          : SQLExceptionOverride.Override.CONTINUE_EVICT;
-    }
+  public Connections connect() throws SQLException {
+    return SqliteConnections.open(PREFIX + file + parameters);
   }
 
   @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
-import org.sqlite.util.OSInfo;
 
 /**
  * Gives the SQLite driver its native library from the store's folder. Left to itself, sqlite-jdbc
@@ -42,13 +41,22 @@ final class SqliteNativeLibrary {
       return;
     }
     String name = LibraryLoaderUtil.getNativeLibName();
-    String platform = OSInfo.getNativeLibFolderPathForCurrentOS().replace('/', '-');
     Path home = storeDir.resolve(FOLDER);
-    Path folder = home.resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform);
+    // Named from the JVM's own properties: the driver's name for the platform takes it 15 ms or
+    // more (it starts `uname`), so it is asked only when the library is copied.
+    Path folder =
+        home.resolve(
+            "sqlite-jdbc-"
+                + SQLiteJDBCLoader.getVersion()
+                + "-"
+                + System.getProperty("os.name", "os").replaceAll("[^A-Za-z0-9_.-]", "_")
+                + "-"
+                + System.getProperty("os.arch", "arch"));
     Path library = folder.resolve(name);
     try {
       if (!Files.isRegularFile(library)) {
-        if (!install(LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name, library)) {
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
+        if (!install(resource, library)) {
           return; // the jar has no library for this platform: the driver says so
         }
         removeAllBut(home, library);
