@@ -54,7 +54,7 @@ final class NoticeLines {
             + report.checks().size()
             + (report.checks().size() == 1 ? " check" : " checks");
     switch (report.status()) {
-      case SENT -> output.info(capitalized(what) + " sent.");
+      case SENT -> output.info(what + " sent.");
       case PENDING, SENDING ->
           output.problem(
               "stagewatch: "
@@ -73,9 +73,5 @@ final class NoticeLines {
   private static NoticeOutcome json(NoticeReport r) {
     return new NoticeOutcome(
         r.channel(), r.kind(), r.runId(), r.checks(), r.status().label(), r.error());
-  }
-
-  private static String capitalized(String text) {
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

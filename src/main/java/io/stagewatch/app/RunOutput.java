@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * Where a run's lines for people go: what went well (a notice sent) and what went wrong (a notice
  * not delivered). The lines are masked already; progress per check goes through a run listener.
  *
- * @param infoLines lines about what was done, such as {@code Slack: alert about 2 checks sent.}
+ * @param infoLines lines about what was done, such as {@code slack: alert about 2 checks sent.}
  * @param problemLines lines about trouble, each starting {@code stagewatch: }
  */
 public record RunOutput(Consumer<String> infoLines, Consumer<String> problemLines) {

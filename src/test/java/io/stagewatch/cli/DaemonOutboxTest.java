@@ -88,7 +88,7 @@ class DaemonOutboxTest {
       assertThat(daemon.records()).isEmpty();
     }
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).contains("Slack: alert about 1 check sent.").doesNotContain("hooksecret");
+    assertThat(printed).contains("slack: alert about 1 check sent.").doesNotContain("hooksecret");
     assertThat(SlackWebhook.posts(slack).get(0).getBodyAsString()).contains("health/up");
     try (JdbcResultStore store = JdbcResultStore.open(project.sqlite(), dir, Clock.systemUTC())) {
       assertThat(store.lastRuns("staging", 10)).hasSize(1);

@@ -197,9 +197,9 @@ class NotificationChannelsTest {
 
     assertThat(SlackWebhook.posts(slack)).hasSize(1);
     assertThat(cli.out)
-        .contains("Slack: alert about 2 checks sent.")
-        .contains("Webhook: alert about 2 checks sent.")
-        .contains("Pagerduty: alert about 1 check sent.");
+        .contains("slack: alert about 2 checks sent.")
+        .contains("webhook: alert about 2 checks sent.")
+        .contains("pagerduty: alert about 1 check sent.");
     assertThat(notifications(cli).findValuesAsText("notifier"))
         .containsExactly("slack", "webhook", "pagerduty");
     assertThat(cli.writtenFilesHolding(HOOK_TOKEN, HOOK_SECRET, ROUTING_KEY))
@@ -251,7 +251,7 @@ class NotificationChannelsTest {
     assertThat(run(cli, 500, 200)).isEqualTo(ExitCodes.FAILED);
     assertThat(events()).hasSize(1);
     assertThat(events().get(0).get("dedup_key").asText()).isEqualTo("stagewatch/staging/health/up");
-    assertThat(cli.out).contains("Pagerduty: alert about 1 check sent.");
+    assertThat(cli.out).contains("pagerduty: alert about 1 check sent.");
     assertThat(posts(hook, "/hook")).as("the webhook is not sent to twice").hasSize(1);
 
     pagerDutyAnswers(400);
@@ -278,12 +278,12 @@ class NotificationChannelsTest {
     assertThat(posts(pagerDuty, "/v2/enqueue").get(0).getLoggedDate().toInstant())
         .isBefore(slackGaveUp);
     assertThat(cli.err).contains("slack: alert about 1 check not delivered yet");
-    assertThat(cli.out).contains("Webhook: alert about 1 check sent.");
+    assertThat(cli.out).contains("webhook: alert about 1 check sent.");
 
     assertThat(run(cli, 200, 200)).isEqualTo(ExitCodes.PASSED);
     assertThat(cli.err).contains("slack: alert about 1 check not delivered yet");
     assertThat(cli.err).contains("slack: recovery about 1 check not delivered yet");
-    assertThat(cli.out).contains("Webhook: recovery about 1 check sent.");
+    assertThat(cli.out).contains("webhook: recovery about 1 check sent.");
 
     slack.resetAll();
     SlackWebhook.answers(slack, 200, "ok");
@@ -318,7 +318,7 @@ class NotificationChannelsTest {
     List<LoggedRequest> delivered = SlackWebhook.posts(slack);
     assertThat(delivered).hasSize(1);
     assertThat(delivered.get(0).getBodyAsString()).contains("left over from before the upgrade");
-    assertThat(cli.out).contains("Slack: alert about 1 check sent.");
+    assertThat(cli.out).contains("slack: alert about 1 check sent.");
   }
 
   @Test

@@ -139,7 +139,7 @@ class SlackRunsTest {
     assertThat(alert.get(0).toString())
         .contains("expected status 200, got 500")
         .contains("<https://ci.example.test/stagewatch/latest|Report>");
-    assertThat(cli.out).contains("Slack: alert about 1 check sent.");
+    assertThat(cli.out).contains("slack: alert about 1 check sent.");
     JsonNode notes = JSON.readTree(cli.report("result.json")).get("notifications");
     assertThat(notes).hasSize(1);
     assertThat(notes.get(0).get("kind").asText()).isEqualTo("alert");
