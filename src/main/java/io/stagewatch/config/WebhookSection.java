@@ -54,7 +54,7 @@ public record WebhookSection(
     if (template != null && templateFile != null) {
       r.problem("templateFile", "set template or templateFile, not both");
     } else if (template != null) {
-      checkTemplate(r, template, r.nameOf("template"));
+      checkTemplate(r, "template", template, "the template");
     } else if (templateFile != null) {
       template = readTemplateFile(r, configFile, templateFile);
     }
@@ -79,7 +79,7 @@ public record WebhookSection(
     Path file = folder == null ? Path.of(name) : folder.resolve(name).normalize();
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      checkTemplate(r, text, file.toString());
+      checkTemplate(r, "templateFile", text, "the template " + file);
       return text;
     } catch (IOException e) {
       r.problem("templateFile", "cannot read the template " + file + ": " + e.getMessage());
@@ -87,12 +87,17 @@ public record WebhookSection(
     }
   }
 
-  /** A template that does not parse is a config error naming where it is and the line in it. */
-  private static void checkTemplate(MapReader r, String text, String where) {
+  /**
+   * A template that does not parse is a config error at its key, naming the line in it.
+   *
+   * @param key the key that gave the template, where the problem is reported
+   * @param what the template as the message names it: with its file, when it is in one
+   */
+  private static void checkTemplate(MapReader r, String key, String text, String what) {
     try {
       Mustache.compiler().compile(text);
     } catch (MustacheException e) {
-      r.problem("template", "the template in " + where + " does not parse: " + e.getMessage());
+      r.problem(key, what + " does not parse: " + e.getMessage());
     }
   }
 }

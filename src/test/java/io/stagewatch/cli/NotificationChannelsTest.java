@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.stagewatch.store.jdbc.OlderStores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -366,6 +367,27 @@ class NotificationChannelsTest {
         .contains("does not parse")
         .contains("notify.channels[2]")
         .contains("another channel is named 'webhook'");
+  }
+
+  @Test
+  void validateNamesABrokenTemplateFileAtItsKey() throws Exception {
+    CliRun cli =
+        project(
+            """
+            notify:
+              channels:
+                - webhook:
+                    url: https://hooks.example.test/a
+                    templateFile: ops.mustache
+            """);
+    Files.writeString(
+        cli.configFile().resolveSibling("ops.mustache"), "{\"text\": \"{{#checks}}\"}");
+
+    assertThat(cli.run("validate", "-c", cli.configFile().toString())).isEqualTo(ExitCodes.USAGE);
+
+    assertThat(cli.err)
+        .contains("notify.channels[0].webhook.templateFile: the template ")
+        .contains("ops.mustache does not parse: Section missing close tag 'checks'");
   }
 
   @Test
