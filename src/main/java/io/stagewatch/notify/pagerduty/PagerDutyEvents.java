@@ -54,13 +54,16 @@ final class PagerDutyEvents {
     RunInfo run = notice.run();
     ObjectNode payload = JSON.createObjectNode();
     String state = check.degraded() ? "degraded" : "failing";
+    // PagerDuty shows the summary as the incident's one-line title: the reason's first line (a
+    // response body may follow it), with the whole reason in the details.
+    String reason = check.reason();
     String summary =
         check.id()
             + " "
             + state
             + " on "
             + run.environment()
-            + (check.reason() == null ? "" : ": " + check.reason());
+            + (reason == null ? "" : ": " + reason.lines().findFirst().orElse(""));
     payload.put("summary", cut(summary));
     payload.put("source", "stagewatch/" + run.environment());
     payload.put("severity", check.degraded() ? "warning" : severity);

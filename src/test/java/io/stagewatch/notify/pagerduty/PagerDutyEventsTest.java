@@ -68,4 +68,15 @@ class PagerDutyEventsTest {
         .endsWith("…");
     assertThat(events.get(0).at("/payload/custom_details/reason").asText()).hasSize(5000);
   }
+
+  @Test
+  void theSummaryIsTheReasonsFirstLineAndTheDetailsHoldItAll() throws Exception {
+    String reason = "expected status 200, got 404\nbody: <html>\n<h1>404 Not Found</h1>";
+    JsonNode events =
+        render(NoticeKind.ALERT, List.of(new NoticeCheck("api/a", reason, Duration.ZERO)));
+
+    assertThat(events.get(0).at("/payload/summary").asText())
+        .isEqualTo("api/a failing on staging: expected status 200, got 404");
+    assertThat(events.get(0).at("/payload/custom_details/reason").asText()).isEqualTo(reason);
+  }
 }
