@@ -71,6 +71,8 @@ public final class DaemonService {
                 lastRuns,
                 reportDir,
                 ScheduledRuns.LOCK_WAIT,
+                ScheduledRuns.OUTBOX_EVERY,
+                ScheduledRuns.RETENTION_EVERY,
                 parallelism),
             clock,
             log);

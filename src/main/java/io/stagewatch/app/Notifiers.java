@@ -49,8 +49,7 @@ public final class Notifiers {
 
   private static Notifier notifier(ChannelConfig channel, Secrets secrets) {
     return switch (channel.settings()) {
-      case SlackSection slack ->
-          SlackNotifier.of(channel.name(), slack, secrets, SlackNotifier.DELIVERY_BUDGET);
+      case SlackSection slack -> SlackNotifier.of(channel.name(), slack, secrets, Attempt.BUDGET);
       case WebhookSection webhook ->
           new WebhookNotifier(channel.name(), webhook, secrets, Attempt.BUDGET);
       case PagerDutySection pagerDuty ->

@@ -69,46 +69,23 @@ public final class ScheduledRuns implements SlotRunner {
    */
   public ScheduledRuns(
       RunPipeline pipeline, RunOutput log, LastRuns lastRuns, Path reportDir, Duration lockWait) {
-    this(pipeline, log, lastRuns, reportDir, lockWait, RunOptions.DEFAULT_PARALLELISM);
-  }
-
-  /**
-   * @param parallelism how many of a slot's checks run at once, as {@code run --parallel}
-   */
-  public ScheduledRuns(
-      RunPipeline pipeline,
-      RunOutput log,
-      LastRuns lastRuns,
-      Path reportDir,
-      Duration lockWait,
-      int parallelism) {
-    this(pipeline, log, lastRuns, reportDir, lockWait, OUTBOX_EVERY, RETENTION_EVERY, parallelism);
-  }
-
-  /**
-   * @param outboxEvery how often, at most, {@link #idle} delivers waiting notices
-   * @param retentionEvery how often, at most, {@link #idle} applies retention
-   */
-  public ScheduledRuns(
-      RunPipeline pipeline,
-      RunOutput log,
-      LastRuns lastRuns,
-      Path reportDir,
-      Duration lockWait,
-      Duration outboxEvery,
-      Duration retentionEvery) {
     this(
         pipeline,
         log,
         lastRuns,
         reportDir,
         lockWait,
-        outboxEvery,
-        retentionEvery,
+        OUTBOX_EVERY,
+        RETENTION_EVERY,
         RunOptions.DEFAULT_PARALLELISM);
   }
 
-  private ScheduledRuns(
+  /**
+   * @param outboxEvery how often, at most, {@link #idle} delivers waiting notices
+   * @param retentionEvery how often, at most, {@link #idle} applies retention
+   * @param parallelism how many of a slot's checks run at once, as {@code run --parallel}
+   */
+  public ScheduledRuns(
       RunPipeline pipeline,
       RunOutput log,
       LastRuns lastRuns,

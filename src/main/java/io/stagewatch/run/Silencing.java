@@ -2,10 +2,7 @@ package io.stagewatch.run;
 
 import io.stagewatch.config.TagExpressions;
 import java.util.List;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TagFilter;
 
 /**
  * Which checks of a run are silenced, and why: the silences and maintenance windows active when the
@@ -27,20 +24,20 @@ public final class Silencing {
    * the config refuse one, so only an edited store holds one) selects every check: a silence
    * someone asked for is kept rather than dropped.
    */
-  private record Selecting(Rule rule, @Nullable PostDiscoveryFilter tags) {
+  private record Selecting(Rule rule, @Nullable TagMatch tags) {
     static Selecting of(Rule rule) {
       String expression = rule.tags();
       if (expression == null || TagExpressions.problem(expression) != null) {
         return new Selecting(rule, null);
       }
-      return new Selecting(rule, filter(expression));
+      return new Selecting(rule, new TagMatch(expression));
     }
 
     boolean selects(String suite, List<String> checkTags) {
       if (!rule.suites().isEmpty() && !rule.suites().contains(suite)) {
         return false;
       }
-      return tags == null || tags.apply(new TagProbe(Set.copyOf(checkTags))).included();
+      return tags == null || tags.matches(checkTags);
     }
   }
 
@@ -76,9 +73,5 @@ public final class Silencing {
   CheckResult apply(CheckResult result) {
     String reason = reasonFor(result.suite(), result.tags());
     return reason == null ? result : result.withSilenceReason(reason);
-  }
-
-  private static PostDiscoveryFilter filter(String expression) {
-    return TagFilter.includeTags(expression);
   }
 }

@@ -7,7 +7,7 @@ import org.junit.platform.launcher.TagFilter;
 
 /**
  * A tag expression ({@code critical & !slow}) judged against a check's tags the way {@code run -t}
- * selects checks, for whatever picks checks by tag after a run (a notification channel).
+ * selects checks, for what picks checks by tag outside discovery (silences, notification channels).
  */
 public final class TagMatch {
   private final PostDiscoveryFilter filter;

@@ -7,6 +7,7 @@ import io.stagewatch.app.RunOutput;
 import io.stagewatch.app.RunPipeline;
 import io.stagewatch.app.ScheduledRuns;
 import io.stagewatch.notify.Alerting;
+import io.stagewatch.run.RunOptions;
 import io.stagewatch.schedule.Daemon;
 import io.stagewatch.schedule.LastRuns;
 import io.stagewatch.schedule.Schedule;
@@ -237,7 +238,8 @@ final class DaemonProject {
         dir.resolve("reports"),
         lockWait,
         outboxEvery,
-        retentionEvery);
+        retentionEvery,
+        RunOptions.DEFAULT_PARALLELISM);
   }
 
   /** The pipeline the daemon's slots run through, as {@code daemon} makes it. */

@@ -26,9 +26,6 @@ import org.jspecify.annotations.Nullable;
  * the next run. One run sends from one thread; the notifier is not meant to be shared.
  */
 public final class SlackNotifier implements Notifier {
-  /** How long one message may take, retries included: a run must not hang on Slack. */
-  public static final Duration DELIVERY_BUDGET = Duration.ofSeconds(5);
-
   static final int TIMEOUT_MILLIS = 3_000;
 
   private final String name;
@@ -49,7 +46,7 @@ public final class SlackNotifier implements Notifier {
   }
 
   public static SlackNotifier of(SlackSection config, Secrets secrets) {
-    return of("slack", config, secrets, DELIVERY_BUDGET);
+    return of("slack", config, secrets, Attempt.BUDGET);
   }
 
   public static SlackNotifier of(SlackSection config, Secrets secrets, Duration budget) {
