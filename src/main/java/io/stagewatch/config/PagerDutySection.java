@@ -19,7 +19,8 @@ public record PagerDutySection(String routingKey, String apiUrl, String severity
   /** Reads PagerDuty's keys; the caller reads any other key and finishes the reader. */
   static @Nullable PagerDutySection read(MapReader r) {
     String routingKey = r.secret("routingKey");
-    if (routingKey == null) {
+    if (routingKey == null && !r.has("routingKey")) {
+      // A key whose variable is unset is reported as such by the reader, once.
       r.problem("routingKey", "expected the routing key of a PagerDuty Events API v2 integration");
     }
     String apiUrl = r.string("apiUrl");

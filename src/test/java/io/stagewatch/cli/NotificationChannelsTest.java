@@ -370,6 +370,23 @@ class NotificationChannelsTest {
   }
 
   @Test
+  void aRoutingKeyWhoseVariableIsUnsetIsOneProblem() throws Exception {
+    CliRun cli =
+        project(
+            """
+            notify:
+              channels:
+                - pagerduty: {routingKey: "${PD_UNSET_KEY}"}
+            """);
+
+    assertThat(cli.run("validate", "-c", cli.configFile().toString())).isEqualTo(ExitCodes.USAGE);
+
+    assertThat(cli.err)
+        .contains("notify.channels[0].pagerduty.routingKey: environment variable PD_UNSET_KEY")
+        .doesNotContain("expected the routing key");
+  }
+
+  @Test
   void validateNamesABrokenTemplateFileAtItsKey() throws Exception {
     CliRun cli =
         project(
