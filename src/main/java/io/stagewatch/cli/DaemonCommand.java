@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code daemon}: run the suites on their schedules and serve a status page and metrics. */
 final class DaemonCommand implements Callable<Integer> {
+  private static final String PROGRAM = "stagewatch: ";
+
   /** How long SIGTERM waits for the run in progress; a run cut off is marked ABORTED later. */
   static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -84,8 +86,14 @@ final class DaemonCommand implements Callable<Integer> {
     Workspace workspace =
         Workspace.load(config.config(), config.environment(), root.environment, false);
     StagewatchConfig cfg = workspace.config();
+    // Every line is stamped and names the program once: problem lines come named already.
     Consumer<String> log =
-        line -> root.err.println(root.clock.instant() + " stagewatch: " + cfg.secrets().mask(line));
+        line ->
+            root.err.println(
+                root.clock.instant()
+                    + " "
+                    + (line.startsWith(PROGRAM) ? "" : PROGRAM)
+                    + cfg.secrets().mask(line));
     DaemonService service;
     try {
       service =
