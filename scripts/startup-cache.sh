@@ -84,9 +84,14 @@ YAML
 
 # The SQL check fails on purpose, so the run's exit code says nothing here; the cache either is
 # written or the training failed.
+# `-t smoke`: users select by tag, and the tag expression's classes would otherwise come from the
+# jar at every run. No training data (-AOTRecordTraining): with it, every run starts by compiling
+# what the training compiled, which cost a one-check run more CPU than it saved
+# (bench/RESULTS.md); a JDK that drops the option ignores it.
 (cd "$work/project" && "$java" -XX:AOTCacheOutput="$cache" -XX:TieredStopAtLevel=1 \
   -XX:+UseSerialGC -XX:-UsePerfData -Xlog:aot=off -Xlog:cds=off \
-  -jar "$jar" run -c config/stagewatch.yaml --no-notify --report-dir "$work/reports") \
+  -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
+  -jar "$jar" run -c config/stagewatch.yaml -t smoke --no-notify --report-dir "$work/reports") \
   > "$work/training.log" 2>&1 || true
 if [ -n "${STARTUP_CACHE_LOG:-}" ]; then cp "$work/training.log" "$STARTUP_CACHE_LOG"; fi
 if [ ! -s "$cache" ]; then
