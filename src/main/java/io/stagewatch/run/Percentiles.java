@@ -16,7 +16,11 @@ public final class Percentiles {
   }
 
   public static Percentiles of(Collection<Long> values) {
-    long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+    long[] sorted = new long[values.size()];
+    int i = 0;
+    for (long value : values) {
+      sorted[i++] = value;
+    }
     Arrays.sort(sorted);
     return new Percentiles(sorted);
   }
