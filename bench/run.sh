@@ -13,6 +13,9 @@
 #         the store; beside curl's time for the same checks
 # stagewatch runs as users run it: with the default SQLite store (one per case, warm after an untimed
 # first run, as a cron job's is), and beside it with --no-store, so that the store's cost shows.
+# The one, 200 and 2000 cases also time the JVM floor: bench/JavaFloor.java, the JDK HttpClient alone
+# making the same requests with bin/stagewatch's JVM options and a start-up cache of its own, so that
+# what is the JVM's and what is stagewatch's can be told apart.
 # Each case runs RUNS times with the tools interleaved (so a busy machine slows all of them alike);
 # the table shows medians of wall time and peak RSS, and the ratios to the floor and to newman. The table
 # also goes to bench/RESULTS.md with the date and the machine.
@@ -98,6 +101,33 @@ cat > "$work/collection.json" <<JSON
  "item": [{"name": "c0", "request": {"method": "GET", "url": "http://127.0.0.1:$PORT/c0"},
    "event": [{"listen": "test", "script": {"exec": ["pm.test('status', function () { pm.response.to.have.status(200); });"]}}]}]}
 JSON
+
+# --- the JVM floor: bench/JavaFloor.java in a jar, and its start-up cache ----------------------
+floor_java=()
+# build_floor: compiles the floor with the JDK bin/stagewatch runs on and, on JDK 25 and newer,
+# trains its start-up cache with one untimed run of 200 requests at 20; on failure the floor rows
+# stay empty.
+build_floor() {
+  local java major javac dir=$work/floor
+  # In a subshell, so that the finder's variables stay there; find_jdk build: javac and jar too.
+  # shellcheck disable=SC1091
+  java=$(. bin/find-jdk && find_jdk build > /dev/null 2>&1 && printf '%s\n%s' "$major" "$java") || return 1
+  major=${java%%$'\n'*}
+  java=${java#*$'\n'}
+  javac=${java%/java}/javac
+  [ -x "${java%/java}/jar" ] || return 1
+  mkdir -p "$dir/classes"
+  "$javac" -d "$dir/classes" bench/JavaFloor.java > "$dir/javac.log" 2>&1 || return 1
+  "${java%/java}/jar" --create --file "$dir/floor.jar" --main-class JavaFloor -C "$dir/classes" . || return 1
+  floor_java=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+  [ -d "$work/n200" ] || make_inputs 200
+  if [ "$major" -ge 25 ]; then
+    "${floor_java[@]}" -XX:AOTCacheOutput="$dir/floor.aot" -Xlog:aot=off -Xlog:cds=off \
+      -jar "$dir/floor.jar" "$work/n200/urls" 20 > "$dir/training.log" 2>&1 || return 1
+    floor_java+=(-XX:AOTCache="$dir/floor.aot" -Xlog:aot=off -Xlog:cds=off)
+  fi
+  floor_java+=(-jar "$dir/floor.jar")
+}
 
 # --- the sql case: the PostgreSQL server the tests embed, and N `select 1` checks ---------------
 # start_postgres: starts it on PGPORT from the binaries the tests use (resolved by Maven); fails
@@ -226,6 +256,15 @@ PY
   fi
 }
 
+case " $CASES " in
+  *" one "* | *" 200 "* | *" 2000 "*)
+    if ! build_floor; then
+      echo "bench: the JVM floor (bench/JavaFloor.java) could not be built; its rows stay out" >&2
+      floor_java=()
+    fi
+    ;;
+esac
+
 rows=()
 row() { # label name floor_name newman_name
   local wall rss floor vs_newman=""
@@ -295,6 +334,9 @@ for c in $CASES; do
     else
       sample "floor-$c" curl -sf --parallel --parallel-max "$par" -K "$work/n$n/urls"
     fi
+    if [ "$c" != sql ] && [ ${#floor_java[@]} -gt 0 ]; then
+      sample "jvm-$c" "${floor_java[@]}" "$work/n$n/urls" "$par"
+    fi
     # shellcheck disable=SC2046
     sample "stagewatch-$c" $(sw "$inputs" "$par")
     # shellcheck disable=SC2046
@@ -308,6 +350,9 @@ for c in $CASES; do
     label="$n check$([ "$n" = 1 ] || echo s), $par at a time"
     row "curl, $label" "floor-$c" "floor-$c" "newman-$c"
     if [ "$n" = 1 ] && [ -n "$newman" ]; then row "newman, $label" "newman-$c" "floor-$c" "newman-$c"; fi
+    if [ -f "$work/jvm-$c.samples" ]; then
+      row "JVM floor (bench/JavaFloor.java), $label" "jvm-$c" "floor-$c" "newman-$c"
+    fi
   fi
   row "stagewatch, $label" "stagewatch-$c" "floor-$c" "newman-$c"
   row "stagewatch --no-store, $label" "nostore-$c" "floor-$c" "newman-$c"
