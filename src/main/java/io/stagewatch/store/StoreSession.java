@@ -124,8 +124,7 @@ public final class StoreSession implements AutoCloseable {
    * Starts reading the results of the series' last runs while the run goes on, for {@link #finish}
    * to read only the run's own results at its end. Nothing happens without a working store.
    *
-   * @param window the runs the figures cover, as {@link #finish} is given it
-   * @param historyRuns the runs the page's history shows, as {@link #finish} is given it
+   * @param window and {@code historyRuns}: as {@link #finish} is given them
    */
   public void readAhead(String environment, Series series, int window, int historyRuns) {
     ResultStore s = working();
