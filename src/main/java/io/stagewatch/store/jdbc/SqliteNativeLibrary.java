@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.LibraryLoaderUtil;
@@ -74,12 +75,23 @@ final class SqliteNativeLibrary {
       return false;
     }
     Files.createDirectories(folder);
-    Path part = Files.createTempFile(folder, library.getFileName().toString(), ".part");
+    // A name of its own, not from Files.createTempFile, whose names cost a first run the set-up of
+    // a SecureRandom (about 9 ms). Processes in two containers may share a pid and this folder, so
+    // a random part goes in too; copy() creates the file new, and a clash is an IOException (the
+    // driver then extracts its library itself).
+    Path part =
+        folder.resolve(
+            library.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + ".part");
     try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
         return false;
       }
-      Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, part);
       try {
         Files.move(part, library, StandardCopyOption.ATOMIC_MOVE);
       } catch (FileAlreadyExistsException e) {
