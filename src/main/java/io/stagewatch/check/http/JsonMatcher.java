@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import io.stagewatch.text.Quoted;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,7 +142,7 @@ final class JsonMatcher {
 
   private static String shown(@Nullable Object actual) {
     if (actual instanceof String s) {
-      return "\"" + s + "\"";
+      return Quoted.of(s);
     }
     try {
       return MAPPER.writeValueAsString(actual);

@@ -5,6 +5,7 @@ import io.stagewatch.check.CheckOutcome;
 import io.stagewatch.check.DegradedResponseTime;
 import io.stagewatch.config.Durations;
 import io.stagewatch.config.Secrets;
+import io.stagewatch.text.Quoted;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -59,7 +60,7 @@ final class ResponseEvaluator {
     }
     String wanted = expect.bodyContains();
     if (wanted != null && !text.contains(wanted)) {
-      failures.add("body does not contain \"" + wanted + "\"");
+      failures.add("body does not contain " + Quoted.of(wanted));
     }
     expect
         .headers()
@@ -116,16 +117,15 @@ final class ResponseEvaluator {
     List<String> values = headers.allValues(name);
     if (values.isEmpty()) {
       failures.add(
-          "header " + name + ": expected to contain \"" + wanted + "\", but it is missing");
+          "header " + name + ": expected to contain " + Quoted.of(wanted) + ", but it is missing");
     } else if (values.stream().noneMatch(v -> v.contains(wanted))) {
       failures.add(
           "header "
               + name
-              + ": expected to contain \""
-              + wanted
-              + "\", got \""
-              + String.join(", ", values)
-              + "\"");
+              + ": expected to contain "
+              + Quoted.of(wanted)
+              + ", got "
+              + Quoted.of(String.join(", ", values)));
     }
   }
 

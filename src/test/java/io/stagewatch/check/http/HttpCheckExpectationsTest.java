@@ -162,6 +162,14 @@ class HttpCheckExpectationsTest {
   }
 
   @Test
+  void aWantedTextWithQuotesIsShownEscapedInTheReason() throws Exception {
+    target.stubFor(get("/api/openapi.json").willReturn(aResponse().withBody("{\"swagger\": 2}")));
+
+    assertThat(run("http: {path: /openapi.json}\nexpect: {bodyContains: '\"openapi\"'}").message())
+        .startsWith("body does not contain \"\\\"openapi\\\"\"\n");
+  }
+
+  @Test
   void aHeaderExpectationMatchesTheNameInAnyCaseAndAPartOfTheValue() throws Exception {
     target.stubFor(get("/api/h").willReturn(okJson("{}")));
 
