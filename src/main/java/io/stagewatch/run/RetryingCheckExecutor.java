@@ -142,7 +142,19 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
   }
 
   private static String notRetried(String message, RetryConfig retry) {
-    return retry.polls() || retry.attempts() > 1 ? message + " (not retried)" : message;
+    return retry.polls() || retry.attempts() > 1 ? noted(message, "(not retried)") : message;
+  }
+
+  /**
+   * {@code note} at the end of the reason's first line: a reason's first line is its summary (the
+   * console's, an incident's title, a summary table's cell), and what follows it, such as a body
+   * excerpt, is detail.
+   */
+  private static String noted(String message, String note) {
+    int newline = message.indexOf('\n');
+    return newline < 0
+        ? message + " " + note
+        : message.substring(0, newline) + " " + note + message.substring(newline);
   }
 
   private static String allFailed(String message, RetryConfig retry, int attempts) {
@@ -155,7 +167,7 @@ public final class RetryingCheckExecutor implements CheckExecutor, AutoCloseable
           + (attempts == 1 ? " attempt): " : " attempts): ")
           + message;
     }
-    return attempts > 1 ? message + " (all " + attempts + " attempts failed)" : message;
+    return attempts > 1 ? noted(message, "(all " + attempts + " attempts failed)") : message;
   }
 
   @Override

@@ -182,10 +182,10 @@ class RunnerTest {
     assertThat(resultOf(result, "statuses/passes").message()).isNull();
     assertThat(resultOf(result, "statuses/wrong status").message())
         .startsWith("expected status 200, got 404");
+    // The note on the attempts ends the summary line, before the body's excerpt.
     assertThat(resultOf(result, "statuses/retried").message())
-        .startsWith("expected status 200, got 503")
-        .contains("maintenance")
-        .endsWith("(all 3 attempts failed)");
+        .startsWith("expected status 200, got 503 (all 3 attempts failed)\nbody: ")
+        .contains("maintenance");
     assertThat(resultOf(result, "statuses/refused").message()).contains("connection refused");
     target.verify(3, getRequestedFor(urlEqualTo("/down")));
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
