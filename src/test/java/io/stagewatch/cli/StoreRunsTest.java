@@ -140,15 +140,17 @@ class StoreRunsTest {
 
     // report.html: the check's bars over the stored runs, oldest first, and the staging verdict.
     String page = cli.report("report.html");
+    // Each bar's title says when its run recorded the check, relative to the report.
+    String bar = "<span class=\"bar %s\" title=\"%s, (moments|\\d+ s) before this report\"></span>";
     assertThat(page)
-        .contains(
+        .containsPattern(
             "<td>health/up</td><td class=\"state-passed\">PASSED</td><td>80%</td>"
                 + "<td class=\"bars\">"
-                + "<span class=\"bar passed\" title=\"PASSED\"></span>".repeat(2)
-                + "<span class=\"bar failed\" title=\"FAILED\"></span>"
-                + "<span class=\"bar passed\" title=\"PASSED\"></span>"
-                + "<span class=\"bar flaky\" title=\"FLAKY\"></span>"
-                + "<span class=\"bar passed\" title=\"PASSED\"></span>")
+                + String.format(bar, "passed", "PASSED").repeat(2)
+                + String.format(bar, "failed", "FAILED")
+                + String.format(bar, "passed", "PASSED")
+                + String.format(bar, "flaky", "FLAKY")
+                + String.format(bar, "passed", "PASSED"))
         .contains("<b class=\"verdict\">NOT READY</b>, staging pass rate 80% (8/10 runs")
         .contains("<li>not ready: score 80 is below the threshold 90</li>");
   }

@@ -86,7 +86,10 @@ class StatusPageTest {
     assertThat(html)
         .contains("<meta http-equiv=\"refresh\"")
         .contains("<td class=\"state-failed\">FAILED</td>")
-        .contains("<span class=\"bar passed\" title=\"PASSED\"></span><span class=\"bar failed\"")
+        // Each bar says when, as the page's other times do.
+        .contains(
+            "<span class=\"bar passed\" title=\"PASSED, 1 min ago\"></span>"
+                + "<span class=\"bar failed\" title=\"FAILED, 10 s ago\"></span>")
         .contains("expected 200, got 503 &lt;b&gt;down&lt;/b&gt;")
         .doesNotContain("<b>down</b>")
         .contains("<svg class=\"spark\"")

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param history one entry per run of the window that ran the check, oldest first
  * @param durationsMs the check's duration in the same runs, for the latency sparkline
+ * @param ranAt when the same runs started; empty when not known
  * @param attempts how many attempts the latest run made of the check
  * @param silenceReason why the latest run held back notices about the check; null when it did not
  * @param degraded why the latest run's pass was degraded (slower than its degradedResponseTime);
@@ -29,6 +30,7 @@ public record CheckState(
     CheckStatus status,
     List<CheckStatus> history,
     List<Long> durationsMs,
+    List<Instant> ranAt,
     int attempts,
     @Nullable String lastFailure,
     @Nullable Instant lastFailureAt,
@@ -38,6 +40,7 @@ public record CheckState(
   public CheckState {
     history = List.copyOf(history);
     durationsMs = List.copyOf(durationsMs);
+    ranAt = List.copyOf(ranAt);
   }
 
   /**
@@ -51,7 +54,7 @@ public record CheckState(
       List<Long> durationsMs,
       @Nullable String lastFailure,
       @Nullable Instant lastFailureAt) {
-    this(id, status, history, durationsMs, 1, lastFailure, lastFailureAt, null, null);
+    this(id, status, history, durationsMs, List.of(), 1, lastFailure, lastFailureAt, null, null);
   }
 
   /**
@@ -87,8 +90,10 @@ public record CheckState(
    */
   public static List<CheckState> of(List<StoredRun> runs, List<StoredResult> results) {
     Map<String, Integer> age = new HashMap<>();
+    Map<String, Instant> startedAt = new HashMap<>();
     for (int i = 0; i < runs.size(); i++) {
       age.put(runs.get(i).runId(), i);
+      startedAt.put(runs.get(i).runId(), runs.get(i).startedAt());
     }
     Map<String, List<StoredResult>> byCheck = new LinkedHashMap<>();
     results.stream()
@@ -98,7 +103,7 @@ public record CheckState(
                 Integer.compare(age.getOrDefault(b.runId(), 0), age.getOrDefault(a.runId(), 0)))
         .forEach(r -> byCheck.computeIfAbsent(r.checkId(), k -> new ArrayList<>()).add(r));
     List<CheckState> states = new ArrayList<>();
-    byCheck.forEach((id, oldestFirst) -> states.add(of(id, oldestFirst)));
+    byCheck.forEach((id, oldestFirst) -> states.add(of(id, oldestFirst, startedAt)));
     states.sort((a, b) -> a.id().compareTo(b.id()));
     return states;
   }
@@ -114,6 +119,7 @@ public record CheckState(
               c.status(),
               List.of(c.status()),
               List.of(c.durationMs()),
+              List.of(run.info().startedAt()),
               c.attempts(),
               failed ? (c.message() == null ? "no reason given" : c.message()) : null,
               failed ? run.finishedAt() : null,
@@ -149,6 +155,7 @@ public record CheckState(
         status,
         history,
         durationsMs,
+        ranAt,
         attempts,
         lastFailure,
         lastFailureAt,
@@ -179,7 +186,8 @@ public record CheckState(
     return markDegraded(of(run).stream().map(c -> stored.getOrDefault(c.id(), c)).toList(), run);
   }
 
-  private static CheckState of(String id, List<StoredResult> oldestFirst) {
+  private static CheckState of(
+      String id, List<StoredResult> oldestFirst, Map<String, Instant> runStartedAt) {
     StoredResult latest = oldestFirst.get(oldestFirst.size() - 1);
     StoredResult failure = null;
     for (StoredResult r : oldestFirst) {
@@ -192,6 +200,7 @@ public record CheckState(
         latest.status(),
         oldestFirst.stream().map(StoredResult::status).toList(),
         oldestFirst.stream().map(StoredResult::durationMs).toList(),
+        oldestFirst.stream().map(r -> runStartedAt.get(r.runId())).toList(),
         latest.attempts(),
         failure == null ? null : failure.message(),
         failure == null ? null : failure.recordedAt(),

@@ -37,12 +37,15 @@ final class CheckTable {
           .append(Math.round(c.uptime() * 100))
           .append('%')
           .append("</td><td class=\"bars\">");
-      for (CheckStatus s : c.history()) {
-        html.append("<span class=\"bar ")
-            .append(lower(s))
-            .append("\" title=\"")
-            .append(s)
-            .append("\"></span>");
+      List<CheckStatus> history = c.history();
+      for (int i = 0; i < history.size(); i++) {
+        CheckStatus s = history.get(i);
+        html.append("<span class=\"bar ").append(lower(s)).append("\" title=\"").append(s);
+        // When, relative like the page's other times: "PASSED, 3 min ago".
+        if (i < c.ranAt().size()) {
+          html.append(", ").append(time.relative(c.ranAt().get(i)));
+        }
+        html.append("\"></span>");
       }
       html.append("</td><td class=\"duration\">");
       duration(html, c);

@@ -144,8 +144,10 @@ class HtmlReportTest {
     assertThat(html)
         .contains(
             "<td>staging-health/health endpoint</td><td class=\"state-passed\">PASSED</td>"
-                + "<td>50%</td><td class=\"bars\"><span class=\"bar failed\" title=\"FAILED\">"
-                + "</span><span class=\"bar passed\" title=\"PASSED\"></span></td>")
+                + "<td>50%</td><td class=\"bars\">"
+                + "<span class=\"bar failed\" title=\"FAILED, 1 h before this report\"></span>"
+                + "<span class=\"bar passed\" title=\"PASSED, moments before this report\">"
+                + "</span></td>")
         .contains("<svg class=\"spark\"")
         .contains("expected 200, got 503")
         // A check of an earlier run that this run did not select is not this run's.
@@ -153,7 +155,8 @@ class HtmlReportTest {
     // Without a store, one bar: this run.
     assertThat(new HtmlReport().render(SampleRuns.allPassed()))
         .contains(
-            "<td>100%</td><td class=\"bars\"><span class=\"bar passed\" title=\"PASSED\">"
+            "<td>100%</td><td class=\"bars\">"
+                + "<span class=\"bar passed\" title=\"PASSED, moments before this report\">"
                 + "</span></td>");
   }
 

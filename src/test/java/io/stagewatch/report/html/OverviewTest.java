@@ -16,6 +16,7 @@ class OverviewTest {
         s,
         List.of(s),
         List.of(40L),
+        List.of(),
         1,
         null,
         null,
