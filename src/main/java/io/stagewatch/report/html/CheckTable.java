@@ -5,8 +5,10 @@ import static io.stagewatch.report.html.StatusPage.escape;
 import io.stagewatch.run.CheckStatus;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A series' checks as a table: per check its state, uptime over the window, a bar per recent run,
@@ -25,6 +27,8 @@ final class CheckTable {
   static void render(StringBuilder html, List<CheckState> checks, PageTime time) {
     html.append("<table><tr><th>check</th><th>state</th><th>uptime</th>")
         .append("<th>last runs</th><th>duration</th><th>last failure</th></tr>\n");
+    // The bars of all checks come from the same few runs: each run's time is written once.
+    Map<Instant, String> ago = new HashMap<>();
     for (CheckState c : checks) {
       html.append("<tr data-state=\"")
           .append(c.state().word())
@@ -43,7 +47,7 @@ final class CheckTable {
         html.append("<span class=\"bar ").append(lower(s)).append("\" title=\"").append(s);
         // When, relative like the page's other times: "PASSED, 3 min ago".
         if (i < c.ranAt().size()) {
-          html.append(", ").append(time.relative(c.ranAt().get(i)));
+          html.append(", ").append(ago.computeIfAbsent(c.ranAt().get(i), time::relative));
         }
         html.append("\"></span>");
       }
