@@ -72,8 +72,8 @@ class HttpsCertificateRunTest {
     assertThat(checks.status("too short")).isEqualTo("FAILED");
     assertThat(checks.message("too short"))
         .startsWith("certificate expires " + expiry + " (")
-        .contains("sooner than validFor 100000d")
-        .endsWith("(not retried)");
+        // The note ends the first line; the body's excerpt follows it.
+        .contains("sooner than validFor 100000d (not retried)\nbody: ");
     assertThat(checks.attempts("too short")).isEqualTo(1);
     assertThat(checks.status("plain")).isEqualTo("FAILED");
     assertThat(checks.message("plain"))
