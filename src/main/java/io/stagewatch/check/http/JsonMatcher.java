@@ -12,7 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
-import io.stagewatch.text.Quoted;
+import io.stagewatch.check.Quoted;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

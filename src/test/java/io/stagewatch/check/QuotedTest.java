@@ -1,4 +1,4 @@
-package io.stagewatch.text;
+package io.stagewatch.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

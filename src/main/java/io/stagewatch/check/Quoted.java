@@ -1,4 +1,4 @@
-package io.stagewatch.text;
+package io.stagewatch.check;
 
 /**
  * A value as failure reasons show it: in double quotes, with the quotes, backslashes and control
