@@ -27,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  *              "lastRun": {"runId", "trigger", "label", "startedAt", "finishedAt", "status" (pass,
  *                          fail, running or aborted),
  *                          "counts"},
- *              "checks": [{"id", "status", "uptime", "history": ["PASSED", ...], "lastFailure",
- *                          "lastFailureAt"}]}]}
+ *              "checks": [{"id", "status", "state" (passed, flaky, degraded, failed, error,
+ *                          skipped or silenced, as the page counts it), "degraded" (why, or
+ *                          null), "silenced" (the silence's reason, or null), "uptime",
+ *                          "history": ["PASSED", ...], "lastFailure", "lastFailureAt"}]}]}
  * }</pre>
  */
 public final class StatusJson {
@@ -68,6 +70,10 @@ public final class StatusJson {
       ObjectNode check = checks.addObject();
       check.put("id", c.id());
       check.put("status", c.status().name());
+      // As the page counts it: silenced before degraded before the status.
+      check.put("state", c.state().word());
+      check.put("degraded", c.degraded());
+      check.put("silenced", c.silenceReason());
       check.put("uptime", c.uptime());
       ArrayNode history = check.putArray("history");
       c.history().forEach(s -> history.add(s.name()));

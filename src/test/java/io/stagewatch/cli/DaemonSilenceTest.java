@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stagewatch.TestClock;
 import io.stagewatch.app.Notifiers;
@@ -83,6 +85,16 @@ class DaemonSilenceTest {
                   "stagewatch_check_silenced{check=\"up\",environment=\"staging\","
                       + "schedule=\"default\",suite=\"health\"} 1");
           assertThat(endpoints.get("/").body()).contains("silenced: deploy");
+          JsonNode check =
+              new ObjectMapper()
+                  .readTree(endpoints.get("/api/status").body())
+                  .path("series")
+                  .path(0)
+                  .path("checks")
+                  .path(0);
+          assertThat(check.path("status").asText()).isEqualTo("FAILED");
+          assertThat(check.path("state").asText()).isEqualTo("silenced");
+          assertThat(check.path("silenced").asText()).isEqualTo("deploy");
 
           clock.advance(Duration.ofMinutes(1));
           await().atMost(Duration.ofSeconds(20)).until(() -> daemon.records().size() == 3);
