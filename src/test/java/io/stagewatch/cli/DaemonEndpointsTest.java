@@ -159,4 +159,13 @@ class DaemonEndpointsTest {
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return response.body();
   }
+
+  /** The first check of the first series in {@code /api/status}. */
+  static JsonNode firstCheck(StatusEndpoints endpoints) throws Exception {
+    return JSON.readTree(fetch(endpoints, "/api/status"))
+        .path("series")
+        .path(0)
+        .path("checks")
+        .path(0);
+  }
 }

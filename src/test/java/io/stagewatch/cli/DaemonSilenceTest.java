@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stagewatch.TestClock;
 import io.stagewatch.app.Notifiers;
@@ -85,13 +84,7 @@ class DaemonSilenceTest {
                   "stagewatch_check_silenced{check=\"up\",environment=\"staging\","
                       + "schedule=\"default\",suite=\"health\"} 1");
           assertThat(endpoints.get("/").body()).contains("silenced: deploy");
-          JsonNode check =
-              new ObjectMapper()
-                  .readTree(endpoints.get("/api/status").body())
-                  .path("series")
-                  .path(0)
-                  .path("checks")
-                  .path(0);
+          JsonNode check = DaemonEndpointsTest.firstCheck(endpoints);
           assertThat(check.path("status").asText()).isEqualTo("FAILED");
           assertThat(check.path("state").asText()).isEqualTo("silenced");
           assertThat(check.path("silenced").asText()).isEqualTo("deploy");
