@@ -105,7 +105,7 @@ public record SeriesStatus(
       return stored;
     }
     // The run in memory is the better copy of the same run: it knows what the store does not keep
-    // (which checks were degraded, certificate expiries).
+    // (certificate expiries).
     if (stored.isEmpty()
         || stored.get().info().runId().equals(memory.info().runId())
         || stored.get().finishedAt().isBefore(memory.finishedAt())) {
@@ -148,7 +148,7 @@ public record SeriesStatus(
         r.message(),
         List.of(),
         r.silenceReason(),
-        false,
+        r.degraded(),
         null);
   }
 }

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * One check's result in one stored run, as statistics need it.
  *
  * @param silenceReason why the run sent no notice about the check; null when it was not silenced
+ * @param degraded whether it passed slower than its degradedResponseTime ({@code message} says by
+ *     how much); false in stores written before the mark was kept
  */
 public record StoredResult(
     String runId,
@@ -17,7 +19,21 @@ public record StoredResult(
     long durationMs,
     @Nullable String message,
     Instant recordedAt,
-    @Nullable String silenceReason) {
+    @Nullable String silenceReason,
+    boolean degraded) {
+
+  /** A result without a degraded mark. */
+  public StoredResult(
+      String runId,
+      String checkId,
+      CheckStatus status,
+      int attempts,
+      long durationMs,
+      @Nullable String message,
+      Instant recordedAt,
+      @Nullable String silenceReason) {
+    this(runId, checkId, status, attempts, durationMs, message, recordedAt, silenceReason, false);
+  }
 
   /** A result recorded without a silence. */
   public StoredResult(
@@ -28,6 +44,6 @@ public record StoredResult(
       long durationMs,
       @Nullable String message,
       Instant recordedAt) {
-    this(runId, checkId, status, attempts, durationMs, message, recordedAt, null);
+    this(runId, checkId, status, attempts, durationMs, message, recordedAt, null, false);
   }
 }

@@ -176,6 +176,19 @@ class DegradedRunsTest {
       assertThat(check.path("degraded").asText()).startsWith("response took");
       assertThat(check.path("silenced").isNull()).isTrue();
     }
+    // Restarted (nothing in memory), before its first slot, the daemon knows the mark from the
+    // store.
+    DaemonProject restart =
+        new DaemonProject(dir.resolve("daemon"), staging.baseUrl()).timeout("30s").storeInSqlite();
+    Workspace again = restart.workspace();
+    Daemon restarted = restart.daemon(again, DaemonProject.silent(), Duration.ofSeconds(5));
+    try (StatusEndpoints endpoints = restart.endpoints(again, restarted)) {
+      JsonNode check = DaemonEndpointsTest.firstCheck(endpoints);
+      assertThat(check.path("state").asText()).isEqualTo("degraded");
+      assertThat(check.path("degraded").asText()).startsWith("response took");
+      assertThat(DaemonEndpointsTest.fetch(endpoints, "/"))
+          .contains("<td>health/up</td><td class=\"state-degraded\"");
+    }
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param attempts how many attempts the latest run made of the check
  * @param silenceReason why the latest run held back notices about the check; null when it did not
  * @param degraded why the latest run's pass was degraded (slower than its degradedResponseTime);
- *     null when it was not, or when only the store knows the run (the store keeps no such mark)
+ *     null when it was not
  */
 public record CheckState(
     String id,
@@ -131,7 +131,7 @@ public record CheckState(
 
   /**
    * The states with the degraded marks of {@code run}, the run their latest status comes from: the
-   * store does not keep the mark, the run in memory does.
+   * run in memory has them even when the store could not keep its results.
    */
   public static List<CheckState> markDegraded(List<CheckState> states, RunResult run) {
     Map<String, String> degraded = new HashMap<>();
@@ -164,10 +164,10 @@ public record CheckState(
   }
 
   private static @Nullable String degradedReason(CheckResult c) {
-    if (!c.degraded()) {
-      return null;
-    }
-    String message = c.message();
+    return c.degraded() ? degradedReason(c.message()) : null;
+  }
+
+  private static String degradedReason(@Nullable String message) {
     return message == null ? "slower than its degradedResponseTime" : message;
   }
 
@@ -205,6 +205,6 @@ public record CheckState(
         failure == null ? null : failure.message(),
         failure == null ? null : failure.recordedAt(),
         latest.silenceReason(),
-        null);
+        latest.degraded() ? degradedReason(latest.message()) : null);
   }
 }

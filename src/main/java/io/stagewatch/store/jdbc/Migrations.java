@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  */
 final class Migrations {
   /** The schema version this build writes. */
-  static final int LATEST = 6;
+  static final int LATEST = 7;
 
   private Migrations() {}
 

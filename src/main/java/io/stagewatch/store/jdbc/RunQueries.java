@@ -107,7 +107,7 @@ final class RunQueries {
       throws StoreException {
     String sql =
         "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at,"
-            + " silence_reason FROM check_results WHERE run_id IN (SELECT run_id FROM runs"
+            + " silence_reason, degraded FROM check_results WHERE run_id IN (SELECT run_id FROM runs"
             + where
             + NEWEST_FIRST
             + ") ORDER BY recorded_at";
@@ -126,7 +126,8 @@ final class RunQueries {
                   rs.getLong(5),
                   rs.getString(6),
                   Instant.ofEpochMilli(rs.getLong(7)),
-                  rs.getString(8)));
+                  rs.getString(8),
+                  rs.getInt(9) != 0));
         }
       }
       return results;

@@ -21,11 +21,13 @@ import javax.sql.DataSource;
 final class RunWrites {
   private static final String UPSERT_RESULT =
       "INSERT INTO check_results (run_id, check_id, suite, tags, status, attempts, duration_ms,"
-          + " message, recorded_at, silence_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          + " message, recorded_at, silence_reason, degraded)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
           + " ON CONFLICT (run_id, check_id) DO UPDATE SET suite = excluded.suite,"
           + " tags = excluded.tags, status = excluded.status, attempts = excluded.attempts,"
           + " duration_ms = excluded.duration_ms, message = excluded.message,"
-          + " recorded_at = excluded.recorded_at, silence_reason = excluded.silence_reason";
+          + " recorded_at = excluded.recorded_at, silence_reason = excluded.silence_reason,"
+          + " degraded = excluded.degraded";
 
   private static final String COUNT_OF = "(SELECT COUNT(*) FROM check_results c";
 
@@ -163,7 +165,8 @@ final class RunWrites {
         r.durationMs(),
         r.message(),
         recordedAtMillis,
-        r.silenceReason());
+        r.silenceReason(),
+        r.degraded() ? 1 : 0);
   }
 
   private static String countColumn(String column, String status) {

@@ -271,6 +271,34 @@ class ResultStoreContractTest {
 
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
+  void aDegradedPassIsReadBackDegraded(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      CheckResult slow =
+          new CheckResult(
+              "api/slow",
+              "api",
+              "slow",
+              List.of("smoke"),
+              CheckStatus.PASSED,
+              1,
+              900,
+              "response took 900 ms, more than degradedResponseTime 500ms",
+              List.of(),
+              null,
+              true,
+              null);
+      record(store, info("staging", T0), List.of(slow, passed("api/fast")));
+
+      assertThat(store.resultsOfLastRuns("staging", 1))
+          .extracting(StoredResult::checkId, StoredResult::degraded)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple("api/slow", true),
+              org.assertj.core.groups.Tuple.tuple("api/fast", false));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
   void aRunLeftRunningIsMarkedAbortedWithTheResultsItHad(StoreDatabase db) throws Exception {
     try (JdbcResultStore store = open(db)) {
       RunInfo killed = info("staging", T0);
