@@ -22,20 +22,7 @@ public record StoredResult(
     @Nullable String silenceReason,
     boolean degraded) {
 
-  /** A result without a degraded mark. */
-  public StoredResult(
-      String runId,
-      String checkId,
-      CheckStatus status,
-      int attempts,
-      long durationMs,
-      @Nullable String message,
-      Instant recordedAt,
-      @Nullable String silenceReason) {
-    this(runId, checkId, status, attempts, durationMs, message, recordedAt, silenceReason, false);
-  }
-
-  /** A result recorded without a silence. */
+  /** A result recorded without a silence or a degraded mark. */
   public StoredResult(
       String runId,
       String checkId,

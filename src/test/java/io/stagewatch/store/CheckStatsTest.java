@@ -12,7 +12,7 @@ class CheckStatsTest {
 
   private static StoredResult result(
       String run, String check, CheckStatus status, long ms, String message, int minute) {
-    return new StoredResult(run, check, status, 1, ms, message, T0.plusSeconds(60L * minute), null);
+    return new StoredResult(run, check, status, 1, ms, message, T0.plusSeconds(60L * minute));
   }
 
   @Test
