@@ -162,9 +162,11 @@ public final class RunPipeline implements AutoCloseable {
       Runner runner, RunRequest request, StoreSession session, RunListener progress)
       throws ConfigException {
     StagewatchConfig config = config();
+    ReadinessConfig readiness = config.readiness();
+    session.readAhead(
+        config.environment().name(), runner.series(), readiness.window(), PageView.HISTORY_RUNS);
     RunResult result =
         runner.run(RunListener.all(progress, session.listener()), silencing(session));
-    ReadinessConfig readiness = config.readiness();
     RecentRuns recent =
         session.finish(
             result,

@@ -24,6 +24,9 @@ public interface RunHistory {
   List<StoredResult> resultsOfLastRuns(String environment, Series series, int count)
       throws StoreException;
 
+  /** Every result of the runs with these ids, oldest first. */
+  List<StoredResult> resultsOfRuns(List<String> runIds) throws StoreException;
+
   /** How the runs of one series that started at or after {@code since} fared. */
   Uptime uptime(String environment, Series series, Instant since) throws StoreException;
 }

@@ -5,6 +5,7 @@ import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Series;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +35,9 @@ public final class StoreSession implements AutoCloseable {
   private final @Nullable Clock clock;
 
   private @Nullable StoreException problem;
+
+  /** The window's earlier results, read while the run goes on; null until asked for. */
+  private @Nullable EarlierResults earlier;
 
   private StoreSession(
       @Nullable ResultStore store,
@@ -117,6 +121,20 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /**
+   * Starts reading the results of the series' last runs while the run goes on, for {@link #finish}
+   * to read only the run's own results at its end. Nothing happens without a working store.
+   *
+   * @param window the runs the figures cover, as {@link #finish} is given it
+   * @param historyRuns the runs the page's history shows, as {@link #finish} is given it
+   */
+  public void readAhead(String environment, Series series, int window, int historyRuns) {
+    ResultStore s = working();
+    if (s != null && earlier == null) {
+      earlier = EarlierResults.readAhead(s, environment, series, Math.max(window, historyRuns));
+    }
+  }
+
+  /**
    * After the run: deletes runs older than {@code retention} and reads the last runs of the run's
    * series: {@code window} of them for the figures, or {@code historyRuns} when that is more.
    *
@@ -134,10 +152,12 @@ public final class StoreSession implements AutoCloseable {
       String environment = result.info().environment();
       Series series = result.info().series();
       int count = Math.max(window, historyRuns);
+      List<StoredRun> runs = s.lastRuns(environment, series, count);
+      EarlierResults read = earlier;
       return new RecentRuns(
           window,
-          s.lastRuns(environment, series, count),
-          s.resultsOfLastRuns(environment, series, count));
+          runs,
+          read == null ? s.resultsOfLastRuns(environment, series, count) : read.of(s, runs));
     } catch (StoreException e) {
       problem = e;
       return null;
@@ -189,6 +209,9 @@ public final class StoreSession implements AutoCloseable {
   @Override
   public void close() {
     finishWriting();
+    if (earlier != null) {
+      earlier.await();
+    }
     try {
       if (lock != null) {
         lock.close();

@@ -269,6 +269,11 @@ public final class JdbcResultStore implements ResultStore {
   }
 
   @Override
+  public List<StoredResult> resultsOfRuns(List<String> runIds) throws StoreException {
+    return queries.resultsOfRuns(runIds);
+  }
+
+  @Override
   public Uptime uptime(String environment, Series series, Instant since) throws StoreException {
     return queries.uptime(environment, series, since);
   }

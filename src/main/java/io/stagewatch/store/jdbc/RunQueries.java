@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -105,11 +106,26 @@ final class RunQueries {
 
   private List<StoredResult> results(String where, String what, Object... values)
       throws StoreException {
+    return resultsWhereRunIdIn("SELECT run_id FROM runs" + where + NEWEST_FIRST, what, values);
+  }
+
+  List<StoredResult> resultsOfRuns(List<String> runIds) throws StoreException {
+    if (runIds.isEmpty()) {
+      return List.of();
+    }
+    return resultsWhereRunIdIn(
+        String.join(", ", Collections.nCopies(runIds.size(), "?")),
+        "read the results of " + runIds.size() + (runIds.size() == 1 ? " run" : " runs"),
+        runIds.toArray());
+  }
+
+  /** The results whose run id is in {@code runIds} (a subquery or a list of ?), oldest first. */
+  private List<StoredResult> resultsWhereRunIdIn(String runIds, String what, Object... values)
+      throws StoreException {
     String sql =
         "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at,"
-            + " silence_reason, degraded FROM check_results WHERE run_id IN (SELECT run_id FROM runs"
-            + where
-            + NEWEST_FIRST
+            + " silence_reason, degraded FROM check_results WHERE run_id IN ("
+            + runIds
             + ") ORDER BY recorded_at";
     try (Connection c = data.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {

@@ -299,6 +299,33 @@ class ResultStoreContractTest {
 
   @ParameterizedTest
   @EnumSource(StoreDatabase.class)
+  void resultsOfRunsAreThoseRunsOnlyOldestFirst(StoreDatabase db) throws Exception {
+    try (JdbcResultStore store = open(db)) {
+      RunResult first =
+          record(store, info("staging", T0), List.of(passed("api/a"), passed("api/b")));
+      RunResult second =
+          record(store, info("staging", T0.plusSeconds(60)), List.of(passed("api/a")));
+      RunResult third =
+          record(store, info("staging", T0.plusSeconds(120)), List.of(passed("api/c")));
+
+      List<StoredResult> read =
+          store.resultsOfRuns(List.of(third.info().runId(), first.info().runId()));
+
+      assertThat(read)
+          .extracting(StoredResult::runId, StoredResult::checkId)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(first.info().runId(), "api/a"),
+              org.assertj.core.groups.Tuple.tuple(first.info().runId(), "api/b"),
+              org.assertj.core.groups.Tuple.tuple(third.info().runId(), "api/c"));
+      assertThat(read)
+          .isSortedAccordingTo(java.util.Comparator.comparing(StoredResult::recordedAt));
+      assertThat(read).extracting(StoredResult::runId).doesNotContain(second.info().runId());
+      assertThat(store.resultsOfRuns(List.of())).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
   void aRunLeftRunningIsMarkedAbortedWithTheResultsItHad(StoreDatabase db) throws Exception {
     try (JdbcResultStore store = open(db)) {
       RunInfo killed = info("staging", T0);

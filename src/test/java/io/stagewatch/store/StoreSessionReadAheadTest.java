@@ -1,0 +1,114 @@
+package io.stagewatch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stagewatch.run.CheckResult;
+import io.stagewatch.run.CheckStatus;
+import io.stagewatch.run.RunInfo;
+import io.stagewatch.run.RunListener;
+import io.stagewatch.run.RunResult;
+import io.stagewatch.run.Series;
+import io.stagewatch.store.jdbc.JdbcResultStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The window read back after a run is the same whether its earlier runs were read ahead while the
+ * run went on or all read at its end, on SQLite and on a real PostgreSQL.
+ */
+class StoreSessionReadAheadTest {
+  private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
+  private static final Series SMOKE = new Series(Series.ADHOC, "tags=smoke");
+
+  @TempDir Path dir;
+
+  private static RunInfo info(Instant startedAt, Series series) {
+    return new RunInfo(
+        UUID.randomUUID().toString(), "shop", "staging", "cron", null, startedAt, series);
+  }
+
+  private static CheckResult check(String id, CheckStatus status) {
+    String[] parts = id.split("/", 2);
+    return new CheckResult(
+        id,
+        parts[0],
+        parts[1],
+        List.of("smoke"),
+        status,
+        1,
+        10,
+        status.isFailure() ? "got 500" : null,
+        List.of());
+  }
+
+  private static String record(RunRecorder store, RunInfo info, List<CheckResult> checks)
+      throws StoreException {
+    store.runStarted(info, "test");
+    for (CheckResult c : checks) {
+      store.checkFinished(info.runId(), c);
+    }
+    store.runFinished(new RunResult(info, info.startedAt().plusSeconds(2), checks));
+    return info.runId();
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreDatabase.class)
+  void theWindowReadAheadIsTheWindowReadAtTheEnd(StoreDatabase db) throws Exception {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    JdbcResultStore store = JdbcResultStore.open(db.freshUrl(dir), dir, clock);
+    String expired =
+        record(
+            store,
+            info(NOW.minus(Duration.ofDays(20)), SMOKE),
+            List.of(check("api/a", CheckStatus.PASSED)));
+    String earlier =
+        record(
+            store,
+            info(NOW.minus(Duration.ofHours(2)), SMOKE),
+            List.of(check("api/a", CheckStatus.FAILED), check("api/b", CheckStatus.PASSED)));
+    String otherSeries =
+        record(
+            store,
+            info(NOW.minus(Duration.ofHours(1)), new Series(Series.ADHOC, "tags=slow")),
+            List.of(check("api/z", CheckStatus.PASSED)));
+    // Killed before its end: found aborted when the session starts, results kept.
+    RunInfo killed = info(NOW.minus(Duration.ofMinutes(30)), SMOKE);
+    store.runStarted(killed, "test");
+    store.checkFinished(killed.runId(), check("api/a", CheckStatus.PASSED));
+
+    try (StoreSession session = StoreSession.start(store, "staging", Duration.ZERO, null, clock)) {
+      session.readAhead("staging", SMOKE, 5, 20);
+      RunInfo now = info(NOW, SMOKE);
+      List<CheckResult> checks =
+          List.of(check("api/a", CheckStatus.PASSED), check("api/b", CheckStatus.FAILED));
+      RunListener listener = session.listener();
+      listener.runStarted(now, checks.size());
+      checks.forEach(listener::checkFinished);
+      RunResult result = new RunResult(now, NOW.plusSeconds(2), checks);
+      listener.runFinished(result);
+
+      RecentRuns recent = session.finish(result, Duration.ofDays(14), 5, 20);
+
+      assertThat(recent).isNotNull();
+      assertThat(recent.runs())
+          .extracting(StoredRun::runId)
+          .containsExactly(now.runId(), killed.runId(), earlier);
+      assertThat(recent.results())
+          .containsExactlyInAnyOrderElementsOf(store.resultsOfLastRuns("staging", SMOKE, 20))
+          .isSortedAccordingTo(Comparator.comparing(StoredResult::recordedAt))
+          .extracting(StoredResult::runId)
+          .containsOnly(now.runId(), killed.runId(), earlier)
+          .doesNotContain(expired, otherSeries);
+      assertThat(recent.results()).hasSize(5);
+    }
+  }
+}
