@@ -2,6 +2,7 @@ package io.stagewatch.check.dns;
 
 import io.stagewatch.check.AttemptVerdict;
 import io.stagewatch.check.CheckOutcome;
+import io.stagewatch.check.Quoted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +39,8 @@ record DnsExpectations(@Nullable List<String> values, @Nullable String contains)
     }
     String text = contains;
     if (text != null && answer.stream().noneMatch(v -> v.contains(text))) {
-      failures.add("no " + type + " record contains \"" + text + "\", got " + listed(answer));
+      failures.add(
+          "no " + type + " record contains " + Quoted.of(text) + ", got " + listed(answer));
     }
     if (!failures.isEmpty()) {
       return CheckOutcome.failed(query + ": " + String.join("; ", failures));

@@ -101,14 +101,14 @@ final class JsonMatcher {
     try {
       actual = document.read(path);
     } catch (PathNotFoundException e) {
-      return "expected \"" + want + "\", got nothing (path not found)";
+      return "expected " + Quoted.of(want) + ", got nothing (path not found)";
     } catch (RuntimeException e) {
       return "could not be evaluated: " + Objects.requireNonNullElse(e.getMessage(), "");
     }
     if (matches(actual, want)) {
       return null;
     }
-    return "expected \"" + want + "\", got " + shown(actual);
+    return "expected " + Quoted.of(want) + ", got " + shown(actual);
   }
 
   private static boolean matches(@Nullable Object actual, String want) {

@@ -2,6 +2,7 @@ package io.stagewatch.check.tcp;
 
 import io.stagewatch.check.CheckContext;
 import io.stagewatch.check.CheckOutcome;
+import io.stagewatch.check.Quoted;
 import io.stagewatch.config.Durations;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class ReplyReader {
       }
       received.write(buffer, 0, n);
       if (text().contains(wanted)) {
-        return TcpCheckSpec.passed("received \"" + wanted + "\" from " + target, startNanos);
+        return TcpCheckSpec.passed("received " + Quoted.of(wanted) + " from " + target, startNanos);
       }
     }
     return notSeen("in the first " + CAP / 1024 + " KiB");
@@ -66,7 +67,7 @@ final class ReplyReader {
 
   private CheckOutcome notSeen(String when) {
     return CheckOutcome.failed(
-        target + " did not send \"" + wanted + "\" " + when + "; received: " + shown());
+        target + " did not send " + Quoted.of(wanted) + " " + when + "; received: " + shown());
   }
 
   private String shown() {
