@@ -7,6 +7,7 @@ import io.stagewatch.run.Series;
 import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoreLocation;
 import io.stagewatch.store.jdbc.JdbcResultStore;
 import java.time.Clock;
 
@@ -24,6 +25,12 @@ public final class ProjectStore {
    */
   public static ResultStore open(StagewatchConfig config, Clock clock) throws StoreException {
     return JdbcResultStore.open(
+        config.store().url(), ConfigLoader.projectFolder(config.file()), clock);
+  }
+
+  /** The store named by {@code store.url}, found as {@link #open} finds it, not opened yet. */
+  public static StoreLocation locate(StagewatchConfig config, Clock clock) throws StoreException {
+    return JdbcResultStore.locate(
         config.store().url(), ConfigLoader.projectFolder(config.file()), clock);
   }
 

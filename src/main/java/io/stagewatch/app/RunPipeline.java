@@ -18,13 +18,14 @@ import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Runner;
 import io.stagewatch.run.Silencing;
+import io.stagewatch.store.AlertPlanner;
 import io.stagewatch.store.RecentRuns;
-import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunHistory;
 import io.stagewatch.store.RunLockedException;
 import io.stagewatch.store.Silence;
 import io.stagewatch.store.Silences;
 import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoreLocation;
 import io.stagewatch.store.StoreSession;
 import io.stagewatch.suite.Workspace;
 import java.io.IOException;
@@ -35,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -129,14 +131,15 @@ public final class RunPipeline implements AutoCloseable {
     StagewatchConfig config = config();
     Runner runner = new Runner(config, workspace.suites(), request.options(), clock, lasting);
     Duration waitLock = request.waitLock();
+    String label = request.unlessRan();
     StoreSession session;
     try {
-      session = waitLock == null ? StoreSession.none() : openStore(waitLock);
+      // A slot that another daemon may have run already asks the open store before running.
+      session = waitLock == null ? StoreSession.none() : openStore(waitLock, label == null);
     } catch (RunLockedException e) {
       return new RunOutcome.Locked(config.secrets().maskedMessage(e));
     }
     try (session) {
-      String label = request.unlessRan();
       if (label != null && session.recentlyRan(config.environment().name(), label)) {
         return new RunOutcome.AlreadyRan(label);
       }
@@ -144,15 +147,23 @@ public final class RunPipeline implements AutoCloseable {
     }
   }
 
-  private StoreSession openStore(Duration waitLock) throws RunLockedException {
+  /**
+   * @param meanwhile whether the store may be opened while the run begins, when its lock can be
+   *     taken first
+   */
+  private StoreSession openStore(Duration waitLock, boolean meanwhile) throws RunLockedException {
+    String environment = config().environment().name();
+    AlertPlanner planner = notifications == null ? null : notifications.planner();
     try {
-      ResultStore store = ProjectStore.open(config(), clock);
-      return StoreSession.start(
-          store,
-          config().environment().name(),
-          waitLock,
-          notifications == null ? null : notifications.planner(),
-          clock);
+      StoreLocation location = ProjectStore.locate(config(), clock);
+      Optional<StoreSession> opening =
+          meanwhile
+              ? StoreSession.opening(location, environment, planner, clock)
+              : Optional.empty();
+      if (opening.isPresent()) {
+        return opening.get();
+      }
+      return StoreSession.start(location.open(), environment, waitLock, planner, clock);
     } catch (StoreException e) {
       return StoreSession.failed(e);
     }
@@ -165,8 +176,15 @@ public final class RunPipeline implements AutoCloseable {
     ReadinessConfig readiness = config.readiness();
     session.readAhead(
         config.environment().name(), runner.series(), readiness.window(), PageView.HISTORY_RUNS);
+    Instant startedAt = clock.instant();
+    // Read while the checks start, from a store that may still be opening; the first result waits.
+    CompletableFuture<Silencing> silencing =
+        CompletableFuture.supplyAsync(
+            () -> silencing(session, startedAt),
+            task -> Thread.ofPlatform().daemon().name("stagewatch-silences").start(task));
     RunResult result =
-        runner.run(RunListener.all(progress, session.listener()), silencing(session));
+        runner.run(
+            RunListener.all(progress, session.listener()), Silencing.later(silencing::join));
     RecentRuns recent =
         session.finish(
             result,
@@ -193,11 +211,11 @@ public final class RunPipeline implements AutoCloseable {
   }
 
   /**
-   * What the run keeps quiet about: the active silences in the store (none without one) and the
-   * maintenance windows open now. A store that cannot say leaves the windows alone in force.
+   * What the run keeps quiet about: the silences in the store active at {@code now}, the run's
+   * start (none without a store), and the maintenance windows open then. A store that cannot say
+   * leaves the windows alone in force.
    */
-  private Silencing silencing(StoreSession session) {
-    Instant now = clock.instant();
+  private Silencing silencing(StoreSession session, Instant now) {
     List<Silence> active = List.of();
     Optional<Silences> silences = session.silences();
     if (silences.isPresent()) {

@@ -2,6 +2,8 @@ package io.stagewatch.run;
 
 import io.stagewatch.config.TagExpressions;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,10 +15,35 @@ public final class Silencing {
   /** A run without silences. */
   public static final Silencing NONE = new Silencing(List.of());
 
-  private final List<Selecting> rules;
+  /** Where the rules come from until they are first needed; null once they are known. */
+  private @Nullable Supplier<Silencing> source;
+
+  private @Nullable List<Selecting> rules;
 
   public Silencing(List<Rule> rules) {
     this.rules = rules.stream().map(Selecting::of).toList();
+  }
+
+  private Silencing(Supplier<Silencing> source) {
+    this.source = source;
+  }
+
+  /**
+   * The silencing {@code source} gives, asked for when it is first needed: a run whose store is
+   * still being opened starts its checks meanwhile, and only their results wait for the silences.
+   */
+  public static Silencing later(Supplier<Silencing> source) {
+    return new Silencing(source);
+  }
+
+  private synchronized List<Selecting> rules() {
+    List<Selecting> known = rules;
+    if (known == null) {
+      known = Objects.requireNonNull(source).get().rules();
+      rules = known;
+      source = null;
+    }
+    return known;
   }
 
   /**
@@ -56,12 +83,12 @@ public final class Silencing {
 
   /** Whether nothing is silenced. */
   public boolean isEmpty() {
-    return rules.isEmpty();
+    return rules().isEmpty();
   }
 
   /** Why the check is silenced (the first rule that selects it); null when none does. */
   public @Nullable String reasonFor(String suite, List<String> tags) {
-    for (Selecting rule : rules) {
+    for (Selecting rule : rules()) {
       if (rule.selects(suite, tags)) {
         return rule.rule().reason();
       }

@@ -23,11 +23,16 @@ final class EarlierResults {
     this.read = read;
   }
 
-  /** Starts reading the results of the series' last {@code count} runs that no longer change. */
-  static EarlierResults readAhead(RunHistory store, String environment, Series series, int count) {
+  /**
+   * Starts reading the results of the series' last {@code count} runs that no longer change, once
+   * the store is open.
+   */
+  static EarlierResults readAhead(
+      StoreOpening opening, String environment, Series series, int count) {
     FutureTask<Map<String, List<StoredResult>>> task =
         new FutureTask<>(
             () -> {
+              RunHistory store = opening.await();
               List<String> ended = new ArrayList<>();
               for (StoredRun run : store.lastRuns(environment, series, count)) {
                 if (run.status() != StoredRunStatus.RUNNING) {

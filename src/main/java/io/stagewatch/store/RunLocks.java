@@ -18,6 +18,12 @@ public interface RunLocks {
   /** Takes the environment's run lock if it is free. */
   Optional<RunLock> tryLock(String environment, LockHolder me) throws StoreException;
 
+  /**
+   * Records {@code me} as the holder of the environment's run lock, taken before the store was
+   * opened ({@link StoreLocation#tryLockFirst}); {@link #tryLock} records its holder itself.
+   */
+  void recordHolder(String environment, LockHolder me) throws StoreException;
+
   /** Who holds the environment's run lock, when that is known. */
   Optional<LockHolder> lockHolder(String environment) throws StoreException;
 

@@ -5,6 +5,7 @@ import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Series;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One run's use of the store: take the environment's run lock, mark runs left RUNNING by killed
  * processes ABORTED, record the run through {@link #listener()}, then apply retention and read the
- * window figures. The session owns the open store and closes it; after the run it lends out the
+ * window figures. Where the lock can be taken before the store is opened, the store is opened on a
+ * thread of its own while the run begins ({@link #opening}), and what needs it waits for it. The session owns the open store and closes it; after the run it lends out the
  * roles the caller needs, {@link #outbox()}, {@link #history()} and {@link #silences()}. Store
  * trouble never stops the run; {@link #problem()} tells the caller about it afterwards.
  */
@@ -27,27 +29,32 @@ public final class StoreSession implements AutoCloseable {
    */
   static final Duration WRITES_LIMIT = Duration.ofSeconds(30);
 
-  private final @Nullable ResultStore store;
+  /** The store, open or being opened; null without one. */
+  private final @Nullable StoreOpening opening;
+
   private final @Nullable RunLock lock;
   private final @Nullable StoreListener listener;
 
   /** The retention cutoff is counted back from its time; null without a store. */
   private final @Nullable Clock clock;
 
-  private @Nullable StoreException problem;
+  private volatile @Nullable StoreException problem;
 
   /** The window's earlier results, read while the run goes on; null until asked for. */
   private @Nullable EarlierResults earlier;
 
   private StoreSession(
-      @Nullable ResultStore store,
+      @Nullable StoreOpening opening,
       @Nullable RunLock lock,
       @Nullable StoreException problem,
       @Nullable AlertPlanner planner,
       @Nullable Clock clock) {
-    this.store = store;
+    this.opening = opening;
     this.lock = lock;
-    this.listener = store == null ? null : new StoreListener(store, runnerVersion(), planner);
+    this.listener =
+        opening == null
+            ? null
+            : new StoreListener(new OpeningRecorder(opening), runnerVersion(), planner);
     this.clock = clock;
     this.problem = problem;
   }
@@ -87,13 +94,46 @@ public final class StoreSession implements AutoCloseable {
       store.close();
       throw e;
     }
-    StoreSession session = new StoreSession(store, lock, null, planner, clock);
+    StoreSession session = new StoreSession(StoreOpening.of(store), lock, null, planner, clock);
     try {
       store.markAbandoned(environment);
     } catch (StoreException e) {
       session.problem = e;
     }
     return session;
+  }
+
+  /**
+   * Takes the environment's run lock before the store is opened, where it lives outside the
+   * database, and then opens the store on a thread of its own while the run begins: the lock's
+   * holder is recorded and abandoned runs are marked there, before the run's own records. Whatever
+   * needs the store waits for it; a store that cannot be opened is the session's {@link #problem}.
+   *
+   * @param clock the lock's holder is recorded since its time, and retention counts back from it
+   * @return empty when the lock cannot be taken so, or is held: then open the store and {@link
+   *     #start} the session, which waits for the lock and says who holds it
+   */
+  public static Optional<StoreSession> opening(
+      StoreLocation location, String environment, @Nullable AlertPlanner planner, Clock clock) {
+    Optional<RunLock> lock = location.tryLockFirst(environment);
+    if (lock.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant lockedAt = clock.instant();
+    StoreOpening opening =
+        StoreOpening.start(
+            () -> {
+              ResultStore store = location.open();
+              try {
+                store.recordHolder(environment, LockHolder.thisProcess(lockedAt));
+                store.markAbandoned(environment);
+              } catch (StoreException | RuntimeException e) {
+                store.close();
+                throw e;
+              }
+              return store;
+            });
+    return Optional.of(new StoreSession(opening, lock.get(), null, planner, clock));
   }
 
   /** Subscribes the store to the run; a listener that does nothing when there is no store. */
@@ -108,7 +148,7 @@ public final class StoreSession implements AutoCloseable {
    * ahead: a slot run twice is better than a slot missed).
    */
   public boolean recentlyRan(String environment, String label) {
-    RunHistory s = store;
+    RunHistory s = working();
     if (s == null) {
       return false;
     }
@@ -128,9 +168,9 @@ public final class StoreSession implements AutoCloseable {
    * @param historyRuns the runs the page's history shows, as {@link #finish} is given it
    */
   public void readAhead(String environment, Series series, int window, int historyRuns) {
-    ResultStore s = working();
-    if (s != null && earlier == null) {
-      earlier = EarlierResults.readAhead(s, environment, series, Math.max(window, historyRuns));
+    StoreOpening o = opening;
+    if (o != null && problem == null && earlier == null) {
+      earlier = EarlierResults.readAhead(o, environment, series, Math.max(window, historyRuns));
     }
   }
 
@@ -142,9 +182,12 @@ public final class StoreSession implements AutoCloseable {
    */
   public @Nullable RecentRuns finish(
       RunResult result, Duration retention, int window, int historyRuns) {
-    ResultStore s = store;
     Clock c = clock;
-    if (s == null || c == null || finishWriting().isPresent() || problem().isPresent()) {
+    if (c == null || finishWriting().isPresent()) {
+      return null;
+    }
+    ResultStore s = working();
+    if (s == null) {
       return null;
     }
     try {
@@ -188,15 +231,28 @@ public final class StoreSession implements AutoCloseable {
     return Optional.ofNullable(working());
   }
 
-  /** The store, unless there is none or it failed; the session keeps it and closes it. */
+  /**
+   * The store, once it is open, unless there is none or it failed; the session keeps it and closes
+   * it.
+   */
   private @Nullable ResultStore working() {
-    return problem().isPresent() ? null : store;
+    return problem().isPresent() || opening == null ? null : opening.awaitOrNull();
   }
 
-  /** The first store problem of the run, if any; its message is not masked yet. */
+  /**
+   * The first store problem of the run, if any, its opening's included (waiting for that to end);
+   * its message is not masked yet.
+   */
   public Optional<StoreException> problem() {
     if (problem != null) {
       return Optional.of(problem);
+    }
+    if (opening != null) {
+      try {
+        opening.await();
+      } catch (StoreException e) {
+        return Optional.of(e);
+      }
     }
     return listener == null ? Optional.empty() : listener.error();
   }
@@ -221,6 +277,7 @@ public final class StoreSession implements AutoCloseable {
         problem = e;
       }
     } finally {
+      ResultStore store = opening == null ? null : opening.awaitOrNull();
       if (store != null) {
         store.close();
       }

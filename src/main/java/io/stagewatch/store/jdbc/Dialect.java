@@ -36,6 +36,15 @@ interface Dialect {
   Optional<RunLock> tryLock(String environment) throws StoreException;
 
   /**
+   * Takes the environment's run lock before the store is opened, where that costs no more than
+   * the lock itself; empty when it is held, cannot be taken now, or lives in the database's own
+   * sessions (then {@link #tryLock} takes it once the store is open, and says why not).
+   */
+  default Optional<RunLock> tryLockFirst(String environment) {
+    return Optional.empty();
+  }
+
+  /**
    * Gives back the disk space the database holds beyond its data, when the store is opened and
    * closed: SQLite folds its write-ahead log into the database file and truncates it.
    */

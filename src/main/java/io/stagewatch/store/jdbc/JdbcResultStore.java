@@ -13,6 +13,7 @@ import io.stagewatch.store.ResultStore;
 import io.stagewatch.store.RunLock;
 import io.stagewatch.store.Silence;
 import io.stagewatch.store.StoreException;
+import io.stagewatch.store.StoreLocation;
 import io.stagewatch.store.StoredResult;
 import io.stagewatch.store.StoredRun;
 import io.stagewatch.store.Uptime;
@@ -66,6 +67,18 @@ public final class JdbcResultStore implements ResultStore {
    */
   public static JdbcResultStore open(String url, Path baseDir, Clock clock) throws StoreException {
     return open(dialect(url, baseDir), Migrations.LATEST, clock);
+  }
+
+  /**
+   * The store at {@code url}, not opened yet: its run lock can be taken first where it lives
+   * outside the database. Creates an SQLite store's folder.
+   *
+   * @param baseDir what a relative SQLite path is resolved against
+   * @param clock when a result or a schema version was written, as the store records it
+   */
+  public static StoreLocation locate(String url, Path baseDir, Clock clock)
+      throws StoreException {
+    return new JdbcStoreLocation(dialect(url, baseDir), clock);
   }
 
   static Dialect dialect(String url, Path baseDir) throws StoreException {
@@ -283,13 +296,18 @@ public final class JdbcResultStore implements ResultStore {
     Optional<RunLock> lock = dialect.tryLock(environment);
     if (lock.isPresent()) {
       try {
-        queries.writeHolder(environment, me);
+        recordHolder(environment, me);
       } catch (StoreException e) {
         lock.get().close();
         throw e;
       }
     }
     return lock;
+  }
+
+  @Override
+  public void recordHolder(String environment, LockHolder me) throws StoreException {
+    queries.writeHolder(environment, me);
   }
 
   @Override

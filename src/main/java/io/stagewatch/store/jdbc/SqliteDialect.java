@@ -56,9 +56,6 @@ final class SqliteDialect implements Dialect {
     if (dir != null && !Files.isWritable(dir)) {
       throw new StoreException("the store directory " + dir + " is not writable");
     }
-    if (dir != null) {
-      SqliteNativeLibrary.useFrom(dir);
-    }
     return new SqliteDialect(file.toAbsolutePath(), parameters);
   }
 
@@ -74,6 +71,10 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public Connections connect() throws SQLException {
+    Path dir = file.getParent();
+    if (dir != null) {
+      SqliteNativeLibrary.useFrom(dir);
+    }
     return SqliteConnections.open(PREFIX + file + parameters);
   }
 
@@ -116,6 +117,16 @@ final class SqliteDialect implements Dialect {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new StoreException("the run lock " + lockFile + " cannot be taken: " + reason(e), e);
+    }
+  }
+
+  /** The lock is a file beside the database: taking it needs no connection. */
+  @Override
+  public Optional<RunLock> tryLockFirst(String environment) {
+    try {
+      return tryLock(environment);
+    } catch (StoreException e) {
+      return Optional.empty();
     }
   }
 
