@@ -153,17 +153,18 @@ public final class RunPipeline implements AutoCloseable {
    */
   private StoreSession openStore(Duration waitLock, boolean meanwhile) throws RunLockedException {
     String environment = config().environment().name();
+    Duration retention = Duration.ofDays(config().store().retentionDays());
     AlertPlanner planner = notifications == null ? null : notifications.planner();
     try {
       StoreLocation location = ProjectStore.locate(config(), clock);
       Optional<StoreSession> opening =
           meanwhile
-              ? StoreSession.opening(location, environment, planner, clock)
+              ? StoreSession.opening(location, environment, retention, planner, clock)
               : Optional.empty();
       if (opening.isPresent()) {
         return opening.get();
       }
-      return StoreSession.start(location.open(), environment, waitLock, planner, clock);
+      return StoreSession.start(location.open(), environment, waitLock, retention, planner, clock);
     } catch (StoreException e) {
       return StoreSession.failed(e);
     }
@@ -183,14 +184,8 @@ public final class RunPipeline implements AutoCloseable {
             () -> silencing(session, startedAt),
             task -> Thread.ofPlatform().daemon().name("stagewatch-silences").start(task));
     RunResult result =
-        runner.run(
-            RunListener.all(progress, session.listener()), Silencing.later(silencing::join));
-    RecentRuns recent =
-        session.finish(
-            result,
-            Duration.ofDays(config.store().retentionDays()),
-            readiness.window(),
-            PageView.HISTORY_RUNS);
+        runner.run(RunListener.all(progress, session.listener()), Silencing.later(silencing::join));
+    RecentRuns recent = session.finish(result, readiness.window(), PageView.HISTORY_RUNS);
     StagingReadiness verdict = recent == null ? null : staging(session);
     List<NoticeOutcome> sent =
         notifications == null

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records into a store once it is open: each write waits for the opening to end. A store that
- * could not be opened records nothing, and says nothing here: the session names the opening's
- * failure as the run's store problem.
+ * Records into a store once it is open: each write waits for the opening to end. A store that could
+ * not be opened records nothing, and says nothing here: the session names the opening's failure as
+ * the run's store problem.
  */
 final class OpeningRecorder implements RunRecorder {
   private final StoreOpening opening;

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * A store before it is opened. Where its run lock does not live in the database (an SQLite store's
- * lock files beside it), the lock can be taken first, and a run can then start its checks while
- * the store is opened on a thread of its own ({@link StoreSession#opening}).
+ * lock files beside it), the lock can be taken first, and a run can then start its checks while the
+ * store is opened on a thread of its own ({@link StoreSession#opening}).
  */
 public interface StoreLocation {
   /**

@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run's use of the store: take the environment's run lock, mark runs left RUNNING by killed
- * processes ABORTED, record the run through {@link #listener()}, then apply retention and read the
- * window figures. Where the lock can be taken before the store is opened, the store is opened on a
- * thread of its own while the run begins ({@link #opening}), and what needs it waits for it. The session owns the open store and closes it; after the run it lends out the
- * roles the caller needs, {@link #outbox()}, {@link #history()} and {@link #silences()}. Store
- * trouble never stops the run; {@link #problem()} tells the caller about it afterwards.
+ * processes ABORTED, forget the runs older than the retention, record the run through {@link
+ * #listener()}, then read the window figures. Where the lock can be taken before the store is
+ * opened, the store is opened on a thread of its own while the run begins ({@link #opening}), and
+ * what needs it waits for it. The session owns the open store and closes it; after the run it lends
+ * out the roles the caller needs, {@link #outbox()}, {@link #history()} and {@link #silences()}.
+ * Store trouble never stops the run; {@link #problem()} tells the caller about it afterwards.
  */
 public final class StoreSession implements AutoCloseable {
   /** How far back {@link #recentlyRan} looks; slots further back than this are long over. */
@@ -35,9 +36,6 @@ public final class StoreSession implements AutoCloseable {
   private final @Nullable RunLock lock;
   private final @Nullable StoreListener listener;
 
-  /** The retention cutoff is counted back from its time; null without a store. */
-  private final @Nullable Clock clock;
-
   private volatile @Nullable StoreException problem;
 
   /** The window's earlier results, read while the run goes on; null until asked for. */
@@ -47,31 +45,30 @@ public final class StoreSession implements AutoCloseable {
       @Nullable StoreOpening opening,
       @Nullable RunLock lock,
       @Nullable StoreException problem,
-      @Nullable AlertPlanner planner,
-      @Nullable Clock clock) {
+      @Nullable AlertPlanner planner) {
     this.opening = opening;
     this.lock = lock;
     this.listener =
         opening == null
             ? null
             : new StoreListener(new OpeningRecorder(opening), runnerVersion(), planner);
-    this.clock = clock;
     this.problem = problem;
   }
 
   /** No store at all ({@code --no-store}, {@code demo}). */
   public static StoreSession none() {
-    return new StoreSession(null, null, null, null, null);
+    return new StoreSession(null, null, null, null);
   }
 
   /** The store could not be opened: the run goes on without it and then reports the problem. */
   public static StoreSession failed(StoreException problem) {
-    return new StoreSession(null, null, problem, null, null);
+    return new StoreSession(null, null, problem, null);
   }
 
   /**
-   * Takes the environment's run lock in an open store (closing the store if that fails) and marks
-   * abandoned runs; {@code planner} decides the notices written with the run's end.
+   * Takes the environment's run lock in an open store (closing the store if that fails), marks
+   * abandoned runs and deletes the runs started longer than {@code retention} ago; {@code planner}
+   * decides the notices written with the run's end.
    *
    * @param wait how long to wait for the lock, by {@code clock}
    * @param clock the lock's holder is recorded since its time, and retention counts back from it
@@ -81,6 +78,7 @@ public final class StoreSession implements AutoCloseable {
       ResultStore store,
       String environment,
       Duration wait,
+      Duration retention,
       @Nullable AlertPlanner planner,
       Clock clock)
       throws RunLockedException {
@@ -94,9 +92,9 @@ public final class StoreSession implements AutoCloseable {
       store.close();
       throw e;
     }
-    StoreSession session = new StoreSession(StoreOpening.of(store), lock, null, planner, clock);
+    StoreSession session = new StoreSession(StoreOpening.of(store), lock, null, planner);
     try {
-      store.markAbandoned(environment);
+      prepare(store, environment, retention, clock);
     } catch (StoreException e) {
       session.problem = e;
     }
@@ -106,15 +104,20 @@ public final class StoreSession implements AutoCloseable {
   /**
    * Takes the environment's run lock before the store is opened, where it lives outside the
    * database, and then opens the store on a thread of its own while the run begins: the lock's
-   * holder is recorded and abandoned runs are marked there, before the run's own records. Whatever
-   * needs the store waits for it; a store that cannot be opened is the session's {@link #problem}.
+   * holder is recorded, abandoned runs are marked and the runs started longer than {@code
+   * retention} ago are deleted there, before the run's own records. Whatever needs the store waits
+   * for it; a store that cannot be opened is the session's {@link #problem}.
    *
    * @param clock the lock's holder is recorded since its time, and retention counts back from it
    * @return empty when the lock cannot be taken so, or is held: then open the store and {@link
    *     #start} the session, which waits for the lock and says who holds it
    */
   public static Optional<StoreSession> opening(
-      StoreLocation location, String environment, @Nullable AlertPlanner planner, Clock clock) {
+      StoreLocation location,
+      String environment,
+      Duration retention,
+      @Nullable AlertPlanner planner,
+      Clock clock) {
     Optional<RunLock> lock = location.tryLockFirst(environment);
     if (lock.isEmpty()) {
       return Optional.empty();
@@ -126,14 +129,22 @@ public final class StoreSession implements AutoCloseable {
               ResultStore store = location.open();
               try {
                 store.recordHolder(environment, LockHolder.thisProcess(lockedAt));
-                store.markAbandoned(environment);
+                prepare(store, environment, retention, clock);
               } catch (StoreException | RuntimeException e) {
                 store.close();
                 throw e;
               }
               return store;
             });
-    return Optional.of(new StoreSession(opening, lock.get(), null, planner, clock));
+    return Optional.of(new StoreSession(opening, lock.get(), null, planner));
+  }
+
+  /** What a run does in the store once it holds the lock, before it records anything. */
+  private static void prepare(
+      ResultStore store, String environment, Duration retention, Clock clock)
+      throws StoreException {
+    store.markAbandoned(environment);
+    store.deleteRunsStartedBefore(clock.instant().minus(retention));
   }
 
   /** Subscribes the store to the run; a listener that does nothing when there is no store. */
@@ -175,15 +186,13 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * After the run: deletes runs older than {@code retention} and reads the last runs of the run's
-   * series: {@code window} of them for the figures, or {@code historyRuns} when that is more.
+   * After the run: reads the last runs of the run's series: {@code window} of them for the figures,
+   * or {@code historyRuns} when that is more.
    *
    * @return null when there is no store or it failed
    */
-  public @Nullable RecentRuns finish(
-      RunResult result, Duration retention, int window, int historyRuns) {
-    Clock c = clock;
-    if (c == null || finishWriting().isPresent()) {
+  public @Nullable RecentRuns finish(RunResult result, int window, int historyRuns) {
+    if (finishWriting().isPresent()) {
       return null;
     }
     ResultStore s = working();
@@ -191,7 +200,6 @@ public final class StoreSession implements AutoCloseable {
       return null;
     }
     try {
-      s.deleteRunsStartedBefore(c.instant().minus(retention));
       String environment = result.info().environment();
       Series series = result.info().series();
       int count = Math.max(window, historyRuns);

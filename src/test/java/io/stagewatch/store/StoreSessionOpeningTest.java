@@ -34,6 +34,7 @@ class StoreSessionOpeningTest {
   private static final Instant NOW = Instant.parse("2026-12-07T10:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final Series SMOKE = new Series(Series.ADHOC, "-t smoke");
+  private static final Duration RETENTION = Duration.ofDays(14);
 
   @TempDir Path dir;
 
@@ -102,13 +103,18 @@ class StoreSessionOpeningTest {
   @Test
   void theRunBeginsBeforeTheStoreIsOpenAndIsRecordedOnceItIs() throws Exception {
     // A run killed before its end, left RUNNING: the session marks it ABORTED before recording.
+    // A run older than the retention: the session deletes it.
     RunInfo killed = info(NOW.minus(Duration.ofMinutes(30)));
+    RunInfo expired = info(NOW.minus(Duration.ofDays(20)));
     try (ResultStore store = sqlite("store/stagewatch.db").open()) {
       store.runStarted(killed, "test");
+      store.runStarted(expired, "test");
+      store.runFinished(new RunResult(expired, expired.startedAt().plusSeconds(2), List.of()));
     }
     GatedLocation location = new GatedLocation(sqlite("store/stagewatch.db"));
 
-    Optional<StoreSession> opening = StoreSession.opening(location, "staging", null, CLOCK);
+    Optional<StoreSession> opening =
+        StoreSession.opening(location, "staging", RETENTION, null, CLOCK);
 
     assertThat(opening).as("the lock was free").isPresent();
     try (StoreSession session = opening.get()) {
@@ -121,7 +127,7 @@ class StoreSessionOpeningTest {
       assertThat(location.opened).as("the run went on while the store was opening").isFalse();
 
       location.gate.countDown();
-      RecentRuns recent = session.finish(result, Duration.ofDays(14), 5, 20);
+      RecentRuns recent = session.finish(result, 5, 20);
 
       assertThat(session.problem()).isEmpty();
       assertThat(recent).isNotNull();
@@ -155,11 +161,11 @@ class StoreSessionOpeningTest {
     StoreLocation location = sqlite("store/stagewatch.db");
 
     StoreSession session =
-        StoreSession.opening(location, "staging", null, CLOCK).orElseThrow();
+        StoreSession.opening(location, "staging", RETENTION, null, CLOCK).orElseThrow();
     RunResult result =
         recordRun(session.listener(), info(NOW), List.of(check("api/a", CheckStatus.PASSED)));
 
-    assertThat(session.finish(result, Duration.ofDays(14), 5, 20)).isNull();
+    assertThat(session.finish(result, 5, 20)).isNull();
     assertThat(session.problem())
         .hasValueSatisfying(
             problem -> assertThat(problem.getMessage()).contains("cannot be opened"));
@@ -173,12 +179,12 @@ class StoreSessionOpeningTest {
     StoreLocation location = sqlite("store/stagewatch.db");
     RunLock held = location.tryLockFirst("staging").orElseThrow();
     try {
-      assertThat(StoreSession.opening(location, "staging", null, CLOCK)).isEmpty();
+      assertThat(StoreSession.opening(location, "staging", RETENTION, null, CLOCK)).isEmpty();
     } finally {
       held.close();
     }
     try (StoreSession session =
-        StoreSession.opening(location, "staging", null, CLOCK).orElseThrow()) {
+        StoreSession.opening(location, "staging", RETENTION, null, CLOCK).orElseThrow()) {
       assertThat(session.problem()).isEmpty();
     }
   }

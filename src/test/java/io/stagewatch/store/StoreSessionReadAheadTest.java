@@ -85,7 +85,8 @@ class StoreSessionReadAheadTest {
     store.runStarted(killed, "test");
     store.checkFinished(killed.runId(), check("api/a", CheckStatus.PASSED));
 
-    try (StoreSession session = StoreSession.start(store, "staging", Duration.ZERO, null, clock)) {
+    try (StoreSession session =
+        StoreSession.start(store, "staging", Duration.ZERO, Duration.ofDays(14), null, clock)) {
       session.readAhead("staging", SMOKE, 5, 20);
       RunInfo now = info(NOW, SMOKE);
       List<CheckResult> checks =
@@ -96,7 +97,7 @@ class StoreSessionReadAheadTest {
       RunResult result = new RunResult(now, NOW.plusSeconds(2), checks);
       listener.runFinished(result);
 
-      RecentRuns recent = session.finish(result, Duration.ofDays(14), 5, 20);
+      RecentRuns recent = session.finish(result, 5, 20);
 
       assertThat(recent).isNotNull();
       assertThat(recent.runs())

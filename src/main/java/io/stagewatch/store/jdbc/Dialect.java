@@ -36,8 +36,8 @@ interface Dialect {
   Optional<RunLock> tryLock(String environment) throws StoreException;
 
   /**
-   * Takes the environment's run lock before the store is opened, where that costs no more than
-   * the lock itself; empty when it is held, cannot be taken now, or lives in the database's own
+   * Takes the environment's run lock before the store is opened, where that costs no more than the
+   * lock itself; empty when it is held, cannot be taken now, or lives in the database's own
    * sessions (then {@link #tryLock} takes it once the store is open, and says why not).
    */
   default Optional<RunLock> tryLockFirst(String environment) {

@@ -76,8 +76,7 @@ public final class JdbcResultStore implements ResultStore {
    * @param baseDir what a relative SQLite path is resolved against
    * @param clock when a result or a schema version was written, as the store records it
    */
-  public static StoreLocation locate(String url, Path baseDir, Clock clock)
-      throws StoreException {
+  public static StoreLocation locate(String url, Path baseDir, Clock clock) throws StoreException {
     return new JdbcStoreLocation(dialect(url, baseDir), clock);
   }
 
