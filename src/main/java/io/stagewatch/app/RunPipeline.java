@@ -191,6 +191,8 @@ public final class RunPipeline implements AutoCloseable {
         notifications == null
             ? List.of()
             : NoticeLines.deliver(output, notifications, session, result, config.secrets());
+    // The reports do not need the store: it is closed meanwhile.
+    session.closeStore();
     RunOutcome.Reports reports = writeReports(result, request.reportDir(), recent, verdict, sent);
     GitHubAnnotations.of(environment)
         .forRun(result, workspace::checkLocations)

@@ -6,7 +6,6 @@ import io.stagewatch.run.Series;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -38,15 +37,26 @@ public final class StoreSession implements AutoCloseable {
 
   private volatile @Nullable StoreException problem;
 
-  /** The window's earlier results, read while the run goes on; null until asked for. */
-  private @Nullable EarlierResults earlier;
+  /** When the run's results are recorded, as the store records them; null without a store. */
+  private final @Nullable Clock clock;
+
+  /** The store's closing, once {@link #closeStore} started it; null until then. */
+  private volatile @Nullable Thread closing;
+
+  /** The window's earlier runs, read while the run goes on; null until asked for. */
+  private @Nullable EarlierRuns earlier;
+
+  /** The run as it ended, once {@link #finish} was given it from what was read ahead. */
+  private volatile @Nullable EndedRun ended;
 
   private StoreSession(
       @Nullable StoreOpening opening,
       @Nullable RunLock lock,
       @Nullable StoreException problem,
-      @Nullable AlertPlanner planner) {
+      @Nullable AlertPlanner planner,
+      @Nullable Clock clock) {
     this.opening = opening;
+    this.clock = clock;
     this.lock = lock;
     this.listener =
         opening == null
@@ -57,12 +67,12 @@ public final class StoreSession implements AutoCloseable {
 
   /** No store at all ({@code --no-store}, {@code demo}). */
   public static StoreSession none() {
-    return new StoreSession(null, null, null, null);
+    return new StoreSession(null, null, null, null, null);
   }
 
   /** The store could not be opened: the run goes on without it and then reports the problem. */
   public static StoreSession failed(StoreException problem) {
-    return new StoreSession(null, null, problem, null);
+    return new StoreSession(null, null, problem, null, null);
   }
 
   /**
@@ -92,7 +102,7 @@ public final class StoreSession implements AutoCloseable {
       store.close();
       throw e;
     }
-    StoreSession session = new StoreSession(StoreOpening.of(store), lock, null, planner);
+    StoreSession session = new StoreSession(StoreOpening.of(store), lock, null, planner, clock);
     try {
       prepare(store, environment, retention, clock);
     } catch (StoreException e) {
@@ -136,7 +146,7 @@ public final class StoreSession implements AutoCloseable {
               }
               return store;
             });
-    return Optional.of(new StoreSession(opening, lock.get(), null, planner));
+    return Optional.of(new StoreSession(opening, lock.get(), null, planner, clock));
   }
 
   /** What a run does in the store once it holds the lock, before it records anything. */
@@ -172,8 +182,9 @@ public final class StoreSession implements AutoCloseable {
   }
 
   /**
-   * Starts reading the results of the series' last runs while the run goes on, for {@link #finish}
-   * to read only the run's own results at its end. Nothing happens without a working store.
+   * Starts reading the series' last runs and their results while the run goes on, for {@link
+   * #finish} to add the run itself as it ended, without reading or waiting for the store. Nothing
+   * happens without a working store.
    *
    * @param window the runs the figures cover, as {@link #finish} is given it
    * @param historyRuns the runs the page's history shows, as {@link #finish} is given it
@@ -181,17 +192,30 @@ public final class StoreSession implements AutoCloseable {
   public void readAhead(String environment, Series series, int window, int historyRuns) {
     StoreOpening o = opening;
     if (o != null && problem == null && earlier == null) {
-      earlier = EarlierResults.readAhead(o, environment, series, Math.max(window, historyRuns));
+      earlier = EarlierRuns.readAhead(o, environment, series, Math.max(window, historyRuns));
     }
   }
 
   /**
-   * After the run: reads the last runs of the run's series: {@code window} of them for the figures,
-   * or {@code historyRuns} when that is more.
+   * After the run: the last runs of the run's series, {@code window} of them for the figures, or
+   * {@code historyRuns} when that is more. With the earlier runs read ahead, they are those and the
+   * run as it ended, while its end is still being written (a write that fails then is in {@link
+   * #problem}); otherwise they are read back once the run's records are written.
    *
    * @return null when there is no store or it failed
    */
   public @Nullable RecentRuns finish(RunResult result, int window, int historyRuns) {
+    int count = Math.max(window, historyRuns);
+    EarlierRuns read = earlier;
+    Clock c = clock;
+    if (read != null && c != null && problem == null) {
+      EndedRun run = EndedRun.of(result, runnerVersion(), c.instant());
+      Optional<RecentRuns> recent = read.with(run, window, count);
+      if (recent.isPresent()) {
+        ended = run;
+        return recent.get();
+      }
+    }
     if (finishWriting().isPresent()) {
       return null;
     }
@@ -202,13 +226,10 @@ public final class StoreSession implements AutoCloseable {
     try {
       String environment = result.info().environment();
       Series series = result.info().series();
-      int count = Math.max(window, historyRuns);
-      List<StoredRun> runs = s.lastRuns(environment, series, count);
-      EarlierResults read = earlier;
       return new RecentRuns(
           window,
-          runs,
-          read == null ? s.resultsOfLastRuns(environment, series, count) : read.of(s, runs));
+          s.lastRuns(environment, series, count),
+          s.resultsOfLastRuns(environment, series, count));
     } catch (StoreException e) {
       problem = e;
       return null;
@@ -220,15 +241,21 @@ public final class StoreSession implements AutoCloseable {
    * can be sent from there. Empty without a store or after a store problem.
    */
   public Optional<NoticeOutbox> outbox() {
+    finishWriting();
     return Optional.ofNullable(working());
   }
 
   /**
-   * The store's runs, this one among them, while the store works. Empty without a store or after a
-   * store problem.
+   * The store's runs, this one among them (as it ended, once {@link #finish} has it, whether or not
+   * its end is written yet), while the store works. Empty without a store or after a store problem.
    */
   public Optional<RunHistory> history() {
-    return Optional.ofNullable(working());
+    ResultStore s = working();
+    if (s == null) {
+      return Optional.empty();
+    }
+    EndedRun run = ended;
+    return Optional.of(run == null ? s : new HistoryWithEndedRun(s, run, this::finishWriting));
   }
 
   /**
@@ -244,7 +271,10 @@ public final class StoreSession implements AutoCloseable {
    * it.
    */
   private @Nullable ResultStore working() {
-    return problem().isPresent() || opening == null ? null : opening.awaitOrNull();
+    if (closing != null || problem().isPresent() || opening == null) {
+      return null;
+    }
+    return opening.awaitOrNull();
   }
 
   /**
@@ -252,6 +282,7 @@ public final class StoreSession implements AutoCloseable {
    * its message is not masked yet.
    */
   public Optional<StoreException> problem() {
+    awaitClosing();
     if (problem != null) {
       return Optional.of(problem);
     }
@@ -270,12 +301,57 @@ public final class StoreSession implements AutoCloseable {
     return listener == null ? Optional.empty() : listener.finish(WRITES_LIMIT);
   }
 
-  @Override
-  public void close() {
+  /** Waits for the closing {@link #closeStore} started, if it did: its writes are then done. */
+  private void awaitClosing() {
+    Thread closed = closing;
+    if (closed != null && closed != Thread.currentThread()) {
+      try {
+        closed.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Starts closing the store on a thread of its own, keeping the run lock until {@link #close}: for
+   * a caller whose last steps no longer need the store (the reports), which then wait neither for
+   * the last of the run's records nor for the store's closing (the write-ahead log's checkpoint).
+   * The roles the session lends out are empty from here on; {@link #problem} waits for the closing
+   * and says what was not written.
+   */
+  public void closeStore() {
+    if (closing == null) {
+      closing = Thread.ofPlatform().daemon().name("stagewatch-store-close").start(this::closeNow);
+    }
+  }
+
+  private void closeNow() {
     finishWriting();
     if (earlier != null) {
       earlier.await();
     }
+    ResultStore store = opening == null ? null : opening.awaitOrNull();
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  /** Closes the store, unless {@link #closeStore} did, then gives up the run lock. */
+  @Override
+  public void close() {
+    try {
+      if (closing == null) {
+        closeNow();
+      } else {
+        awaitClosing();
+      }
+    } finally {
+      releaseLock();
+    }
+  }
+
+  private void releaseLock() {
     try {
       if (lock != null) {
         lock.close();
@@ -283,11 +359,6 @@ public final class StoreSession implements AutoCloseable {
     } catch (StoreException e) {
       if (problem().isEmpty()) {
         problem = e;
-      }
-    } finally {
-      ResultStore store = opening == null ? null : opening.awaitOrNull();
-      if (store != null) {
-        store.close();
       }
     }
   }

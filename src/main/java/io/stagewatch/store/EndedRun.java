@@ -1,0 +1,62 @@
+package io.stagewatch.store;
+
+import io.stagewatch.run.CheckResult;
+import io.stagewatch.run.RunInfo;
+import io.stagewatch.run.RunResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run that just ended, as the store records it: its row and its results, with times to the
+ * millisecond as the store keeps them, for the window to show it before its end is written.
+ *
+ * @param results its results, each recorded when the run's end is (its write records them all
+ *     again)
+ */
+record EndedRun(StoredRun run, List<StoredResult> results) {
+  EndedRun {
+    results = List.copyOf(results);
+  }
+
+  /**
+   * @param recordedAt when the run's end is recorded, by the clock the store records it with
+   */
+  static EndedRun of(RunResult result, String runnerVersion, Instant recordedAt) {
+    RunInfo info = result.info();
+    Instant finishedAt = millis(result.finishedAt());
+    StoredRun run =
+        new StoredRun(
+            info.runId(),
+            info.environment(),
+            info.project(),
+            info.trigger(),
+            info.label(),
+            millis(info.startedAt()),
+            finishedAt,
+            StoredRunStatus.valueOf(result.status().name()),
+            result.counts(),
+            runnerVersion,
+            info.series());
+    List<StoredResult> results = new ArrayList<>();
+    for (CheckResult check : result.checks()) {
+      results.add(
+          new StoredResult(
+              info.runId(),
+              check.id(),
+              check.status(),
+              check.attempts(),
+              check.durationMs(),
+              check.message(),
+              millis(recordedAt),
+              check.silenceReason(),
+              check.degraded()));
+    }
+    return new EndedRun(run, results);
+  }
+
+  private static Instant millis(Instant time) {
+    return time.truncatedTo(ChronoUnit.MILLIS);
+  }
+}
