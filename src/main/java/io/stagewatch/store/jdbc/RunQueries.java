@@ -34,6 +34,11 @@ final class RunQueries {
 
   private static final String NEWEST_FIRST = " ORDER BY started_at DESC LIMIT ?";
 
+  private static final CheckStatus[] STATUSES = CheckStatus.values();
+
+  /** Each check status's name in the store as its place in {@link CheckStatus}; -1 for others. */
+  private static final String STATUS_INDEX = statusIndex();
+
   private final DataSource data;
   private final Dialect dialect;
 
@@ -106,38 +111,59 @@ final class RunQueries {
 
   private List<StoredResult> results(String where, String what, Object... values)
       throws StoreException {
-    return resultsWhereRunIdIn("SELECT run_id FROM runs" + where + NEWEST_FIRST, what, values);
+    List<String> runIds = new ArrayList<>();
+    try (Connection c = data.getConnection();
+        PreparedStatement st =
+            c.prepareStatement("SELECT run_id FROM runs" + where + NEWEST_FIRST)) {
+      Statements.bind(st, values);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          runIds.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+    return resultsOfRuns(runIds, what);
   }
 
   List<StoredResult> resultsOfRuns(List<String> runIds) throws StoreException {
+    return resultsOfRuns(
+        runIds, "read the results of " + runIds.size() + (runIds.size() == 1 ? " run" : " runs"));
+  }
+
+  /**
+   * The results of {@code runIds}, oldest first. A window of 2000 checks is 40000 rows, and
+   * SQLite's driver makes each text column a string through JNI: the run and the status come back
+   * as numbers (the run's place in {@code runIds}, the status's in {@link CheckStatus}), and each
+   * row shares its run's id and its status instead of a string of its own.
+   */
+  private List<StoredResult> resultsOfRuns(List<String> runIds, String what) throws StoreException {
     if (runIds.isEmpty()) {
       return List.of();
     }
-    return resultsWhereRunIdIn(
-        String.join(", ", Collections.nCopies(runIds.size(), "?")),
-        "read the results of " + runIds.size() + (runIds.size() == 1 ? " run" : " runs"),
-        runIds.toArray());
-  }
-
-  /** The results whose run id is in {@code runIds} (a subquery or a list of ?), oldest first. */
-  private List<StoredResult> resultsWhereRunIdIn(String runIds, String what, Object... values)
-      throws StoreException {
     String sql =
-        "SELECT run_id, check_id, status, attempts, duration_ms, message, recorded_at,"
-            + " silence_reason, degraded FROM check_results WHERE run_id IN ("
-            + runIds
+        "SELECT "
+            + indexIn("run_id", runIds.size())
+            + ", check_id, "
+            + STATUS_INDEX
+            + ", attempts, duration_ms, message, recorded_at, silence_reason, degraded"
+            + " FROM check_results WHERE run_id IN ("
+            + String.join(", ", Collections.nCopies(runIds.size(), "?"))
             + ") ORDER BY recorded_at";
+    List<Object> values = new ArrayList<>(runIds);
+    values.addAll(runIds);
     try (Connection c = data.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
-      Statements.bind(st, values);
+      Statements.bind(st, values.toArray());
       List<StoredResult> results = new ArrayList<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           results.add(
               new StoredResult(
-                  rs.getString(1),
+                  runIds.get(rs.getInt(1)),
                   rs.getString(2),
-                  CheckStatus.valueOf(rs.getString(3)),
+                  status(rs.getInt(3)),
                   rs.getInt(4),
                   rs.getLong(5),
                   rs.getString(6),
@@ -150,6 +176,30 @@ final class RunQueries {
     } catch (SQLException e) {
       throw failure(what, e);
     }
+  }
+
+  /** {@code CASE column WHEN ? THEN 0 WHEN ? THEN 1 ... END}, for {@code count} values. */
+  private static String indexIn(String column, int count) {
+    StringBuilder sql = new StringBuilder("CASE ").append(column);
+    for (int i = 0; i < count; i++) {
+      sql.append(" WHEN ? THEN ").append(i);
+    }
+    return sql.append(" END").toString();
+  }
+
+  private static String statusIndex() {
+    StringBuilder sql = new StringBuilder("CASE status");
+    for (CheckStatus status : STATUSES) {
+      sql.append(" WHEN '").append(status.name()).append("' THEN ").append(status.ordinal());
+    }
+    return sql.append(" ELSE -1 END").toString();
+  }
+
+  private static CheckStatus status(int index) throws SQLException {
+    if (index < 0 || index >= STATUSES.length) {
+      throw new SQLException("a check result has a status this stagewatch does not know");
+    }
+    return STATUSES[index];
   }
 
   void writeHolder(String environment, LockHolder holder) throws StoreException {
