@@ -7,9 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes report files into a directory. Each file is written to a temporary file beside it and then
@@ -42,14 +48,57 @@ public final class ReportWriter {
    */
   public List<Written> write(ReportContext context, Path dir) throws IOException {
     Files.createDirectories(dir);
+    String[] contents = render(context);
     List<Written> written = new ArrayList<>(files.size());
-    for (ReportFile file : files) {
-      Path target = dir.resolve(file.fileName());
-      String content = file.render(context);
-      writeAtomically(target, content);
-      written.add(new Written(target, content));
+    for (int i = 0; i < files.size(); i++) {
+      Path target = dir.resolve(files.get(i).fileName());
+      writeAtomically(target, contents[i]);
+      written.add(new Written(target, contents[i]));
     }
     return List.copyOf(written);
+  }
+
+  /**
+   * Every file's content, rendered two at a time: this thread takes the files from the first, a
+   * thread of its own from the last (the page, which for 2000 checks with their history takes as
+   * long as all the others together), until none is left.
+   */
+  private String[] render(ReportContext context) {
+    String[] contents = new String[files.size()];
+    Deque<Integer> left = new ArrayDeque<>();
+    for (int i = 0; i < files.size(); i++) {
+      left.add(i);
+    }
+    FutureTask<@Nullable Void> fromLast =
+        new FutureTask<>(
+            () -> {
+              renderEach(context, contents, () -> take(left, false));
+              return null;
+            });
+    Thread.ofPlatform().daemon().name("stagewatch-report-render").start(fromLast);
+    renderEach(context, contents, () -> take(left, true));
+    try {
+      fromLast.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the reports were rendered", e);
+    }
+    return contents;
+  }
+
+  private void renderEach(
+      ReportContext context, String[] contents, Supplier<@Nullable Integer> next) {
+    for (Integer i = next.get(); i != null; i = next.get()) {
+      contents[i] = files.get(i).render(context);
+    }
+  }
+
+  private static @Nullable Integer take(Deque<Integer> left, boolean first) {
+    synchronized (left) {
+      return first ? left.pollFirst() : left.pollLast();
+    }
   }
 
   private static void writeAtomically(Path target, String content) throws IOException {
