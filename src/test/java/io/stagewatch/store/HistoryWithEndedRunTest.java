@@ -1,9 +1,10 @@
 package io.stagewatch.store;
 
+import static io.stagewatch.store.StoreFixtures.check;
+import static io.stagewatch.store.StoreFixtures.info;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
 import io.stagewatch.run.RunResult;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,17 +30,6 @@ class HistoryWithEndedRunTest {
   private static final Series NIGHTLY = new Series("nightly", "-t nightly");
 
   @TempDir Path dir;
-
-  private static RunInfo info(Instant startedAt, Series series) {
-    return new RunInfo(
-        UUID.randomUUID().toString(), "shop", "staging", "cron", null, startedAt, series);
-  }
-
-  private static CheckResult check(String id, CheckStatus status) {
-    String[] parts = id.split("/", 2);
-    return new CheckResult(
-        id, parts[0], parts[1], List.of("smoke"), status, 1, 10, null, List.of());
-  }
 
   @Test
   void theEndedRunIsInTheHistoryOnceNewestAndFinishedBeforeItsEndIsWritten() throws Exception {

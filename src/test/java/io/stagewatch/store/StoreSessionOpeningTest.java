@@ -1,5 +1,6 @@
 package io.stagewatch.store;
 
+import static io.stagewatch.store.StoreFixtures.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,22 +74,7 @@ class StoreSessionOpeningTest {
   }
 
   private static RunInfo info(Instant startedAt) {
-    return new RunInfo(
-        UUID.randomUUID().toString(), "shop", "staging", "cron", null, startedAt, SMOKE);
-  }
-
-  private static CheckResult check(String id, CheckStatus status) {
-    String[] parts = id.split("/", 2);
-    return new CheckResult(
-        id,
-        parts[0],
-        parts[1],
-        List.of("smoke"),
-        status,
-        1,
-        10,
-        status.isFailure() ? "got 500" : null,
-        List.of());
+    return StoreFixtures.info(startedAt, SMOKE);
   }
 
   private static RunResult recordRun(RunListener listener, RunInfo info, List<CheckResult> checks) {

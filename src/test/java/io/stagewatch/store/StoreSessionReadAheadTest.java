@@ -1,5 +1,7 @@
 package io.stagewatch.store;
 
+import static io.stagewatch.store.StoreFixtures.check;
+import static io.stagewatch.store.StoreFixtures.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stagewatch.run.CheckResult;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,25 +32,6 @@ class StoreSessionReadAheadTest {
   private static final Series SMOKE = new Series(Series.ADHOC, "tags=smoke");
 
   @TempDir Path dir;
-
-  private static RunInfo info(Instant startedAt, Series series) {
-    return new RunInfo(
-        UUID.randomUUID().toString(), "shop", "staging", "cron", null, startedAt, series);
-  }
-
-  private static CheckResult check(String id, CheckStatus status) {
-    String[] parts = id.split("/", 2);
-    return new CheckResult(
-        id,
-        parts[0],
-        parts[1],
-        List.of("smoke"),
-        status,
-        1,
-        10,
-        status.isFailure() ? "got 500" : null,
-        List.of());
-  }
 
   private static String record(RunRecorder store, RunInfo info, List<CheckResult> checks)
       throws StoreException {
