@@ -203,13 +203,28 @@ public final class SuiteLoader {
   }
 
   private static @Nullable CheckSpec readSpec(MapReader r, CheckKind kind) {
-    MapReader spec = r.child(kind.key());
-    MapReader expect = r.child(EXPECT);
-    if (spec == null) {
-      r.problem(kind.key(), "expected a map of " + kind.key() + " settings");
+    String key = kind.key();
+    YamlNode written = r.node(key);
+    if (!(written instanceof YamlNode.YamlMap)) {
+      // One problem that says what was written, not the reader's "expected a map" and this too.
+      r.problem(key, "expected a map of " + key + " settings, got " + shown(r, key, written));
       return null;
     }
-    return kind.read(spec, expect);
+    MapReader spec = r.child(key);
+    MapReader expect = r.child(EXPECT);
+    return spec == null ? null : kind.read(spec, expect);
+  }
+
+  /**
+   * {@code '/health'} for a value (masked where it is a secret), {@code a list}, or {@code
+   * nothing}.
+   */
+  private static String shown(MapReader r, String key, @Nullable YamlNode written) {
+    if (written instanceof YamlNode.YamlScalar scalar) {
+      String text = scalar.text();
+      return text == null ? "nothing" : "'" + r.shown(key, text) + "'";
+    }
+    return written == null ? "nothing" : written.describe();
   }
 
   /** The suite's tags followed by the check's own; the suite's very list when it has none. */

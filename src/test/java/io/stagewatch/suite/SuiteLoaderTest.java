@@ -170,6 +170,42 @@ class SuiteLoaderTest {
   }
 
   @Test
+  void aKindWrittenAsAValueIsOneProblemShowingTheValue() {
+    assertThat(
+            problems(
+                file(
+                    "short.yaml",
+                    """
+                    name: short
+                    checks:
+                      - name: health
+                        http: /health
+                      - name: db
+                        sql: [select 1]
+                    """)))
+        .containsExactly(
+            "short.yaml:4:11: checks[0].http: expected a map of http settings, got '/health'",
+            "short.yaml:6:10: checks[1].sql: expected a map of sql settings, got a list");
+  }
+
+  @Test
+  void anHttpCheckWithoutPathOrUrlNamesBothKeys() {
+    assertThat(
+            problems(
+                file(
+                    "curl.yaml",
+                    """
+                    name: curl
+                    checks:
+                      - name: health
+                        http: {get: /health}
+                    """)))
+        .contains(
+            "curl.yaml:4:11: checks[0].http: expected path: (joined to the environment's baseUrl)"
+                + " or url: (an absolute URL)");
+  }
+
+  @Test
   void aCheckWithTwoKindsIsAProblemNamingBoth() {
     assertThat(
             problems(

@@ -65,7 +65,8 @@ public final class HttpCheckKind implements CheckKind {
     if (path != null && urlText != null) {
       spec.problem("url", "give either path or url, not both");
     } else if (path == null && urlText == null) {
-      spec.problem("expected a path (joined to the environment's baseUrl) or an absolute url");
+      spec.problem(
+          "expected path: (joined to the environment's baseUrl) or url: (an absolute URL)");
     }
     if (path != null && !isPath(path)) {
       spec.problem(

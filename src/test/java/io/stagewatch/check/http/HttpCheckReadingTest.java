@@ -103,7 +103,8 @@ class HttpCheckReadingTest {
     assertThat(suite.problems("http:\n  method: GET\n"))
         .singleElement()
         .asString()
-        .startsWith("suite.yaml:2:3: checks[0].http: expected a path");
+        .startsWith(
+            "suite.yaml:2:3: checks[0].http: expected path: (joined to the environment's baseUrl)");
   }
 
   @Test
@@ -111,7 +112,8 @@ class HttpCheckReadingTest {
     assertThat(suite.problems("http:\n  path: ~\n"))
         .singleElement()
         .asString()
-        .startsWith("suite.yaml:2:3: checks[0].http: expected a path");
+        .startsWith(
+            "suite.yaml:2:3: checks[0].http: expected path: (joined to the environment's baseUrl)");
   }
 
   @ParameterizedTest(name = "{0} is rejected: {1}")
