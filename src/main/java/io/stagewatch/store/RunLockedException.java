@@ -13,7 +13,9 @@ public final class RunLockedException extends Exception {
         "another run of "
             + environment
             + " holds the run lock: "
-            + (holder == null ? "holder unknown" : holder.toString()));
+            + (holder == null
+                ? "a run that has just started, not recorded yet"
+                : holder.toString()));
     this.holder = holder;
   }
 

@@ -108,10 +108,24 @@ class StoreSessionOpeningTest {
       List<CheckResult> checks =
           List.of(check("api/a", CheckStatus.PASSED), check("api/b", CheckStatus.FAILED));
       session.readAhead("staging", SMOKE, 5, 20);
-      RunResult result = recordRun(session.listener(), now, checks);
+      RunListener listener = session.listener();
+      listener.runStarted(now, checks.size());
+      checks.forEach(listener::checkFinished);
       assertThat(location.opened).as("the run went on while the store was opening").isFalse();
 
       location.gate.countDown();
+      assertThat(session.history()).as("the store opened").isPresent();
+      try (ResultStore other = sqlite("store/stagewatch.db").open()) {
+        assertThat(other.lockHolder("staging"))
+            .as("the holder was recorded once the store was open")
+            .hasValueSatisfying(
+                holder -> {
+                  assertThat(holder.pid()).isEqualTo(ProcessHandle.current().pid());
+                  assertThat(holder.since()).isEqualTo(NOW);
+                });
+      }
+      RunResult result = new RunResult(now, NOW.plusSeconds(2), checks);
+      listener.runFinished(result);
       RecentRuns recent = session.finish(result, 5, 20);
 
       assertThat(session.problem()).isEmpty();
@@ -127,15 +141,6 @@ class StoreSessionOpeningTest {
           .hasSize(2);
     }
     assertThat(location.tryLockFirst("staging")).as("closing released the lock").isPresent();
-    try (ResultStore store = sqlite("store/stagewatch.db").open()) {
-      assertThat(store.lockHolder("staging"))
-          .as("the holder was recorded once the store was open")
-          .hasValueSatisfying(
-              holder -> {
-                assertThat(holder.pid()).isEqualTo(ProcessHandle.current().pid());
-                assertThat(holder.since()).isEqualTo(NOW);
-              });
-    }
   }
 
   @Test

@@ -220,8 +220,17 @@ final class RunQueries {
     }
   }
 
+  /**
+   * The holder the store names, unless its run is over: a SQLite lock is taken before its holder is
+   * written (the store is opened meanwhile), and a run turned away in between would otherwise name
+   * the run before, long finished.
+   */
   Optional<LockHolder> holder(String environment) throws StoreException {
-    String sql = "SELECT host, pid, run_id, since FROM run_lock_holders WHERE environment = ?";
+    String sql =
+        "SELECT h.host, h.pid, h.run_id, h.since FROM run_lock_holders h"
+            + " LEFT JOIN runs r ON r.run_id = h.run_id"
+            + " WHERE h.environment = ? AND (h.run_id IS NULL OR r.status IS NULL"
+            + " OR r.status = 'RUNNING')";
     try (Connection c = data.getConnection();
         PreparedStatement st = c.prepareStatement(sql)) {
       Statements.bind(st, environment);

@@ -393,6 +393,15 @@ class ResultStoreContractTest {
 
       assertThat(second.tryLock("staging", LockHolder.thisProcess(T0))).isEmpty();
       assertThat(second.lockHolder("staging")).contains(me);
+      RunInfo run = new RunInfo("r-held", "shop", "staging", "cron", null, T0, Series.ALL_ADHOC);
+      first.runStarted(run, "test");
+      assertThat(second.lockHolder("staging"))
+          .as("the holder's run is going on")
+          .contains(new LockHolder("build-7", 4711, "r-held", T0));
+      first.runFinished(new RunResult(run, T0.plusSeconds(1), List.of()));
+      assertThat(second.lockHolder("staging"))
+          .as("a holder whose run is over is the run before, not the one holding the lock")
+          .isEmpty();
       Optional<RunLock> otherEnvironment = second.tryLock("qa", LockHolder.thisProcess(T0));
       assertThat(otherEnvironment).isPresent();
       otherEnvironment.get().close();
