@@ -66,15 +66,11 @@ final class EarlierRuns {
     if (known == null) {
       return Optional.empty();
     }
-    List<StoredRun> runs = new ArrayList<>();
-    runs.add(ended.run());
+    List<StoredRun> runs = ended.first(known.runs(), count);
     List<StoredResult> results = new ArrayList<>(ended.results());
-    for (StoredRun earlier : known.runs()) {
-      if (runs.size() >= count) {
-        break;
-      }
-      runs.add(earlier);
-      results.addAll(known.results().getOrDefault(earlier.runId(), List.of()));
+    for (StoredRun run : runs) {
+      // The ended run's results are its own; the read ahead has none of it.
+      results.addAll(known.results().getOrDefault(run.runId(), List.of()));
     }
     results.sort(Comparator.comparing(StoredResult::recordedAt));
     return Optional.of(new RecentRuns(window, runs, results));

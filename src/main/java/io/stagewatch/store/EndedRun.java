@@ -56,6 +56,27 @@ record EndedRun(StoredRun run, List<StoredResult> results) {
     return new EndedRun(run, results);
   }
 
+  /**
+   * The last {@code count} runs with this one among them: this run first (newest), then {@code
+   * earlier} (newest first) without its row, if they hold one.
+   */
+  List<StoredRun> first(List<StoredRun> earlier, int count) {
+    List<StoredRun> runs = new ArrayList<>();
+    if (count <= 0) {
+      return runs;
+    }
+    runs.add(run);
+    for (StoredRun other : earlier) {
+      if (runs.size() >= count) {
+        break;
+      }
+      if (!other.runId().equals(run.runId())) {
+        runs.add(other);
+      }
+    }
+    return runs;
+  }
+
   private static Instant millis(Instant time) {
     return time.truncatedTo(ChronoUnit.MILLIS);
   }

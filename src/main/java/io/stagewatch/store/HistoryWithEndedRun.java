@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The store's runs with a run that just ended in them as it ended, whether or not its end is
@@ -73,20 +72,7 @@ final class HistoryWithEndedRun implements RunHistory {
    * The runs read, newest first, with the ended run first in place of its row (when it has one).
    */
   private List<StoredRun> withEnded(List<StoredRun> read, boolean ofIt, int count) {
-    if (!ofIt || count <= 0) {
-      return read;
-    }
-    List<StoredRun> runs = new ArrayList<>();
-    runs.add(ended.run());
-    for (StoredRun run : read) {
-      if (runs.size() >= count) {
-        break;
-      }
-      if (!Objects.equals(run.runId(), ended.run().runId())) {
-        runs.add(run);
-      }
-    }
-    return runs;
+    return ofIt ? ended.first(read, count) : read;
   }
 
   private List<StoredResult> resultsOf(List<StoredRun> runs) throws StoreException {

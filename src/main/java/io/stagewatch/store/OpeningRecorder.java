@@ -18,36 +18,36 @@ final class OpeningRecorder implements RunRecorder {
     this.opening = opening;
   }
 
-  @Override
-  public void runStarted(RunInfo info, String runnerVersion) throws StoreException {
+  /** A write into the open store. */
+  private interface Write {
+    void into(RunRecorder store) throws StoreException;
+  }
+
+  private void write(Write write) throws StoreException {
     RunRecorder store = opening.awaitOrNull();
     if (store != null) {
-      store.runStarted(info, runnerVersion);
+      write.into(store);
     }
+  }
+
+  @Override
+  public void runStarted(RunInfo info, String runnerVersion) throws StoreException {
+    write(store -> store.runStarted(info, runnerVersion));
   }
 
   @Override
   public void checkFinished(String runId, CheckResult result) throws StoreException {
-    RunRecorder store = opening.awaitOrNull();
-    if (store != null) {
-      store.checkFinished(runId, result);
-    }
+    write(store -> store.checkFinished(runId, result));
   }
 
   @Override
   public void checksFinished(String runId, List<CheckResult> results) throws StoreException {
-    RunRecorder store = opening.awaitOrNull();
-    if (store != null) {
-      store.checksFinished(runId, results);
-    }
+    write(store -> store.checksFinished(runId, results));
   }
 
   @Override
   public void runFinished(RunResult result, AlertUpdate update) throws StoreException {
-    RunRecorder store = opening.awaitOrNull();
-    if (store != null) {
-      store.runFinished(result, update);
-    }
+    write(store -> store.runFinished(result, update));
   }
 
   @Override

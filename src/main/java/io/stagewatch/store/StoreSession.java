@@ -6,6 +6,7 @@ import io.stagewatch.run.Series;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -224,12 +225,9 @@ public final class StoreSession implements AutoCloseable {
       return null;
     }
     try {
-      String environment = result.info().environment();
-      Series series = result.info().series();
+      List<StoredRun> runs = s.lastRuns(result.info().environment(), result.info().series(), count);
       return new RecentRuns(
-          window,
-          s.lastRuns(environment, series, count),
-          s.resultsOfLastRuns(environment, series, count));
+          window, runs, s.resultsOfRuns(runs.stream().map(StoredRun::runId).toList()));
     } catch (StoreException e) {
       problem = e;
       return null;
