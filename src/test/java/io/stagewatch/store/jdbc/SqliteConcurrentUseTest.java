@@ -6,11 +6,17 @@ import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.CheckStatus;
 import io.stagewatch.run.RunInfo;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteConcurrentUseTest {
   private static final int THREADS = 8;
   private static final int USES = 3000;
+
+  /** New stores opened two at once: enough pairs that one in a hundred failing shows. */
+  private static final int NEW_STORES = 400;
 
   @TempDir Path dir;
 
@@ -96,6 +105,59 @@ class SqliteConcurrentUseTest {
       store.close();
     } finally {
       threads.shutdown();
+    }
+  }
+
+  /**
+   * A daemon's first slot and its first probe open a new store at the same moment, each from a
+   * connection of its own. Putting a file in write-ahead-log mode takes it for itself, and SQLite
+   * answered the other at once that the file was locked (a probe then said the store was
+   * unreachable); it happened to about one pair in a hundred, so this opens many pairs.
+   */
+  @Test
+  void twoOpeningsOfANewStoreAtTheSameMomentBothOpenIt() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      for (int i = 0; i < NEW_STORES; i++) {
+        String url = "jdbc:sqlite:" + dir.resolve("new-" + i + ".db");
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<JdbcResultStore> opening =
+            () -> {
+              together.await();
+              return JdbcResultStore.open(url, dir, Clock.systemUTC());
+            };
+        Future<JdbcResultStore> first = threads.submit(opening);
+        Future<JdbcResultStore> second = threads.submit(opening);
+        for (Future<JdbcResultStore> store : List.of(first, second)) {
+          try (JdbcResultStore opened = store.get(30, TimeUnit.SECONDS)) {
+            assertThat(opened.lastRuns("staging", 1)).isEmpty();
+          }
+        }
+        try (Connection c = DriverManager.getConnection(url);
+            Statement st = c.createStatement();
+            ResultSet mode = st.executeQuery("PRAGMA journal_mode")) {
+          assertThat(mode.next()).isTrue();
+          assertThat(mode.getString(1)).isEqualTo("wal");
+        }
+      }
+    } finally {
+      threads.shutdown();
+    }
+  }
+
+  @Test
+  void aJournalModeInTheUrlWinsOverTheWriteAheadLog() throws Exception {
+    Path file = dir.resolve("kept.db");
+    try (JdbcResultStore store =
+        JdbcResultStore.open(
+            "jdbc:sqlite:" + file + "?journal_mode=DELETE", dir, Clock.systemUTC())) {
+      assertThat(store.lastRuns("staging", 1)).isEmpty();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement();
+        ResultSet mode = st.executeQuery("PRAGMA journal_mode")) {
+      assertThat(mode.next()).isTrue();
+      assertThat(mode.getString(1)).isEqualTo("delete");
     }
   }
 }
