@@ -184,7 +184,14 @@ public final class RunPipeline implements AutoCloseable {
             () -> silencing(session, startedAt),
             task -> Thread.ofPlatform().daemon().name("stagewatch-silences").start(task));
     RunResult result =
-        runner.run(RunListener.all(progress, session.listener()), Silencing.later(silencing::join));
+        runner.run(
+            RunListener.all(progress, session.listener()),
+            Silencing.later(
+                () -> {
+                  // The first result waits for the silences, and so for the store.
+                  session.openNow();
+                  return silencing.join();
+                }));
     RecentRuns recent = session.finish(result, readiness.window(), PageView.HISTORY_RUNS);
     StagingReadiness verdict = recent == null ? null : staging(session);
     List<NoticeOutcome> sent =

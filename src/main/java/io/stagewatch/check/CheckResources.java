@@ -3,18 +3,22 @@ package io.stagewatch.check;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Things checks share during one run, created on first use and closed when the run ends: an HTTP
  * client per TLS mode, a connection pool per database. Each kind keys its own resources by type, so
- * adding a kind never touches this class.
+ * adding a kind never touches this class. Checks also say here when they first wait on the network
+ * ({@link #waitingOnNetwork}).
  */
 public final class CheckResources implements AutoCloseable {
   private final Map<Class<?>, Object> byType = new ConcurrentHashMap<>();
   private final @Nullable CheckResources lasting;
   private final Clock clock;
+  private final Runnable firstNetworkWait;
+  private final AtomicBoolean waited = new AtomicBoolean();
 
   /** The resources of a run made on its own, on the system clock. */
   public CheckResources() {
@@ -29,12 +33,18 @@ public final class CheckResources implements AutoCloseable {
   public CheckResources(Clock clock) {
     this.lasting = null;
     this.clock = clock;
+    this.firstNetworkWait = () -> {};
   }
 
-  /** The resources of one run inside {@code lasting}, whose clock they share. */
-  public CheckResources(CheckResources lasting) {
+  /**
+   * The resources of one run inside {@code lasting}, whose clock they share.
+   *
+   * @param firstNetworkWait told once, when the run's first check waits on the network
+   */
+  public CheckResources(CheckResources lasting, Runnable firstNetworkWait) {
     this.lasting = lasting;
     this.clock = lasting.clock;
+    this.firstNetworkWait = firstNetworkWait;
   }
 
   /**
@@ -48,6 +58,18 @@ public final class CheckResources implements AutoCloseable {
   /** The clock of the runs these resources serve. */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * Says that a check has handed a request to the network (or is about to wait for a connection)
+   * and now waits for the answer. The first time in a run, the run hears of it: the CPU is free for
+   * a while, and work kept back so as not to slow the checks' start (the store's opening) may go
+   * ahead. Cheap enough to say at every request.
+   */
+  public void waitingOnNetwork() {
+    if (!waited.get() && !waited.getAndSet(true)) {
+      firstNetworkWait.run();
+    }
   }
 
   /** The run's instance of {@code type}, made by {@code factory} the first time it is asked for. */

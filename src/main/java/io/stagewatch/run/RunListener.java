@@ -12,6 +12,12 @@ public interface RunListener {
   /** The run was planned and is about to execute {@code plannedChecks} checks. */
   default void runStarted(RunInfo info, int plannedChecks) {}
 
+  /**
+   * The first of the run's checks to wait on the network has handed its request over: from here the
+   * run mostly waits, and work kept off the CPU while the checks got going may start. Once a run.
+   */
+  default void waitingOnNetwork() {}
+
   /** One check reached its final status (after its retries). */
   default void checkFinished(CheckResult result) {}
 
@@ -25,6 +31,11 @@ public interface RunListener {
       @Override
       public void runStarted(RunInfo info, int plannedChecks) {
         each.forEach(l -> l.runStarted(info, plannedChecks));
+      }
+
+      @Override
+      public void waitingOnNetwork() {
+        each.forEach(RunListener::waitingOnNetwork);
       }
 
       @Override

@@ -161,7 +161,7 @@ public final class Runner {
             series());
     // The run's own secrets: the config's, and those it meets while running (captured values).
     Secrets secrets = config.secrets().learning();
-    try (CheckResources resources = new CheckResources(lasting);
+    try (CheckResources resources = new CheckResources(lasting, listener::waitingOnNetwork);
         RetryingCheckExecutor executor = executor(resources, secrets);
         LauncherSession session = launcherSession(executor)) {
       ActiveEnvironments.register(info.runId(), JavaSuiteEnvironment.of(config, resources));

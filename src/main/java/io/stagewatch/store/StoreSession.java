@@ -1,5 +1,6 @@
 package io.stagewatch.store;
 
+import io.stagewatch.run.CheckResult;
 import io.stagewatch.run.RunListener;
 import io.stagewatch.run.RunResult;
 import io.stagewatch.run.Series;
@@ -116,8 +117,11 @@ public final class StoreSession implements AutoCloseable {
    * Takes the environment's run lock before the store is opened, where it lives outside the
    * database, and then opens the store on a thread of its own while the run begins: the lock's
    * holder is recorded, abandoned runs are marked and the runs started longer than {@code
-   * retention} ago are deleted there, before the run's own records. Whatever needs the store waits
-   * for it; a store that cannot be opened is the session's {@link #problem}.
+   * retention} ago are deleted there, before the run's own records. The opening waits until the
+   * run's first check waits on the network (or a result comes, or something needs the store, or
+   * {@link StoreOpening#LATEST_START} passes), so that it does not take the CPU from the checks'
+   * start. Whatever needs the store waits for it; a store that cannot be opened is the session's
+   * {@link #problem}.
    *
    * @param clock the lock's holder is recorded since its time, and retention counts back from it
    * @return empty when the lock cannot be taken so, or is held: then open the store and {@link
@@ -129,6 +133,20 @@ public final class StoreSession implements AutoCloseable {
       Duration retention,
       @Nullable AlertPlanner planner,
       Clock clock) {
+    return opening(location, environment, retention, planner, clock, StoreOpening.LATEST_START);
+  }
+
+  /**
+   * As {@link #opening(StoreLocation, String, Duration, AlertPlanner, Clock)}, with the opening
+   * starting at the latest {@code latestStart} after this call when nothing cues it before.
+   */
+  static Optional<StoreSession> opening(
+      StoreLocation location,
+      String environment,
+      Duration retention,
+      @Nullable AlertPlanner planner,
+      Clock clock,
+      Duration latestStart) {
     Optional<RunLock> lock = location.tryLockFirst(environment);
     if (lock.isEmpty()) {
       return Optional.empty();
@@ -146,7 +164,8 @@ public final class StoreSession implements AutoCloseable {
                 throw e;
               }
               return store;
-            });
+            },
+            latestStart);
     return Optional.of(new StoreSession(opening, lock.get(), null, planner, clock));
   }
 
@@ -158,9 +177,44 @@ public final class StoreSession implements AutoCloseable {
     store.deleteRunsStartedBefore(clock.instant().minus(retention));
   }
 
-  /** Subscribes the store to the run; a listener that does nothing when there is no store. */
+  /**
+   * Subscribes the store to the run; a listener that does nothing when there is no store. A store
+   * still waiting to be opened is opened once the run's checks wait on the network, or the first of
+   * them ends.
+   */
   public RunListener listener() {
-    return listener != null ? listener : new RunListener() {};
+    StoreListener recording = listener;
+    if (recording == null) {
+      return new RunListener() {};
+    }
+    RunListener cue =
+        new RunListener() {
+          @Override
+          public void waitingOnNetwork() {
+            openNow();
+          }
+
+          @Override
+          public void checkFinished(CheckResult result) {
+            openNow();
+          }
+
+          @Override
+          public void runFinished(RunResult result) {
+            openNow();
+          }
+        };
+    return RunListener.all(cue, recording);
+  }
+
+  /**
+   * Lets a store that waits for its cue to be opened go ahead now: for a caller that will need it
+   * shortly (the silences, which the run's first result waits for).
+   */
+  public void openNow() {
+    if (opening != null) {
+      opening.begin();
+    }
   }
 
   /**
@@ -261,7 +315,12 @@ public final class StoreSession implements AutoCloseable {
    * Empty without a store or after a store problem.
    */
   public Optional<Silences> silences() {
-    return Optional.ofNullable(working());
+    // Read on a thread of its own from the run's start: it waits for the store in the store's own
+    // time, unlike the roles asked for after the run.
+    if (closing != null || problem != null || opening == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(opening.awaitOrNull());
   }
 
   /**
@@ -272,6 +331,7 @@ public final class StoreSession implements AutoCloseable {
     if (closing != null || problem().isPresent() || opening == null) {
       return null;
     }
+    opening.begin();
     return opening.awaitOrNull();
   }
 
@@ -285,6 +345,7 @@ public final class StoreSession implements AutoCloseable {
       return Optional.of(problem);
     }
     if (opening != null) {
+      opening.begin();
       try {
         opening.await();
       } catch (StoreException e) {
@@ -325,6 +386,7 @@ public final class StoreSession implements AutoCloseable {
   }
 
   private void closeNow() {
+    openNow();
     finishWriting();
     if (earlier != null) {
       earlier.await();

@@ -71,6 +71,11 @@ class RunnerTest {
     }
 
     @Override
+    public void waitingOnNetwork() {
+      events.add("waitingOnNetwork");
+    }
+
+    @Override
     public void checkFinished(CheckResult check) {
       finished.add(check);
       events.add("checkFinished " + check.id());
@@ -190,6 +195,37 @@ class RunnerTest {
     target.verify(3, getRequestedFor(urlEqualTo("/down")));
     assertThat(result.status()).isEqualTo(RunStatus.FAILED);
     assertThat(result.counts()).isEqualTo(new Counts(4, 1, 0, 2, 1, 0));
+  }
+
+  @Test
+  void theRunSaysOnceWhenItsFirstCheckWaitsOnTheNetworkBeforeThatCheckEnds() throws Exception {
+    target.stubFor(get("/ok").willReturn(ok("fine").withFixedDelay(50)));
+    StagewatchConfig config = config(DEFAULTS);
+    Recorder recorder = new Recorder();
+
+    new Runner(
+            config,
+            suites(
+                config,
+                """
+                name: waits
+                checks:
+                  - {name: a, http: {path: /ok}}
+                  - {name: b, http: {path: /ok}}
+                  - {name: c, http: {path: /ok}}
+                """),
+            onlySuites("waits"),
+            WALL)
+        .run(recorder);
+
+    List<String> events = List.copyOf(recorder.events);
+    assertThat(events).filteredOn("waitingOnNetwork"::equals).hasSize(1);
+    assertThat(events.indexOf("waitingOnNetwork"))
+        .as("after the run started, before any check ended: %s", events)
+        .isGreaterThan(events.indexOf("runStarted"))
+        .isLessThan(events.indexOf("checkFinished waits/a"))
+        .isLessThan(events.indexOf("checkFinished waits/b"))
+        .isLessThan(events.indexOf("checkFinished waits/c"));
   }
 
   @Test
@@ -642,7 +678,11 @@ class RunnerTest {
     assertThat(planned).containsExactly("order/late", "order/quick", "order/missing", "clean/home");
     assertThat(result.checks()).extracting(CheckResult::id).containsExactlyElementsOf(planned);
     assertThat(recorder.planned).isEqualTo(4);
-    assertThat(recorder.events).hasSize(6).startsWith("runStarted").endsWith("runFinished");
+    assertThat(recorder.events)
+        .hasSize(7)
+        .startsWith("runStarted")
+        .containsOnlyOnce("waitingOnNetwork")
+        .endsWith("runFinished");
     assertThat(recorder.finishedIds()).containsExactlyInAnyOrderElementsOf(planned);
     assertThat(recorder.finishedIds().get(3)).isEqualTo("order/late");
     assertThat(recorder.result).isEqualTo(result);

@@ -178,4 +178,88 @@ class StoreSessionOpeningTest {
       assertThat(session.problem()).isEmpty();
     }
   }
+
+  /** A real store that says when its opening was asked for. */
+  private static final class WatchedLocation implements StoreLocation {
+    final StoreLocation store;
+    final CountDownLatch asked = new CountDownLatch(1);
+
+    WatchedLocation(StoreLocation store) {
+      this.store = store;
+    }
+
+    @Override
+    public Optional<RunLock> tryLockFirst(String environment) {
+      return store.tryLockFirst(environment);
+    }
+
+    @Override
+    public ResultStore open() throws StoreException {
+      asked.countDown();
+      return store.open();
+    }
+  }
+
+  /** A bound on the opening's wait for its cue that no test waits out. */
+  private static final Duration NEVER_BY_ITSELF = Duration.ofMinutes(5);
+
+  private StoreSession openingAfter(WatchedLocation location, Duration latestStart) {
+    return StoreSession.opening(location, "staging", RETENTION, null, CLOCK, latestStart)
+        .orElseThrow();
+  }
+
+  @Test
+  void theStoreIsOpenedOnceTheRunsFirstCheckWaitsOnTheNetwork() throws Exception {
+    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    try (StoreSession session = openingAfter(location, NEVER_BY_ITSELF)) {
+      RunListener listener = session.listener();
+      listener.runStarted(info(NOW), 1);
+
+      assertThat(location.asked.await(300, TimeUnit.MILLISECONDS))
+          .as("opened while the checks were getting going")
+          .isFalse();
+
+      listener.waitingOnNetwork();
+      assertThat(location.asked.await(30, TimeUnit.SECONDS)).isTrue();
+      RunResult result =
+          recordRun(listener, info(NOW), List.of(check("api/a", CheckStatus.PASSED)));
+      assertThat(session.finish(result, 5, 20)).isNotNull();
+      assertThat(session.problem()).isEmpty();
+    }
+  }
+
+  @Test
+  void aResultOpensTheStoreWhenNoCheckSaidItWaited() throws Exception {
+    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    try (StoreSession session = openingAfter(location, NEVER_BY_ITSELF)) {
+      RunListener listener = session.listener();
+      listener.runStarted(info(NOW), 1);
+
+      listener.checkFinished(check("api/a", CheckStatus.PASSED));
+
+      assertThat(location.asked.await(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void whatNeedsTheStoreAtOnceOpensIt() throws Exception {
+    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    try (StoreSession session = openingAfter(location, NEVER_BY_ITSELF)) {
+      session.openNow();
+
+      assertThat(location.asked.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(session.silences()).isPresent();
+    }
+  }
+
+  @Test
+  void withoutACueTheStoreIsOpenedAMomentAfterTheRunBegan() throws Exception {
+    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    try (StoreSession session = openingAfter(location, Duration.ofMillis(100))) {
+      session.listener().runStarted(info(NOW), 1);
+
+      assertThat(location.asked.await(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(session.silences()).as("open, without anything asking it to be").isPresent();
+    }
+  }
 }

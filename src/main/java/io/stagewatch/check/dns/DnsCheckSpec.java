@@ -63,6 +63,7 @@ record DnsCheckSpec(
       return CheckOutcome.error("unknown DNS server " + from);
     }
     CompletableFuture<Message> answer = resolver.sendAsync(request).toCompletableFuture();
+    context.resources().waitingOnNetwork();
     try {
       Message response = answer.get(context.remaining().toNanos(), TimeUnit.NANOSECONDS);
       return judge(response, query, from);

@@ -44,9 +44,16 @@ public final class HttpClients implements AutoCloseable {
 
   private final Map<Kind, HttpClient> clients = new EnumMap<>(Kind.class);
 
+  /** The run's resources, told of each request handed to the network. */
+  private final CheckResources resources;
+
+  private HttpClients(CheckResources resources) {
+    this.resources = resources;
+  }
+
   /** The run's clients, created on first use. */
   public static HttpClients of(CheckResources resources) {
-    return resources.get(HttpClients.class, HttpClients::new);
+    return resources.get(HttpClients.class, () -> new HttpClients(resources));
   }
 
   /**
@@ -98,12 +105,15 @@ public final class HttpClients implements AutoCloseable {
   public <T> CompletableFuture<HttpResponse<T>> send(
       HttpRequest request, boolean insecureTls, HttpResponse.BodyHandler<T> handler) {
     HttpClient client = client(request.uri(), insecureTls);
+    CompletableFuture<HttpResponse<T>> response;
     STARTING.set(Boolean.TRUE);
     try {
-      return client.sendAsync(request, handler);
+      response = client.sendAsync(request, handler);
     } finally {
       STARTING.remove();
     }
+    resources.waitingOnNetwork();
+    return response;
   }
 
   /**

@@ -79,6 +79,7 @@ public record SqlCheckSpec(String database, @Nullable String query, SqlExpectati
 
   private QueryResult queryOnce(DatabasePool pool, CheckContext context)
       throws NoConnectionException, SQLException {
+    context.resources().waitingOnNetwork();
     try (Connection connection = pool.borrow(context.remaining())) {
       try {
         return new ReadOnlyQuery(context.deadlineNanos())

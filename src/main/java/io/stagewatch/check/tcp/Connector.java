@@ -29,6 +29,7 @@ public final class Connector {
       throw new ConnectFailedException(CheckOutcome.error("unknown host " + host));
     }
     Socket socket = new Socket();
+    context.resources().waitingOnNetwork();
     try {
       socket.connect(address, millisLeft(context));
       socket.setSoTimeout(millisLeft(context));
