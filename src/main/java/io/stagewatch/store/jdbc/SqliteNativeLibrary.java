@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.core.NativeDB;
 import org.sqlite.util.LibraryLoaderUtil;
 
 /**
@@ -21,11 +22,14 @@ import org.sqlite.util.LibraryLoaderUtil;
  * {@code native/} beside the database in a folder named for the driver's version and the platform,
  * and the driver is pointed there with its {@code org.sqlite.lib.path} property; later starts load
  * that copy as it is, which also saves them the copying. Where this cannot be done, the driver
- * extracts its library as it always did.
+ * extracts its library as it always did. The library is loaded here, once per process.
  */
 final class SqliteNativeLibrary {
   /** The driver's system property naming a folder that holds its library. */
   static final String PATH_PROPERTY = "org.sqlite.lib.path";
+
+  /** The driver's system property naming the folder it extracts its library to. */
+  static final String TMPDIR_PROPERTY = "org.sqlite.tmpdir";
 
   /** The folder beside the database that holds the library. */
   static final String FOLDER = "native";
@@ -65,6 +69,32 @@ final class SqliteNativeLibrary {
       System.setProperty(PATH_PROPERTY, folder.toString());
     } catch (IOException e) {
       // The driver extracts its library to java.io.tmpdir, as it does by default.
+      return;
+    }
+    load(folder);
+  }
+
+  /**
+   * Has the driver load its library now, with its temporary folder pointed at {@code folder} while
+   * it does. Before loading, the driver looks through its temporary folder for copies that earlier
+   * processes left behind, and the default one, java.io.tmpdir, may hold thousands of entries (20
+   * ms for 2300 here); {@code folder} holds the library alone. The setting is put back afterwards,
+   * so that a driver loaded later in another class loader, which extracts its own copy, does so
+   * where it always did.
+   */
+  private static void load(Path folder) {
+    String before = System.getProperty(TMPDIR_PROPERTY);
+    System.setProperty(TMPDIR_PROPERTY, folder.toString());
+    try {
+      NativeDB.load();
+    } catch (Exception e) {
+      // The first connection meets the same failure and reports it.
+    } finally {
+      if (before == null) {
+        System.clearProperty(TMPDIR_PROPERTY);
+      } else {
+        System.setProperty(TMPDIR_PROPERTY, before);
+      }
     }
   }
 
