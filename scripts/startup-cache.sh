@@ -91,7 +91,8 @@ YAML
 (cd "$work/project" && "$java" -XX:AOTCacheOutput="$cache" -XX:TieredStopAtLevel=1 \
   -XX:+UseSerialGC -XX:-UsePerfData -Xlog:aot=off -Xlog:cds=off \
   -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
-  -jar "$jar" run -c config/stagewatch.yaml -t smoke --no-notify --report-dir "$work/reports") \
+  -cp "$jar" io.stagewatch.cli.Main run -c config/stagewatch.yaml -t smoke --no-notify \
+  --report-dir "$work/reports") \
   > "$work/training.log" 2>&1 || true
 if [ -n "${STARTUP_CACHE_LOG:-}" ]; then cp "$work/training.log" "$STARTUP_CACHE_LOG"; fi
 if [ ! -s "$cache" ]; then

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,60 @@ class LauncherTest {
         out.write(in.readAllBytes());
       }
       out.closeEntry();
+      out.putNextEntry(new JarEntry("io/stagewatch/cli/Main.class"));
+      out.write(probeAsMain());
+      out.closeEntry();
     }
+  }
+
+  /** The launcher starts the jar at stagewatch's main class: there, the probe is started. */
+  private static byte @Nullable [] probeAsMain;
+
+  private static synchronized byte[] probeAsMain() throws IOException {
+    if (probeAsMain == null) {
+      Path work = Files.createTempDirectory("probe-main");
+      try {
+        Path source = work.resolve("src/io/stagewatch/cli/Main.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(
+            source,
+            """
+            package io.stagewatch.cli;
+
+            public final class Main {
+              public static void main(String[] args) {
+                io.stagewatch.launcher.LauncherProbe.main(args);
+              }
+            }
+            """);
+        String probeClasses =
+            Path.of(LauncherProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        Path classes = work.resolve("classes");
+        int compiled =
+            ToolProvider.getSystemJavaCompiler()
+                .run(
+                    null,
+                    null,
+                    null,
+                    "-cp",
+                    probeClasses,
+                    "-d",
+                    classes.toString(),
+                    source.toString());
+        assertThat(compiled).as("the probe's main class compiles").isZero();
+        probeAsMain = Files.readAllBytes(classes.resolve("io/stagewatch/cli/Main.class"));
+      } catch (URISyntaxException e) {
+        throw new IOException(e);
+      } finally {
+        try (Stream<Path> files = Files.walk(work)) {
+          for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(file);
+          }
+        }
+      }
+    }
+    return probeAsMain;
   }
 
   @Test
@@ -130,8 +185,9 @@ class LauncherTest {
                 "-XX:+UseSerialGC",
                 "-Xlog:aot=off",
                 "-Xlog:cds=off",
-                "-jar",
-                jar.toString())
+                "-cp",
+                jar.toString(),
+                "io.stagewatch.cli.Main")
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
