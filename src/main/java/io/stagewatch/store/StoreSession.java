@@ -328,10 +328,10 @@ public final class StoreSession implements AutoCloseable {
    * it.
    */
   private @Nullable ResultStore working() {
+    // problem() has let a waiting opening go ahead and waited for it.
     if (closing != null || problem().isPresent() || opening == null) {
       return null;
     }
-    opening.begin();
     return opening.awaitOrNull();
   }
 

@@ -36,7 +36,7 @@ class SqliteConcurrentUseTest {
   private static final int USES = 3000;
 
   /** New stores opened two at once: enough pairs that one in a hundred failing shows. */
-  private static final int NEW_STORES = 400;
+  private static final int NEW_STORES = 200;
 
   @TempDir Path dir;
 
