@@ -38,14 +38,25 @@ class StoreSessionOpeningTest {
 
   @TempDir Path dir;
 
-  /** A real store whose opening waits until the test lets it go on. */
+  /**
+   * A real store that says when its opening is asked for, and opens only once the test lets it go
+   * on ({@link #gate}).
+   */
   private static final class GatedLocation implements StoreLocation {
     final StoreLocation store;
+    final CountDownLatch asked = new CountDownLatch(1);
     final CountDownLatch gate = new CountDownLatch(1);
     final AtomicBoolean opened = new AtomicBoolean();
 
     GatedLocation(StoreLocation store) {
       this.store = store;
+    }
+
+    /** A location whose opening goes on as soon as it is asked for. */
+    static GatedLocation open(StoreLocation store) {
+      GatedLocation location = new GatedLocation(store);
+      location.gate.countDown();
+      return location;
     }
 
     @Override
@@ -55,6 +66,7 @@ class StoreSessionOpeningTest {
 
     @Override
     public ResultStore open() throws StoreException {
+      asked.countDown();
       try {
         if (!gate.await(30, TimeUnit.SECONDS)) {
           throw new StoreException("the test never let the store open");
@@ -179,38 +191,17 @@ class StoreSessionOpeningTest {
     }
   }
 
-  /** A real store that says when its opening was asked for. */
-  private static final class WatchedLocation implements StoreLocation {
-    final StoreLocation store;
-    final CountDownLatch asked = new CountDownLatch(1);
-
-    WatchedLocation(StoreLocation store) {
-      this.store = store;
-    }
-
-    @Override
-    public Optional<RunLock> tryLockFirst(String environment) {
-      return store.tryLockFirst(environment);
-    }
-
-    @Override
-    public ResultStore open() throws StoreException {
-      asked.countDown();
-      return store.open();
-    }
-  }
-
   /** A bound on the opening's wait for its cue that no test waits out. */
   private static final Duration NEVER_BY_ITSELF = Duration.ofMinutes(5);
 
-  private StoreSession openingAfter(WatchedLocation location, Duration latestStart) {
+  private StoreSession openingAfter(GatedLocation location, Duration latestStart) {
     return StoreSession.opening(location, "staging", RETENTION, null, CLOCK, latestStart)
         .orElseThrow();
   }
 
   @Test
   void theStoreIsOpenedOnceTheRunsFirstCheckWaitsOnTheNetwork() throws Exception {
-    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    GatedLocation location = GatedLocation.open(sqlite("store/stagewatch.db"));
     try (StoreSession session = openingAfter(location, NEVER_BY_ITSELF)) {
       RunListener listener = session.listener();
       listener.runStarted(info(NOW), 1);
@@ -230,7 +221,7 @@ class StoreSessionOpeningTest {
 
   @Test
   void aResultOpensTheStoreWhenNoCheckSaidItWaited() throws Exception {
-    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    GatedLocation location = GatedLocation.open(sqlite("store/stagewatch.db"));
     try (StoreSession session = openingAfter(location, NEVER_BY_ITSELF)) {
       RunListener listener = session.listener();
       listener.runStarted(info(NOW), 1);
@@ -243,7 +234,7 @@ class StoreSessionOpeningTest {
 
   @Test
   void whatNeedsTheStoreAtOnceOpensIt() throws Exception {
-    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    GatedLocation location = GatedLocation.open(sqlite("store/stagewatch.db"));
     try (StoreSession session = openingAfter(location, NEVER_BY_ITSELF)) {
       session.openNow();
 
@@ -254,7 +245,7 @@ class StoreSessionOpeningTest {
 
   @Test
   void withoutACueTheStoreIsOpenedAMomentAfterTheRunBegan() throws Exception {
-    WatchedLocation location = new WatchedLocation(sqlite("store/stagewatch.db"));
+    GatedLocation location = GatedLocation.open(sqlite("store/stagewatch.db"));
     try (StoreSession session = openingAfter(location, Duration.ofMillis(100))) {
       session.listener().runStarted(info(NOW), 1);
 
