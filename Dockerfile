@@ -65,5 +65,6 @@ EXPOSE 9464
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9464 && printf 'GET /livez HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
 ENTRYPOINT ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=/app/stagewatch.aot", \
-  "-Xlog:aot=off", "-Xlog:cds=off", "-cp", "/app/stagewatch.jar", "io.stagewatch.cli.Main"]
+  "-Xlog:aot=off", "-Xlog:cds=off", "--enable-native-access=ALL-UNNAMED", \
+  "-cp", "/app/stagewatch.jar", "io.stagewatch.cli.Main"]
 CMD ["daemon", "--bind", "0.0.0.0", "-c", "/app/config/stagewatch.yaml"]

@@ -88,8 +88,9 @@ YAML
 # jar at every run. No training data (-AOTRecordTraining): with it, every run starts by compiling
 # what the training compiled, which cost a one-check run more CPU than it saved
 # (bench/RESULTS.md); a JDK that drops the option ignores it.
+# --enable-native-access as bin/stagewatch gives it: a cache holds only with the same setting.
 (cd "$work/project" && "$java" -XX:AOTCacheOutput="$cache" -XX:TieredStopAtLevel=1 \
-  -XX:+UseSerialGC -XX:-UsePerfData -Xlog:aot=off -Xlog:cds=off \
+  -XX:+UseSerialGC -XX:-UsePerfData -Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED \
   -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining \
   -cp "$jar" io.stagewatch.cli.Main run -c config/stagewatch.yaml -t smoke --no-notify \
   --report-dir "$work/reports") \

@@ -54,8 +54,8 @@ class DeploymentFilesTest {
         .containsPattern("(?m)^USER stagewatch$")
         .contains("COPY --from=build /src/target/stagewatch.jar /app/stagewatch.jar")
         .containsPattern(
-            "(?m)^ENTRYPOINT \\[\"java\", .*\\n.*\"-cp\", \"/app/stagewatch.jar\","
-                + " \"io.stagewatch.cli.Main\"\\]$")
+            "(?m)^ENTRYPOINT \\[\"java\", .*\\n.*\"--enable-native-access=ALL-UNNAMED\","
+                + " \\\\\\n *\"-cp\", \"/app/stagewatch.jar\", \"io.stagewatch.cli.Main\"\\]$")
         .contains("RUN sh /tmp/training/scripts/startup-cache.sh /app/stagewatch.jar")
         .contains("\"-XX:AOTCache=/app/stagewatch.aot\"")
         .containsPattern("(?m)^HEALTHCHECK .*\\n.*'GET /livez HTTP/1.0")

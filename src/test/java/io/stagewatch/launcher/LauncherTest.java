@@ -185,6 +185,7 @@ class LauncherTest {
                 "-XX:+UseSerialGC",
                 "-Xlog:aot=off",
                 "-Xlog:cds=off",
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 jar.toString(),
                 "io.stagewatch.cli.Main")
