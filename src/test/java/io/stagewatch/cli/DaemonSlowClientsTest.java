@@ -9,7 +9,6 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.stagewatch.FreePort;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -72,7 +71,7 @@ class DaemonSlowClientsTest {
     // Once before, without a bound: the first /readyz opens the store. And the first slot's run,
     // which a cold JVM spends seconds of CPU on, is over before the probes that count.
     for (String path : List.of("/livez", "/readyz")) {
-      assertThat(statusLine(address, path, WARM_UP_MS)).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(answer(address, path, WARM_UP_MS)).startsWith("HTTP/1.1 200 OK\r\n");
     }
     Path log = dir.resolve("err.log");
     await()
@@ -91,10 +90,10 @@ class DaemonSlowClientsTest {
     // The server takes connections in the order they came: once a probe sent after them is
     // answered, all of them have been taken in and each waits for the rest of its request. (Two of
     // them used to take every thread the server had, and no probe was answered again.)
-    assertThat(statusLine(address, "/livez", WARM_UP_MS)).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(answer(address, "/livez", WARM_UP_MS)).startsWith("HTTP/1.1 200 OK\r\n");
     Socket last = halfOpen.get(HALF_OPEN - 1);
     for (String path : List.of("/healthz", "/livez", "/readyz")) {
-      assertThat(statusLine(address, path, PROBE_BOUND_MS)).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(answer(address, path, PROBE_BOUND_MS)).startsWith("HTTP/1.1 200 OK\r\n");
     }
     assertThat(closedByTheServer(last)).as("still half-open during the probes").isFalse();
     // The unfinished requests are cut off at their read deadline, so they do not pile up: the last
@@ -184,10 +183,11 @@ class DaemonSlowClientsTest {
   }
 
   /**
-   * The status line of {@code GET path}, which must arrive within {@code boundMs}: the socket's
-   * timeouts make a late answer an exception.
+   * The whole answer to {@code GET path}, status line first (so that a failure shows why the daemon
+   * said what it said), which must arrive within {@code boundMs}: the socket's timeouts make a late
+   * answer an exception.
    */
-  private static String statusLine(InetSocketAddress address, String path, int boundMs)
+  private static String answer(InetSocketAddress address, String path, int boundMs)
       throws IOException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(boundMs);
     try (Socket s = new Socket()) {
@@ -198,20 +198,10 @@ class DaemonSlowClientsTest {
           ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String line = readLine(s.getInputStream());
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(System.nanoTime()).as(path + " answered within the bound").isLessThan(deadline);
-      return line;
+      return answer;
     }
-  }
-
-  private static String readLine(InputStream in) throws IOException {
-    StringBuilder line = new StringBuilder();
-    for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-      if (c != '\r') {
-        line.append((char) c);
-      }
-    }
-    return line.toString();
   }
 
   /** Whether the server has closed the connection: a read ends at once with end of stream. */
