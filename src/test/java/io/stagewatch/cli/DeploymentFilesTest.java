@@ -55,7 +55,7 @@ class DeploymentFilesTest {
         .contains("COPY --from=build /src/target/stagewatch.jar /app/stagewatch.jar")
         .containsPattern(
             "(?m)^ENTRYPOINT \\[\"java\", .*\\n.*\"--enable-native-access=ALL-UNNAMED\","
-                + " \\\\\\n *\"-cp\", \"/app/stagewatch.jar\", \"io.stagewatch.cli.Main\"\\]$")
+                + " \\\\\\n *\"-jar\", \"/app/stagewatch.jar\"\\]$")
         .contains("RUN sh /tmp/training/scripts/startup-cache.sh /app/stagewatch.jar")
         .contains("\"-XX:AOTCache=/app/stagewatch.aot\"")
         .containsPattern("(?m)^HEALTHCHECK .*\\n.*'GET /livez HTTP/1.0")
