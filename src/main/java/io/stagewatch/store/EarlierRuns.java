@@ -2,11 +2,10 @@ package io.stagewatch.store;
 
 import io.stagewatch.run.Series;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * meanwhile: the one run still RUNNING is the new one.
  */
 final class EarlierRuns {
-  /** The runs read, newest first, and each one's results. */
-  private record Read(List<StoredRun> runs, Map<String, List<StoredResult>> results) {}
+  /** The runs read, newest first, and their results, oldest first as the store gives them. */
+  private record Read(List<StoredRun> runs, List<StoredResult> results) {}
 
   private final FutureTask<Read> read;
 
@@ -43,13 +42,8 @@ final class EarlierRuns {
                   ended.add(run);
                 }
               }
-              Map<String, List<StoredResult>> byRun = new HashMap<>();
-              ended.forEach(run -> byRun.put(run.runId(), new ArrayList<>()));
               List<String> ids = ended.stream().map(StoredRun::runId).toList();
-              for (StoredResult result : store.resultsOfRuns(ids)) {
-                byRun.computeIfAbsent(result.runId(), id -> new ArrayList<>()).add(result);
-              }
-              return new Read(ended, byRun);
+              return new Read(ended, store.resultsOfRuns(ids));
             });
     Thread.ofPlatform().daemon().name("stagewatch-history-read").start(task);
     return new EarlierRuns(task);
@@ -67,13 +61,18 @@ final class EarlierRuns {
       return Optional.empty();
     }
     List<StoredRun> runs = ended.first(known.runs(), count);
-    List<StoredResult> results = new ArrayList<>(ended.results());
+    Set<String> kept = new HashSet<>();
     for (StoredRun run : runs) {
-      // The ended run's results are its own; the read ahead has none of it.
-      results.addAll(known.results().getOrDefault(run.runId(), List.of()));
+      kept.add(run.runId());
     }
-    results.sort(Comparator.comparing(StoredResult::recordedAt));
-    return Optional.of(new RecentRuns(window, runs, results));
+    // The ended run's results are its own; the read ahead has none of it.
+    List<StoredResult> earlier = new ArrayList<>(known.results().size());
+    for (StoredResult result : known.results()) {
+      if (kept.contains(result.runId())) {
+        earlier.add(result);
+      }
+    }
+    return Optional.of(new RecentRuns(window, runs, ended.after(earlier)));
   }
 
   /** Waits for the read to end, so the store can be closed. */

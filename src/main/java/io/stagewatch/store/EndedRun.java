@@ -6,6 +6,7 @@ import io.stagewatch.run.RunResult;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -75,6 +76,23 @@ record EndedRun(StoredRun run, List<StoredResult> results) {
       }
     }
     return runs;
+  }
+
+  /**
+   * {@code earlier}, oldest first as the store gives results, with this run's own after them: the
+   * store's own answer once the run's end is written. They are sorted again only when a clock set
+   * back made an earlier result newer than this run's end.
+   */
+  List<StoredResult> after(List<StoredResult> earlier) {
+    List<StoredResult> all = new ArrayList<>(earlier.size() + results.size());
+    all.addAll(earlier);
+    all.addAll(results);
+    if (!earlier.isEmpty()
+        && !results.isEmpty()
+        && earlier.get(earlier.size() - 1).recordedAt().isAfter(results.get(0).recordedAt())) {
+      all.sort(Comparator.comparing(StoredResult::recordedAt));
+    }
+    return all;
   }
 
   private static Instant millis(Instant time) {

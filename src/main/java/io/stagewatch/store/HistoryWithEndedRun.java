@@ -2,8 +2,6 @@ package io.stagewatch.store;
 
 import io.stagewatch.run.Series;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -53,13 +51,9 @@ final class HistoryWithEndedRun implements RunHistory {
   @Override
   public List<StoredResult> resultsOfRuns(List<String> runIds) throws StoreException {
     String id = ended.run().runId();
-    List<StoredResult> results =
-        new ArrayList<>(store.resultsOfRuns(runIds.stream().filter(r -> !r.equals(id)).toList()));
-    if (runIds.contains(id)) {
-      results.addAll(ended.results());
-      results.sort(Comparator.comparing(StoredResult::recordedAt));
-    }
-    return results;
+    List<StoredResult> earlier =
+        store.resultsOfRuns(runIds.stream().filter(r -> !r.equals(id)).toList());
+    return runIds.contains(id) ? ended.after(earlier) : earlier;
   }
 
   @Override
