@@ -24,8 +24,7 @@ public final class ProjectStore {
    * from {@code clock}.
    */
   public static ResultStore open(StagewatchConfig config, Clock clock) throws StoreException {
-    return JdbcResultStore.open(
-        config.store().url(), ConfigLoader.projectFolder(config.file()), clock);
+    return locate(config, clock).open();
   }
 
   /** The store named by {@code store.url}, found as {@link #open} finds it, not opened yet. */

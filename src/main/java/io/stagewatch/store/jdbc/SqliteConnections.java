@@ -51,7 +51,10 @@ final class SqliteConnections implements Connections {
     source.setUrl(url);
     Connection held = source.getConnection();
     try {
-      if (!url.toLowerCase(Locale.ROOT).contains("journal_mode=")) {
+      // The parameters follow the first '?', as SqliteDialect splits them off the file's path.
+      int parameters = url.indexOf('?');
+      if (parameters < 0
+          || !url.substring(parameters).toLowerCase(Locale.ROOT).contains("journal_mode=")) {
         useWriteAheadLog(held);
       }
     } catch (SQLException | RuntimeException e) {
